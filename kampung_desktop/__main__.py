@@ -1,0 +1,3 @@
+from kampung_desktop.cli import main
+
+raise SystemExit(main())

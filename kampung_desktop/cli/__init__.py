@@ -1,0 +1,55 @@
+"""The `kampung` console entry point: no subcommand opens the GUI.
+
+Each subcommand lives in its own module with a `register(subparsers)` function, so commands stay
+small and their imports (Qt, reportlab, pyxform) load only when that command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from kampung_desktop import __version__
+from kampung_desktop.cli.common import CliError, add_data_dir
+from kampung_desktop.core.messages import current_language
+from kampung_desktop.storage.errors import DatabaseUnavailable
+
+# Subcommand modules, in the order `kampung --help` lists them.
+_COMMANDS = ("gui", "demo", "db", "wilayah", "forms", "awards", "certificates")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kampung",
+        description="Kampung — pendataan dan penghargaan kampung (offline-first).",
+    )
+    parser.add_argument("--version", action="version", version=f"kampung {__version__}")
+    add_data_dir(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _COMMANDS:
+        module = importlib.import_module(f"kampung_desktop.cli.{name}_cmd")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        from kampung_desktop.cli.gui_cmd import run_gui
+
+        handler = run_gui
+    try:
+        return int(handler(args) or 0)
+    except CliError as exc:
+        print(f"kampung: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except DatabaseUnavailable as exc:
+        print(f"kampung: {exc.text(current_language())}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("kampung: dibatalkan / cancelled", file=sys.stderr)
+        return 130

@@ -1,0 +1,33 @@
+"""`kampung db info`: what is in the local database and whether it is healthy."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from kampung_desktop.cli.common import add_data_dir, data_dir
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    db = sub.add_parser("db", help="database lokal / local database")
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    info = db_sub.add_parser("info", help="versi skema, jumlah baris, ukuran, cek integritas")
+    add_data_dir(info)
+    info.add_argument("--json", action="store_true", help="keluaran JSON / JSON output")
+    info.set_defaults(handler=_info)
+
+
+def _info(args: argparse.Namespace) -> int:
+    from kampung_desktop.services.dbinfo import database_info
+
+    report = database_info(data_dir(args))
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0 if report["integrity_check"] == "ok" else 1
+    print(f"file: {report['path']}")
+    print(f"schema_version: {report['schema_version']}")
+    print(f"file_size_bytes: {report['file_size_bytes']}")
+    print(f"integrity_check: {report['integrity_check']}")
+    for table, count in report["tables"].items():
+        print(f"table {table}: {count}")
+    return 0 if report["integrity_check"] == "ok" else 1

@@ -1,0 +1,193 @@
+"""The wilayah tree (kecamatan → kelurahan → RW → RT) and loading area codes from CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlmodel import select
+
+from kampung_desktop.core import wilayah as rules
+from kampung_desktop.core.ids import new_id, utc_now_iso
+from kampung_desktop.paths import resource
+from kampung_desktop.storage.changes import record_change
+from kampung_desktop.storage.database import Database
+from kampung_desktop.storage.household_list import area_counts
+from kampung_desktop.storage.models import Wilayah
+
+REFERENCE_CSV = ("wilayah", "wilayah.csv")
+REFERENCE_SOURCE = "kemendagri-2025"
+
+
+class WilayahImportError(ValueError):
+    """A CSV line that cannot be imported; the text names the line and what to fix."""
+
+
+@dataclass
+class AreaNode:
+    kode: str
+    nama: str
+    level: rules.Level
+    count: int = 0
+    rw: int | None = None
+    rt: int | None = None
+    kelurahan_kode: str | None = None
+    children: list[AreaNode] = field(default_factory=list)
+
+
+def parse_csv(text: str) -> list[tuple[str, str]]:
+    """Rows of a `kode,nama` CSV, validated; raises WilayahImportError naming the line."""
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or {"kode", "nama"} - set(reader.fieldnames):
+        raise WilayahImportError(
+            "Baris 1: kolom 'kode' dan 'nama' wajib ada / header must have 'kode' and 'nama'."
+        )
+    rows = []
+    for line, rec in enumerate(reader, start=2):
+        kode, nama = (rec.get("kode") or "").strip(), (rec.get("nama") or "").strip()
+        if rules.code_problems(kode):
+            raise WilayahImportError(f"Baris {line}: " + rules.code_problems(kode)[0].text())
+        if not nama:
+            raise WilayahImportError(f"Baris {line}: nama kosong / name is empty.")
+        rows.append((kode, nama))
+    return rows
+
+
+def import_rows(
+    db: Database, rows: list[tuple[str, str]], source: str, user_id: str | None, queue: bool
+) -> tuple[int, int]:
+    """Insert new codes and rename changed ones, parents first; returns (added, updated).
+
+    A code whose parent is neither in the file nor in the database is refused, so the tree
+    never has orphans. `queue` puts every change in the outbox (user imports do; the shipped
+    reference data, which every laptop already has, does not).
+    """
+    rows = sorted(rows, key=lambda r: (r[0].count("."), r[0]))
+    added = updated = 0
+    with db.write() as session:
+        known = {w.kode: w for w in session.exec(select(Wilayah))}
+        for kode, nama in rows:
+            parent = rules.parent_of(kode)
+            if parent and parent not in known:
+                raise WilayahImportError(
+                    f"Kode {kode}: induk {parent} tidak ada / parent {parent} is missing."
+                )
+            existing = known.get(kode)
+            if existing is None:
+                record = Wilayah(
+                    kode=kode,
+                    nama=nama,
+                    level=int(rules.level_of(kode)),
+                    parent_kode=parent,
+                    kelurahan_kode=kode if rules.level_of(kode) == rules.Level.KELURAHAN else None,
+                    source=source,
+                )
+                session.add(record)
+                known[kode] = record
+                added += 1
+                op = "insert"
+            elif existing.nama != nama:
+                existing.nama, existing.updated_at = nama, utc_now_iso()
+                existing.revision += 1
+                session.add(existing)
+                record, op = existing, "update"
+                updated += 1
+            else:
+                continue
+            if queue:
+                session.flush()
+                record_change(session, "wilayah", record, op, user_id, ["kode", "nama"])
+    return added, updated
+
+
+def import_csv(db: Database, path: Path, user_id: str | None) -> tuple[int, int]:
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise WilayahImportError(f"Berkas {path} tidak dapat dibaca / cannot be read: {exc}")
+    return import_rows(db, parse_csv(text), "import", user_id, queue=True)
+
+
+def seed_reference(db: Database) -> int:
+    """Load the shipped Kemendagri codes when the table is empty (first start)."""
+    with db.raw() as conn:
+        if conn.execute("SELECT 1 FROM wilayah LIMIT 1").fetchone():
+            return 0
+    rows = parse_csv(resource(*REFERENCE_CSV).read_text(encoding="utf-8"))
+    return import_rows(db, rows, REFERENCE_SOURCE, None, queue=False)[0]
+
+
+def rt_rows(kelurahan_kode: str, rw: int, rt: int, is_demo: bool) -> list[dict]:
+    """Wilayah rows for an RW and an RT under a kelurahan (RT/RW have no Kemendagri code)."""
+    now = utc_now_iso()
+    base = {"created_at": now, "updated_at": now, "revision": 1, "is_demo": int(is_demo)}
+    rw_code = f"{kelurahan_kode}/{rw:03d}"
+    return [
+        base
+        | {
+            "id": new_id(),
+            "kode": rw_code,
+            "nama": f"RW {rw:03d}",
+            "level": int(rules.Level.RW),
+            "parent_kode": kelurahan_kode,
+            "kelurahan_kode": kelurahan_kode,
+            "rw": rw,
+            "rt": None,
+            "source": "demo" if is_demo else "user",
+        },
+        base
+        | {
+            "id": new_id(),
+            "kode": f"{rw_code}/{rt:03d}",
+            "nama": f"RT {rt:03d}",
+            "level": int(rules.Level.RT),
+            "parent_kode": rw_code,
+            "kelurahan_kode": kelurahan_kode,
+            "rw": rw,
+            "rt": rt,
+            "source": "demo" if is_demo else "user",
+        },
+    ]
+
+
+def tree(db: Database) -> list[AreaNode]:
+    """Kab/kota roots down to RT, each node with its household count."""
+    with db.raw() as conn:
+        records = conn.execute(
+            "SELECT kode, nama, level, parent_kode, kelurahan_kode, rw, rt FROM wilayah "
+            "WHERE level >= 2 ORDER BY level, kode"
+        ).fetchall()
+        counts = area_counts(conn)
+    nodes: dict[str, AreaNode] = {}
+    roots: list[AreaNode] = []
+    for kode, nama, level, parent, kel, rw, rt in records:
+        node = AreaNode(kode, nama, rules.Level(level), rw=rw, rt=rt, kelurahan_kode=kel)
+        nodes[kode] = node
+        (nodes[parent].children if parent in nodes else roots).append(node)
+    # Households may name an RW/RT that has no wilayah row yet: show them too.
+    for (kel, rw, rt), n in counts.items():
+        rw_code, rt_code = f"{kel}/{rw:03d}", f"{kel}/{rw:03d}/{rt:03d}"
+        if kel in nodes and rw_code not in nodes:
+            nodes[rw_code] = AreaNode(
+                rw_code, f"RW {rw:03d}", rules.Level.RW, rw=rw, kelurahan_kode=kel
+            )
+            nodes[kel].children.append(nodes[rw_code])
+        if rw_code in nodes and rt_code not in nodes:
+            nodes[rt_code] = AreaNode(
+                rt_code, f"RT {rt:03d}", rules.Level.RT, rw=rw, rt=rt, kelurahan_kode=kel
+            )
+            nodes[rw_code].children.append(nodes[rt_code])
+        if rt_code in nodes:
+            nodes[rt_code].count += n
+    for root in roots:
+        _sum_counts(root)
+    return roots
+
+
+def _sum_counts(node: AreaNode) -> int:
+    node.children.sort(key=lambda c: (c.rw or 0, c.rt or 0, c.kode))
+    if node.children:
+        node.count = sum(_sum_counts(c) for c in node.children)
+    return node.count

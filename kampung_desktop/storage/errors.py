@@ -1,0 +1,53 @@
+"""Why a database could not be opened, in words a kelurahan clerk can act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_TEXT = {
+    "locked": {
+        "id": "Berkas database {path} sedang dipakai program lain. Tutup aplikasi Kampung "
+        "lain yang terbuka (atau tunggu sebentar), lalu coba lagi.",
+        "en": "The database file {path} is in use by another program. Close any other "
+        "Kampung window (or wait a moment) and try again.",
+    },
+    "corrupt": {
+        "id": "Berkas database {path} rusak atau bukan database Kampung. Berkas tidak diubah. "
+        "Pulihkan dari cadangan atau hubungi admin kelurahan; jangan hapus berkas ini.",
+        "en": "The database file {path} is damaged or is not a Kampung database. It was not "
+        "changed. Restore it from a backup or call your office admin; do not delete it.",
+    },
+    "unreadable": {
+        "id": "Berkas database {path} tidak dapat dibaca ({detail}). Periksa izin berkas "
+        "dan ruang disk, lalu coba lagi.",
+        "en": "The database file {path} cannot be read ({detail}). Check the file's "
+        "permissions and free disk space, then try again.",
+    },
+    "newer": {
+        "id": "Database {path} dibuat oleh versi Kampung yang lebih baru (skema {found}, "
+        "aplikasi ini mengenal sampai {known}). Perbarui aplikasi Kampung.",
+        "en": "The database {path} was made by a newer Kampung (schema {found}, this app "
+        "knows up to {known}). Please update Kampung.",
+    },
+}
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be used; `kind` is locked, corrupt, unreadable or newer."""
+
+    def __init__(self, kind: str, path: Path, **details: object) -> None:
+        self.kind = kind
+        self.path = path
+        self.details = details
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "id") -> str:
+        return _TEXT[self.kind][lang].format(path=self.path, **self.details)
+
+
+class ValidationFailed(Exception):
+    """A write was refused because fields are invalid; maps field name → problems."""
+
+    def __init__(self, problems: dict[str, list]) -> None:
+        self.problems = problems
+        super().__init__(", ".join(sorted(problems)))

@@ -1,0 +1,186 @@
+"""Named, transactional schema migrations; PRAGMA user_version is the schema version.
+
+Each migration runs in one transaction together with the version bump, so a crash mid-upgrade
+leaves the database at the previous version with every row intact. Never edit a released
+migration: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_STAMPS = """
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 1,
+    is_demo INTEGER NOT NULL DEFAULT 0
+"""
+
+V1_INITIAL = f"""
+CREATE TABLE wilayah (
+    id TEXT PRIMARY KEY,
+    kode TEXT NOT NULL UNIQUE,
+    nama TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    parent_kode TEXT REFERENCES wilayah(kode),
+    kelurahan_kode TEXT,
+    rw INTEGER,
+    rt INTEGER,
+    source TEXT NOT NULL,
+    {_STAMPS}
+);
+CREATE INDEX ix_wilayah_parent ON wilayah(parent_kode);
+
+CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    full_name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1,
+    {_STAMPS}
+);
+
+CREATE TABLE households (
+    id TEXT PRIMARY KEY,
+    kelurahan_kode TEXT NOT NULL REFERENCES wilayah(kode),
+    rw INTEGER NOT NULL,
+    rt INTEGER NOT NULL,
+    address TEXT NOT NULL,
+    no_kk TEXT,
+    head_name TEXT NOT NULL DEFAULT '',
+    member_count INTEGER NOT NULL DEFAULT 0,
+    status TEXT NOT NULL DEFAULT 'aktif',
+    latitude REAL,
+    longitude REAL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    {_STAMPS}
+);
+CREATE INDEX ix_households_area ON households(kelurahan_kode, rw, rt);
+CREATE INDEX ix_households_head ON households(head_name);
+CREATE INDEX ix_households_kk ON households(no_kk);
+
+CREATE TABLE members (
+    id TEXT PRIMARY KEY,
+    household_id TEXT NOT NULL REFERENCES households(id) ON DELETE CASCADE,
+    nik TEXT,
+    name TEXT NOT NULL,
+    sex TEXT NOT NULL CHECK (sex IN ('L', 'P')),
+    birth_place TEXT NOT NULL DEFAULT '',
+    birth_date TEXT,
+    relationship TEXT NOT NULL,
+    marital_status TEXT NOT NULL DEFAULT '',
+    education TEXT NOT NULL DEFAULT '',
+    occupation TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    {_STAMPS}
+);
+CREATE INDEX ix_members_household ON members(household_id, position);
+CREATE INDEX ix_members_nik ON members(nik);
+
+CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    entity TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    payload TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    sent_at TEXT,
+    receipt TEXT
+);
+CREATE INDEX ix_outbox_pending ON outbox(sent_at, seq);
+
+CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    user_id TEXT,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    fields TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX ix_audit_record ON audit_log(entity, record_id);
+
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+# Full-text index for search-as-you-type over names, NIK, No. KK and address.
+V2_SEARCH = """
+CREATE VIRTUAL TABLE household_search USING fts5(
+    household_id UNINDEXED,
+    body,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3 4'
+);
+INSERT INTO household_search (household_id, body)
+SELECT h.id,
+       h.head_name || ' ' || COALESCE(h.no_kk, '') || ' ' || h.address || ' ' ||
+       COALESCE((SELECT group_concat(m.name || ' ' || COALESCE(m.nik, ''), ' ')
+                 FROM members m WHERE m.household_id = h.id AND m.deleted = 0), '')
+FROM households h WHERE h.deleted = 0;
+"""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    def run(conn: sqlite3.Connection) -> None:
+        for statement in _split(sql):
+            conn.execute(statement)
+
+    return run
+
+
+def _split(sql: str) -> list[str]:
+    """Split a script into statements (executescript would commit behind our back)."""
+    statements, buf = [], []
+    for line in sql.splitlines():
+        buf.append(line)
+        candidate = "\n".join(buf).strip()
+        if candidate.endswith(";") and sqlite3.complete_statement(candidate):
+            statements.append(candidate)
+            buf = []
+    rest = "\n".join(buf).strip()
+    if rest:
+        statements.append(rest)
+    return statements
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial registry, outbox and audit", _script(V1_INITIAL)),
+    Migration(2, "full-text household search", _script(V2_SEARCH)),
+)
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def upgrade(conn: sqlite3.Connection, target: int = LATEST_VERSION) -> list[str]:
+    """Apply pending migrations up to `target`, one transaction each; returns their names."""
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version <= current_version(conn) or migration.version > target:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            migration.apply(conn)
+            conn.execute(f"PRAGMA user_version={migration.version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(migration.name)
+    return applied

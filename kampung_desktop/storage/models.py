@@ -1,0 +1,112 @@
+"""SQLModel table classes mirroring the migrated schema (the DDL lives in migrations.py).
+
+The models are for reading and single-record edits; bulk paths use executemany. A test checks
+that every model column exists in the migrated database, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Field, SQLModel
+
+from kampung_desktop.core.ids import new_id, utc_now_iso
+
+
+class Stamped(SQLModel):
+    """Columns every synced record has: device-made UUID, UTC stamps, revision, demo mark."""
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    created_at: str = Field(default_factory=utc_now_iso)
+    updated_at: str = Field(default_factory=utc_now_iso)
+    revision: int = 1
+    is_demo: bool = False
+
+
+class Wilayah(Stamped, table=True):
+    __tablename__ = "wilayah"
+
+    kode: str = Field(unique=True)
+    nama: str
+    level: int
+    parent_kode: str | None = Field(default=None, foreign_key="wilayah.kode")
+    kelurahan_kode: str | None = None
+    rw: int | None = None
+    rt: int | None = None
+    source: str = "user"
+
+
+class User(Stamped, table=True):
+    __tablename__ = "users"
+
+    username: str = Field(unique=True)
+    full_name: str
+    role: str  # petugas (enumerator), pemeriksa (reviewer), admin
+    active: bool = True
+
+
+class Household(Stamped, table=True):
+    __tablename__ = "households"
+
+    kelurahan_kode: str = Field(foreign_key="wilayah.kode")
+    rw: int
+    rt: int
+    address: str
+    no_kk: str | None = None
+    head_name: str = ""
+    member_count: int = 0
+    status: str = "aktif"
+    latitude: float | None = None
+    longitude: float | None = None
+    deleted: bool = False
+
+
+class Member(Stamped, table=True):
+    __tablename__ = "members"
+
+    household_id: str = Field(foreign_key="households.id")
+    nik: str | None = None
+    name: str
+    sex: str
+    birth_place: str = ""
+    birth_date: str | None = None  # ISO date
+    relationship: str
+    marital_status: str = ""
+    education: str = ""
+    occupation: str = ""
+    position: int = 0
+    deleted: bool = False
+
+
+class OutboxEntry(SQLModel, table=True):
+    __tablename__ = "outbox"
+
+    seq: int | None = Field(default=None, primary_key=True)
+    entity: str
+    record_id: str
+    revision: int
+    op: str
+    payload: str
+    created_at: str = Field(default_factory=utc_now_iso)
+    sent_at: str | None = None
+    receipt: str | None = None
+
+
+class AuditEntry(SQLModel, table=True):
+    __tablename__ = "audit_log"
+
+    seq: int | None = Field(default=None, primary_key=True)
+    at: str = Field(default_factory=utc_now_iso)
+    user_id: str | None = None
+    action: str
+    entity: str
+    record_id: str
+    fields: str = "[]"
+
+
+class Setting(SQLModel, table=True):
+    __tablename__ = "settings"
+
+    key: str = Field(primary_key=True)
+    value: str
+
+
+SYNCED_TABLES = {"wilayah": Wilayah, "households": Household, "members": Member, "users": User}

@@ -1,0 +1,40 @@
+"""The household full-text index: kept in step with each write, queried as the user types."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+_DOC = """
+SELECT h.id,
+       h.head_name || ' ' || COALESCE(h.no_kk, '') || ' ' || h.address || ' ' ||
+       COALESCE((SELECT group_concat(m.name || ' ' || COALESCE(m.nik, ''), ' ')
+                 FROM members m WHERE m.household_id = h.id AND m.deleted = 0), '')
+FROM households h WHERE h.deleted = 0
+"""
+
+REFRESH_ONE = (
+    "DELETE FROM household_search WHERE household_id = :id",
+    f"INSERT INTO household_search (household_id, body) {_DOC} AND h.id = :id",
+)
+REBUILD_ALL = (
+    "DELETE FROM household_search",
+    f"INSERT INTO household_search (household_id, body) {_DOC}",
+)
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def refresh(session: Session, household_id: str) -> None:
+    for sql in REFRESH_ONE:
+        session.exec(text(sql), params={"id": household_id})
+
+
+def match_expression(query: str) -> str | None:
+    """Turn what the user typed into an FTS5 prefix query; None when nothing searchable."""
+    tokens = _TOKEN.findall(query or "")
+    if not tokens:
+        return None
+    return " ".join(f'"{tok}"*' for tok in tokens)

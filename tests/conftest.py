@@ -1,0 +1,29 @@
+"""Shared fixtures: a temp data dir, an opened app context, a fixed 'today'."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def ctx(data_dir: Path):
+    from kampung_desktop.services.app import AppContext
+
+    context = AppContext.open(data_dir)
+    yield context
+    context.close()
