@@ -26,12 +26,15 @@ def record_change(
     user_id: str | None,
     fields: Iterable[str] = (),
     action: str | None = None,
+    record_id: str | None = None,
 ) -> None:
+    """Queue the record for sync and audit the change; `record_id` for records without `id`."""
     payload = record.model_dump(mode="json")
+    record_id = record_id or payload["id"]
     session.add(
         OutboxEntry(
             entity=entity,
-            record_id=payload["id"],
+            record_id=record_id,
             revision=payload.get("revision", 1),
             op=op,
             payload=json.dumps(payload, ensure_ascii=False, sort_keys=True),
@@ -43,7 +46,7 @@ def record_change(
             user_id=user_id,
             action=action or op,
             entity=entity,
-            record_id=payload["id"],
+            record_id=record_id,
             fields=json.dumps(changed),
         )
     )

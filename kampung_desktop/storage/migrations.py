@@ -126,6 +126,53 @@ SELECT h.id,
 FROM households h WHERE h.deleted = 0;
 """
 
+# Installed form versions (kept whole, so a draft reopens on the version it started with),
+# assessments and their answers, one row per top-level field (a repeat is one JSON list).
+V3_ASSESSMENTS = f"""
+CREATE TABLE form_versions (
+    id TEXT PRIMARY KEY,
+    form_id TEXT NOT NULL,
+    version TEXT NOT NULL,
+    title TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    content BLOB NOT NULL,
+    installed_at TEXT NOT NULL,
+    UNIQUE (form_id, version)
+);
+
+CREATE TABLE assessments (
+    id TEXT PRIMARY KEY,
+    form_id TEXT NOT NULL,
+    form_version TEXT NOT NULL,
+    household_id TEXT REFERENCES households(id),
+    kelurahan_kode TEXT NOT NULL REFERENCES wilayah(kode),
+    rw INTEGER,
+    rt INTEGER,
+    state TEXT NOT NULL DEFAULT 'draft'
+        CHECK (state IN ('draft', 'finalized', 'submitted', 'approved', 'returned')),
+    current_page TEXT,
+    review_note TEXT,
+    created_by TEXT,
+    finalized_at TEXT,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    {_STAMPS},
+    FOREIGN KEY (form_id, form_version) REFERENCES form_versions(form_id, version)
+);
+CREATE INDEX ix_assessments_area ON assessments(kelurahan_kode, rw, rt);
+CREATE INDEX ix_assessments_state ON assessments(state, form_id);
+CREATE INDEX ix_assessments_household ON assessments(household_id);
+
+CREATE TABLE assessment_answers (
+    assessment_id TEXT NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (assessment_id, field)
+) WITHOUT ROWID;
+"""
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -160,6 +207,7 @@ def _split(sql: str) -> list[str]:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial registry, outbox and audit", _script(V1_INITIAL)),
     Migration(2, "full-text household search", _script(V2_SEARCH)),
+    Migration(3, "forms, assessments and answers", _script(V3_ASSESSMENTS)),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

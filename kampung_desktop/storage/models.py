@@ -102,6 +102,46 @@ class AuditEntry(SQLModel, table=True):
     fields: str = "[]"
 
 
+class FormVersion(SQLModel, table=True):
+    __tablename__ = "form_versions"
+
+    id: str = Field(default_factory=new_id, primary_key=True)
+    form_id: str
+    version: str
+    title: str
+    file_name: str
+    sha256: str
+    content: bytes
+    installed_at: str = Field(default_factory=utc_now_iso)
+
+
+class Assessment(Stamped, table=True):
+    __tablename__ = "assessments"
+
+    form_id: str
+    form_version: str
+    household_id: str | None = Field(default=None, foreign_key="households.id")
+    kelurahan_kode: str = Field(foreign_key="wilayah.kode")
+    rw: int | None = None
+    rt: int | None = None
+    state: str = "draft"
+    current_page: str | None = None
+    review_note: str | None = None
+    created_by: str | None = None
+    finalized_at: str | None = None
+    deleted: bool = False
+
+
+class AssessmentAnswer(SQLModel, table=True):
+    __tablename__ = "assessment_answers"
+
+    assessment_id: str = Field(foreign_key="assessments.id", primary_key=True)
+    field: str = Field(primary_key=True)
+    value: str  # JSON
+    updated_at: str = Field(default_factory=utc_now_iso)
+    revision: int = 1
+
+
 class Setting(SQLModel, table=True):
     __tablename__ = "settings"
 

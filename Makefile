@@ -1,0 +1,51 @@
+# Two commands for a fresh machine: `make run` (the app with demo data) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install system-deps system-deps-gui translations screenshots bench lint format clean
+
+run: system-deps-gui install
+	$(BIN)/kampung demo seed --if-empty --households 2500 --seed 1
+	$(BIN)/kampung
+
+test: system-deps install
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml setup.py
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python tools/build_translations.py --release-only
+	touch $(STAMP)
+
+# System libraries Qt needs (Debian; installed only when missing and only where we may).
+system-deps:
+	bash tools/system_deps.sh test
+
+system-deps-gui:
+	bash tools/system_deps.sh gui
+
+translations: install
+	$(BIN)/python tools/build_translations.py
+
+screenshots: install
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
+
+bench: install
+	for b in bench/bench_*.py; do QT_QPA_PLATFORM=offscreen $(BIN)/python $$b || exit 1; done
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,245 @@
+"""Assessments: start, autosave every answer, finalize, and the review states.
+
+Each answer is committed the moment it is given, together with its outbox and audit entries,
+so killing the app loses at most the answer being typed. An assessment stays on the form
+version it started with; installing a newer version only affects new assessments.
+
+States: draft → finalized (read-only) → submitted → approved | returned; a returned assessment
+goes back to draft with the reviewer's note kept for the enumerator.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import select
+
+from kampung_desktop.core.ids import utc_now_iso
+from kampung_desktop.paths import forms_dir
+from kampung_desktop.storage.changes import apply_update, record_change
+from kampung_desktop.storage.database import Database
+from kampung_desktop.storage.models import Assessment, AssessmentAnswer, FormVersion
+
+TRANSITIONS = {
+    "finalize": ({"draft"}, "finalized"),
+    "submit": ({"finalized"}, "submitted"),
+    "approve": ({"finalized", "submitted"}, "approved"),
+    "return": ({"finalized", "submitted", "approved"}, "returned"),
+    "reopen": ({"returned"}, "draft"),
+}
+
+
+class AssessmentError(ValueError):
+    """A request that does not fit the assessment's state; the text says why (id + en)."""
+
+
+@dataclass(frozen=True)
+class FormInfo:
+    form_id: str
+    version: str
+    title: str
+
+
+def read_form_settings(path: Path) -> FormInfo:
+    """form_id, version and title from an XLSForm's settings sheet (read by pyxform)."""
+    from pyxform.xls2json_backends import xlsx_to_dict
+
+    sheets = xlsx_to_dict(str(path))
+    settings = (sheets.get("settings") or [{}])[0]
+    form_id = str(settings.get("form_id") or Path(path).stem)
+    version = str(settings.get("version") or "1")
+    return FormInfo(form_id, version, str(settings.get("form_title") or form_id))
+
+
+class AssessmentService:
+    def __init__(self, db: Database, user_id: str | None, cache_dir: Path) -> None:
+        self.db = db
+        self.user_id = user_id
+        self.cache_dir = Path(cache_dir)
+
+    # -- forms ----------------------------------------------------------------------------
+    def install_form(self, path: Path) -> tuple[FormInfo, bool]:
+        """Store a form version (bytes and all); returns (info, newly installed?)."""
+        content = Path(path).read_bytes()
+        info = read_form_settings(path)
+        with self.db.write() as session:
+            existing = session.exec(
+                select(FormVersion).where(
+                    FormVersion.form_id == info.form_id, FormVersion.version == info.version
+                )
+            ).first()
+            if existing is not None:
+                return info, False
+            session.add(
+                FormVersion(
+                    form_id=info.form_id,
+                    version=info.version,
+                    title=info.title,
+                    file_name=Path(path).name,
+                    sha256=hashlib.sha256(content).hexdigest(),
+                    content=content,
+                )
+            )
+        return info, True
+
+    def install_shipped_forms(self) -> list[FormInfo]:
+        installed = []
+        for path in sorted(forms_dir().glob("*.xlsx")):
+            info, new = self.install_form(path)
+            if new:
+                installed.append(info)
+        return installed
+
+    def latest_forms(self) -> list[FormInfo]:
+        with self.db.raw() as conn:
+            rows = conn.execute(
+                "SELECT form_id, version, title FROM form_versions f WHERE installed_at = "
+                "(SELECT max(installed_at) FROM form_versions g WHERE g.form_id = f.form_id) "
+                "ORDER BY title"
+            ).fetchall()
+        return [FormInfo(*r) for r in rows]
+
+    def form_file(self, form_id: str, version: str) -> Path:
+        """The stored workbook of one form version, written to the cache for the engine."""
+        target = self.cache_dir / f"{form_id}-{version}.xlsx"
+        if not target.exists():
+            with self.db.read() as session:
+                row = session.exec(
+                    select(FormVersion).where(
+                        FormVersion.form_id == form_id, FormVersion.version == version
+                    )
+                ).first()
+            if row is None:
+                raise AssessmentError(f"Formulir {form_id} versi {version} tidak terpasang.")
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(".tmp")
+            tmp.write_bytes(row.content)
+            tmp.replace(target)
+        return target
+
+    # -- lifecycle ------------------------------------------------------------------------
+    def start(
+        self,
+        form_id: str,
+        kelurahan_kode: str,
+        rw: int | None = None,
+        rt: int | None = None,
+        household_id: str | None = None,
+        prefill: dict[str, Any] | None = None,
+    ) -> str:
+        latest = {f.form_id: f for f in self.latest_forms()}
+        if form_id not in latest:
+            raise AssessmentError(f"Formulir {form_id} belum terpasang / form not installed.")
+        with self.db.write() as session:
+            assessment = Assessment(
+                form_id=form_id,
+                form_version=latest[form_id].version,
+                household_id=household_id,
+                kelurahan_kode=kelurahan_kode,
+                rw=rw,
+                rt=rt,
+                created_by=self.user_id,
+            )
+            session.add(assessment)
+            session.flush()
+            record_change(session, "assessments", assessment, "insert", self.user_id, ["state"])
+            for field, value in (prefill or {}).items():
+                self._put(session, assessment.id, field, value)
+        return assessment.id
+
+    def get(self, assessment_id: str) -> Assessment:
+        with self.db.read() as session:
+            found = session.get(Assessment, assessment_id)
+        if found is None or found.deleted:
+            raise AssessmentError(f"Penilaian {assessment_id} tidak ada / does not exist.")
+        return found
+
+    def answers(self, assessment_id: str) -> dict[str, Any]:
+        with self.db.raw() as conn:
+            rows = conn.execute(
+                "SELECT field, value FROM assessment_answers WHERE assessment_id = ?",
+                (assessment_id,),
+            ).fetchall()
+        return {field: json.loads(value) for field, value in rows}
+
+    def save_answer(
+        self, assessment_id: str, field: str, value: Any, current_page: str | None = None
+    ) -> None:
+        """Commit one answer now (a repeat is saved whole under its name)."""
+        with self.db.write() as session:
+            assessment = session.get(Assessment, assessment_id)
+            if assessment is None or assessment.state != "draft":
+                raise AssessmentError(
+                    "Penilaian ini tidak dapat diubah (sudah final) / this assessment is read-only."
+                )
+            self._put(session, assessment_id, field, value)
+            if current_page is not None:
+                assessment.current_page = current_page
+            assessment.updated_at = utc_now_iso()
+            session.add(assessment)
+
+    def save_page(self, assessment_id: str, current_page: str) -> None:
+        with self.db.write() as session:
+            assessment = session.get(Assessment, assessment_id)
+            if assessment is not None and assessment.current_page != current_page:
+                assessment.current_page = current_page
+                session.add(assessment)
+
+    def _put(self, session, assessment_id: str, field: str, value: Any) -> None:
+        encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        row = session.get(AssessmentAnswer, (assessment_id, field))
+        if row is None:
+            row = AssessmentAnswer(assessment_id=assessment_id, field=field, value=encoded)
+            op = "insert"
+        elif row.value == encoded:
+            return
+        else:
+            row.value, row.updated_at, row.revision = encoded, utc_now_iso(), row.revision + 1
+            op = "update"
+        session.add(row)
+        session.flush()
+        record_id = f"{assessment_id}/{field}"  # answers are keyed by (assessment, field)
+        record_change(
+            session, "assessment_answers", row, op, self.user_id, [field], record_id=record_id
+        )
+
+    def transition(self, assessment_id: str, action: str, note: str | None = None) -> str:
+        """Move an assessment along its states; returns the new state."""
+        allowed, target = TRANSITIONS[action]
+        with self.db.write() as session:
+            assessment = session.get(Assessment, assessment_id)
+            if assessment is None or assessment.state not in allowed:
+                state = assessment.state if assessment else "-"
+                raise AssessmentError(
+                    f"Tidak dapat '{action}' penilaian berstatus '{state}' / "
+                    f"cannot {action} an assessment that is {state}."
+                )
+            values: dict[str, Any] = {"state": target}
+            if action == "return":
+                if not (note or "").strip():
+                    raise AssessmentError(
+                        "Catatan wajib diisi saat mengembalikan / a note is required."
+                    )
+                values["review_note"] = note.strip()
+            if action == "finalize":
+                values["finalized_at"] = utc_now_iso()
+            changed = apply_update(assessment, values)
+            session.add(assessment)
+            session.flush()
+            record_change(
+                session, "assessments", assessment, "update", self.user_id, changed, action
+            )
+            return target
+
+    def list(self, form_id: str | None = None, state: str | None = None) -> list[Assessment]:
+        with self.db.read() as session:
+            query = select(Assessment).where(Assessment.deleted == False)  # noqa: E712
+            if form_id:
+                query = query.where(Assessment.form_id == form_id)
+            if state:
+                query = query.where(Assessment.state == state)
+            return list(session.exec(query.order_by(Assessment.updated_at.desc())))
