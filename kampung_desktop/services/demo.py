@@ -18,6 +18,7 @@ from kampung_desktop.core import nik as nik_rules
 from kampung_desktop.core.ids import utc_now_iso
 from kampung_desktop.services import demo_names as names
 from kampung_desktop.services.wilayah import rt_rows
+from kampung_desktop.storage import search
 from kampung_desktop.storage.database import Database
 
 DEMO_CITY = "36.71"  # Kota Tangerang
@@ -215,14 +216,7 @@ def seed(
                 _insert_sql("wilayah", _WILAYAH_COLS, ignore=True),
                 [tuple(r[c] for c in _WILAYAH_COLS) for r in area_rows],
             )
-            conn.execute(
-                "INSERT INTO household_search (household_id, body) "
-                "SELECT h.id, h.head_name || ' ' || COALESCE(h.no_kk, '') || ' ' || h.address "
-                "|| ' ' || COALESCE((SELECT group_concat(m.name || ' ' || COALESCE(m.nik, ''), ' ') "
-                "FROM members m WHERE m.household_id = h.id AND m.deleted = 0), '') "
-                "FROM households h WHERE h.rowid > ?",
-                (start_rowid,),
-            )
+            conn.execute(search.INDEX_NEWER_THAN, (start_rowid,))
             conn.execute(
                 "INSERT INTO settings (key, value) VALUES ('demo_loaded', '1') "
                 "ON CONFLICT(key) DO UPDATE SET value = '1'"

@@ -55,14 +55,6 @@ def _where(area: AreaFilter, query: str | None) -> tuple[str, list]:
     if area.rt is not None:
         clauses.append("h.rt = ?")
         params.append(area.rt)
-    match = match_expression(query) if query else None
-    if query and match is None:
-        clauses.append("0")
-    elif match:
-        clauses.append(
-            "h.id IN (SELECT household_id FROM household_search WHERE household_search MATCH ?)"
-        )
-        params.append(match)
     return " AND ".join(clauses), params
 
 
@@ -74,9 +66,32 @@ def ordered_rowids(
     descending: bool = False,
     limit: int | None = None,
 ) -> list[int]:
+    """Rowids of matching households in display order.
+
+    With a search `query` and a `limit`, the first `limit` matches are returned sorted among
+    themselves, without sorting every match: that answer fits in one frame while the user
+    types; ask again without `limit` (off the UI thread) for the complete sorted list.
+    """
     where, params = _where(area, query)
     order = SORT_COLUMNS[sort] + (" DESC" if descending else "")
-    sql = f"SELECT h.rowid FROM households h WHERE {where} ORDER BY {order}, h.rowid"
+    if query:
+        match = match_expression(query)
+        if match is None:
+            return []
+        source = (
+            "household_search s JOIN households h ON h.rowid = s.rowid "
+            f"WHERE household_search MATCH ? AND {where}"
+        )
+        params = [match, *params]
+        if limit:
+            sql = (
+                f"SELECT h.rowid FROM households h WHERE h.rowid IN "
+                f"(SELECT h.rowid FROM {source} LIMIT {int(limit)}) ORDER BY {order}, h.rowid"
+            )
+            return [r[0] for r in conn.execute(sql, params)]
+    else:
+        source = f"households h WHERE {where}"
+    sql = f"SELECT h.rowid FROM {source} ORDER BY {order}, h.rowid"
     if limit:
         sql += f" LIMIT {int(limit)}"
     return [r[0] for r in conn.execute(sql, params)]

@@ -57,8 +57,10 @@ CREATE TABLE households (
     deleted INTEGER NOT NULL DEFAULT 0,
     {_STAMPS}
 );
-CREATE INDEX ix_households_area ON households(kelurahan_kode, rw, rt);
-CREATE INDEX ix_households_head ON households(head_name);
+-- Partial indexes over live rows cover the list's sort orders (rowid rides along).
+CREATE INDEX ix_households_area ON households(kelurahan_kode, rw, rt) WHERE deleted = 0;
+CREATE INDEX ix_households_head ON households(head_name COLLATE NOCASE) WHERE deleted = 0;
+CREATE INDEX ix_households_address ON households(address COLLATE NOCASE) WHERE deleted = 0;
 CREATE INDEX ix_households_kk ON households(no_kk);
 
 CREATE TABLE members (
@@ -110,16 +112,16 @@ CREATE TABLE settings (
 );
 """
 
-# Full-text index for search-as-you-type over names, NIK, No. KK and address.
+# Full-text index for search-as-you-type over names, NIK, No. KK and address; its rowid is the
+# household's rowid, so a match needs no join on the text id.
 V2_SEARCH = """
 CREATE VIRTUAL TABLE household_search USING fts5(
-    household_id UNINDEXED,
     body,
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '2 3 4'
 );
-INSERT INTO household_search (household_id, body)
-SELECT h.id,
+INSERT INTO household_search (rowid, body)
+SELECT h.rowid,
        h.head_name || ' ' || COALESCE(h.no_kk, '') || ' ' || h.address || ' ' ||
        COALESCE((SELECT group_concat(m.name || ' ' || COALESCE(m.nik, ''), ' ')
                  FROM members m WHERE m.household_id = h.id AND m.deleted = 0), '')

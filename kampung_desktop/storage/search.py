@@ -8,7 +8,7 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 _DOC = """
-SELECT h.id,
+SELECT h.rowid,
        h.head_name || ' ' || COALESCE(h.no_kk, '') || ' ' || h.address || ' ' ||
        COALESCE((SELECT group_concat(m.name || ' ' || COALESCE(m.nik, ''), ' ')
                  FROM members m WHERE m.household_id = h.id AND m.deleted = 0), '')
@@ -16,13 +16,10 @@ FROM households h WHERE h.deleted = 0
 """
 
 REFRESH_ONE = (
-    "DELETE FROM household_search WHERE household_id = :id",
-    f"INSERT INTO household_search (household_id, body) {_DOC} AND h.id = :id",
+    "DELETE FROM household_search WHERE rowid = (SELECT rowid FROM households WHERE id = :id)",
+    f"INSERT INTO household_search (rowid, body) {_DOC} AND h.id = :id",
 )
-REBUILD_ALL = (
-    "DELETE FROM household_search",
-    f"INSERT INTO household_search (household_id, body) {_DOC}",
-)
+INDEX_NEWER_THAN = f"INSERT INTO household_search (rowid, body) {_DOC} AND h.rowid > ?"
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 

@@ -94,7 +94,7 @@ def test_oldest_schema_upgrades_in_place_keeping_every_row(data_dir: Path):
             assert sorted(conn.execute(f"SELECT * FROM {table}").fetchall()) == rows
         # the new search index covers the old rows
         found = conn.execute(
-            "SELECT household_id FROM household_search WHERE household_search MATCH '\"nomor7\"*'"
+            "SELECT h.id FROM household_search s JOIN households h ON h.rowid = s.rowid WHERE household_search MATCH '\"nomor7\"*'"
         ).fetchall()
         assert found == [("h7",)]
     db.close()
