@@ -25,8 +25,19 @@ def main() -> int:
         data = Path(tmp) / "data"
         start = time.perf_counter()
         subprocess.run(
-            [sys.executable, "-m", "kampung_desktop", "demo", "seed", "--data-dir", str(data),
-             "--households", str(args.households), "--seed", "1"],
+            [
+                sys.executable,
+                "-m",
+                "kampung_desktop",
+                "demo",
+                "seed",
+                "--data-dir",
+                str(data),
+                "--households",
+                str(args.households),
+                "--seed",
+                "1",
+            ],
             check=True,
             stdout=subprocess.DEVNULL,
         )

@@ -85,9 +85,14 @@ def run(data_dir: Path) -> None:
         _report("floor: FTS5 name query", fts_floor)
         _report("app: 100-row page by rowid", _timed(app_page, 200), statistics.median(page_floor))
         for n in (2, 3, 5):
-            _report(f"app: search-as-you-type, {n} letters + 100 rows", _timed(typed(n), 200),
-                    statistics.median(fts_floor))
-        _report("app: NIK prefix (10 digits) + rows", _timed(by_nik, 200), statistics.median(fts_floor))
+            _report(
+                f"app: search-as-you-type, {n} letters + 100 rows",
+                _timed(typed(n), 200),
+                statistics.median(fts_floor),
+            )
+        _report(
+            "app: NIK prefix (10 digits) + rows", _timed(by_nik, 200), statistics.median(fts_floor)
+        )
         _report("app: all 100k rowids sorted by name", _timed(lambda: ordered_rowids(conn), 10))
     db.close()
 
@@ -101,8 +106,19 @@ def main() -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
-            [sys.executable, "-m", "kampung_desktop", "demo", "seed", "--data-dir", tmp,
-             "--households", "100000", "--seed", "1"],
+            [
+                sys.executable,
+                "-m",
+                "kampung_desktop",
+                "demo",
+                "seed",
+                "--data-dir",
+                tmp,
+                "--households",
+                "100000",
+                "--seed",
+                "1",
+            ],
             check=True,
             stdout=subprocess.DEVNULL,
         )

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from sqlmodel import select
 
+from kampung_desktop.services import wilayah
 from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.models import Setting, User
-from kampung_desktop.services import wilayah
 
 log = logging.getLogger(__name__)
 

@@ -151,17 +151,54 @@ class _Generator:
         }
 
 
-_HOUSEHOLD_COLS = (
-    "id kelurahan_kode rw rt address no_kk head_name member_count status "
-    "created_at updated_at revision is_demo"
-).split()
-_MEMBER_COLS = (
-    "id household_id nik name sex birth_place birth_date relationship marital_status education "
-    "occupation position created_at updated_at revision is_demo"
-).split()
-_WILAYAH_COLS = (
-    "id kode nama level parent_kode kelurahan_kode rw rt source created_at updated_at revision is_demo"
-).split()
+_HOUSEHOLD_COLS = [
+    "id",
+    "kelurahan_kode",
+    "rw",
+    "rt",
+    "address",
+    "no_kk",
+    "head_name",
+    "member_count",
+    "status",
+    "created_at",
+    "updated_at",
+    "revision",
+    "is_demo",
+]
+_MEMBER_COLS = [
+    "id",
+    "household_id",
+    "nik",
+    "name",
+    "sex",
+    "birth_place",
+    "birth_date",
+    "relationship",
+    "marital_status",
+    "education",
+    "occupation",
+    "position",
+    "created_at",
+    "updated_at",
+    "revision",
+    "is_demo",
+]
+_WILAYAH_COLS = [
+    "id",
+    "kode",
+    "nama",
+    "level",
+    "parent_kode",
+    "kelurahan_kode",
+    "rw",
+    "rt",
+    "source",
+    "created_at",
+    "updated_at",
+    "revision",
+    "is_demo",
+]
 
 
 def _insert_sql(table: str, cols: list[str], ignore: bool = False) -> str:

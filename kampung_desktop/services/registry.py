@@ -49,9 +49,7 @@ class RegistryService:
         with self.db.read() as session:
             kel = session.exec(select(Wilayah).where(Wilayah.kode == draft.kelurahan_kode)).first()
         if kel is None and "household.kelurahan_kode" not in found:
-            found["household.kelurahan_kode"] = [
-                Problem("field.required", {"field": "Kelurahan"})
-            ]
+            found["household.kelurahan_kode"] = [Problem("field.required", {"field": "Kelurahan"})]
         return found
 
     def _check_niks(self, draft: registry.HouseholdInput, found: dict) -> None:
@@ -59,8 +57,10 @@ class RegistryService:
         with self.db.read() as session:
             for i, member in enumerate(draft.members):
                 value = nik.clean(member.nik)
-                if not value or f"members.{i}.nik" in found and not all(
-                    p.warning for p in found[f"members.{i}.nik"]
+                if (
+                    not value
+                    or f"members.{i}.nik" in found
+                    and not all(p.warning for p in found[f"members.{i}.nik"])
                 ):
                     continue
                 if value in seen:

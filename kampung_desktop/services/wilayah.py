@@ -106,7 +106,9 @@ def import_csv(db: Database, path: Path, user_id: str | None) -> tuple[int, int]
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise WilayahImportError(f"Berkas {path} tidak dapat dibaca / cannot be read: {exc}")
+        raise WilayahImportError(
+            f"Berkas {path} tidak dapat dibaca / cannot be read: {exc}"
+        ) from exc
     return import_rows(db, parse_csv(text), "import", user_id, queue=True)
 
 

@@ -35,7 +35,8 @@ def test_valid_codes(code, level):
 
 
 @pytest.mark.parametrize(
-    "code", ["", "3", "367", "36.7", "36.71.1", "36.71.01.4001", "36.71.01.10011", "3671011001", "36-71"]
+    "code",
+    ["", "3", "367", "36.7", "36.71.1", "36.71.01.4001", "36.71.01.10011", "3671011001", "36-71"],
 )
 def test_invalid_codes(code):
     assert not wilayah.is_valid_code(code)

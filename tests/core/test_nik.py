@@ -25,7 +25,10 @@ def test_valid_niks_decode_sex_and_birth_date(value, sex, born):
     assert decoded is not None
     assert decoded.sex is sex
     assert decoded.birth_date == born
-    assert decoded.region_code == f"{nik.clean(value)[:2]}.{nik.clean(value)[2:4]}.{nik.clean(value)[4:6]}"
+    assert (
+        decoded.region_code
+        == f"{nik.clean(value)[:2]}.{nik.clean(value)[2:4]}.{nik.clean(value)[4:6]}"
+    )
 
 
 @pytest.mark.parametrize(

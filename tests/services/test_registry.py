@@ -63,8 +63,18 @@ def test_save_writes_rows_outbox_and_audit_together(ctx, service):
 
 def test_found_by_name_nik_kk_and_address(service):
     member = _member("Rahmat Hidayat", "L", "1", date(1975, 1, 9), 3)
-    saved = service.save(_household(member, no_kk="3671091203150008", address="Gg. Kenanga 7"), TODAY)
-    for query in ("rahmat", "Hidayat", "rah hid", member.nik, member.nik[:8], "3671091203150008", "kenanga"):
+    saved = service.save(
+        _household(member, no_kk="3671091203150008", address="Gg. Kenanga 7"), TODAY
+    )
+    for query in (
+        "rahmat",
+        "Hidayat",
+        "rah hid",
+        member.nik,
+        member.nik[:8],
+        "3671091203150008",
+        "kenanga",
+    ):
         assert [r.id for r in service.search(query)] == [saved.household_id], query
     assert service.search("tidakada") == []
 
@@ -123,7 +133,10 @@ def test_invalid_nik_and_missing_fields_save_nothing(ctx, service):
 
 def test_unknown_kelurahan_is_refused(service):
     with pytest.raises(ValidationFailed) as err:
-        service.save(_household(_member("A", "L", "1", date(1980, 1, 1), 1), kelurahan_kode="36.71.09.1099"), TODAY)
+        service.save(
+            _household(_member("A", "L", "1", date(1980, 1, 1), 1), kelurahan_kode="36.71.09.1099"),
+            TODAY,
+        )
     assert set(err.value.problems) == {"household.kelurahan_kode"}
 
 
