@@ -1,0 +1,94 @@
+"""`kampung awards score` (and, later, `decide`): award scoring from the command line.
+
+`score` is a headless contract other tools rely on: it prints the JSON of
+`kampung_desktop.scoring.Result.to_dict()` — at least `program`, `total`, `level`, `label` and
+`items` of `{id, input, percent, score}` — and exits 1 with one line on any invalid input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from kampung_desktop.cli.common import CliError, add_data_dir
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "awards",
+        help="skor dan keputusan penghargaan / award scoring and decisions",
+        description="Skor penilaian dan keputusan penghargaan / award scoring and decisions.",
+    )
+    awards = parser.add_subparsers(dest="awards_command", metavar="ACTION", required=True)
+
+    score = awards.add_parser(
+        "score",
+        help="hitung skor dari berkas jawaban JSON / score an answers JSON file",
+        description="Cetak skor sebagai JSON / print the score as JSON "
+        '{"program", "total", "level", "label", "items": [{"id", "input", "percent", "score"}]}.',
+    )
+    # A plain string, not argparse `choices`: an unknown program must exit 1 with our one-line
+    # message, not argparse's usage text and exit 2.
+    score.add_argument("program", metavar="PROGRAM", help="kotaku | bantar | ksm")
+    score.add_argument("answers", metavar="ANSWERS.json", help="jawaban per nama field / answers")
+    score.set_defaults(handler=_score)
+
+    # ── decide: argument parsing only; the lead wires `_decide` to storage (issue #4 part 2). ──
+    decide = awards.add_parser(
+        "decide",
+        help="catat keputusan penghargaan / record an award decision",
+        description="Catat keputusan penghargaan / record an award decision.",
+    )
+    add_data_dir(decide)
+    decide.add_argument("--program", required=True, help="kotaku | bantar | ksm")
+    decide.add_argument("--year", required=True, type=int)
+    decide.add_argument("--kelurahan", required=True, metavar="CODE")
+    decide.add_argument("--rw", required=True, type=int, metavar="N")
+    decide.add_argument("--rt", required=True, type=int, metavar="N")
+    decide.add_argument("--category", required=True, metavar="C")
+    decide.set_defaults(handler=_decide)
+
+
+def _score(args: argparse.Namespace) -> int:
+    from kampung_desktop.scoring import ScoringError, load_rules, score
+
+    answers = _read_answers(Path(args.answers))
+    try:
+        result = score(load_rules(args.program), answers)
+    except ScoringError as exc:
+        raise CliError(str(exc)) from None
+    json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _read_answers(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise CliError(
+            f"{path}: berkas jawaban tidak dapat dibaca ({reason}) / "
+            f"cannot read the answers file ({reason})"
+        ) from None
+    except UnicodeDecodeError:
+        raise CliError(f"{path}: bukan teks UTF-8 / not UTF-8 text") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"baris/line {exc.lineno}, kolom/column {exc.colno}"
+        raise CliError(f"{path}: JSON tidak sah / invalid JSON ({where}: {exc.msg})") from None
+    if not isinstance(data, dict):
+        raise CliError(
+            f"{path}: jawaban harus berupa objek JSON {{nama_field: nilai}} / "
+            "answers must be a JSON object {field_name: value}"
+        )
+    return data
+
+
+def _decide(args: argparse.Namespace) -> int:
+    """Record an award decision exactly as the GUI does. The lead wires this to storage."""
+    raise CliError("belum tersedia / not yet available")
