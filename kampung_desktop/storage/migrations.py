@@ -175,6 +175,49 @@ CREATE TABLE assessment_answers (
 ) WITHOUT ROWID;
 """
 
+# Award decisions (revoked, never deleted), issued certificates and their number sequences.
+V4_AWARDS = f"""
+CREATE TABLE award_decisions (
+    id TEXT PRIMARY KEY,
+    program TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    kelurahan_kode TEXT NOT NULL REFERENCES wilayah(kode),
+    rw INTEGER NOT NULL,
+    rt INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    score TEXT,
+    level TEXT,
+    assessment_id TEXT REFERENCES assessments(id),
+    decided_by TEXT,
+    decided_at TEXT NOT NULL,
+    revoked_at TEXT,
+    revoked_by TEXT,
+    revoke_reason TEXT,
+    {_STAMPS}
+);
+CREATE UNIQUE INDEX ux_award_active
+    ON award_decisions(program, year, kelurahan_kode, rw, rt) WHERE revoked_at IS NULL;
+CREATE INDEX ix_award_area ON award_decisions(kelurahan_kode, program, year);
+
+CREATE TABLE certificate_sequences (
+    scope TEXT PRIMARY KEY,
+    last INTEGER NOT NULL
+);
+
+CREATE TABLE certificates (
+    id TEXT PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    decision_id TEXT NOT NULL REFERENCES award_decisions(id),
+    digest TEXT NOT NULL,
+    content TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    revoked_at TEXT,
+    revoke_reason TEXT,
+    {_STAMPS}
+);
+CREATE INDEX ix_certificates_decision ON certificates(decision_id);
+"""
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -210,6 +253,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial registry, outbox and audit", _script(V1_INITIAL)),
     Migration(2, "full-text household search", _script(V2_SEARCH)),
     Migration(3, "forms, assessments and answers", _script(V3_ASSESSMENTS)),
+    Migration(4, "award decisions and certificates", _script(V4_AWARDS)),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

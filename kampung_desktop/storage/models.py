@@ -142,6 +142,37 @@ class AssessmentAnswer(SQLModel, table=True):
     revision: int = 1
 
 
+class AwardDecision(Stamped, table=True):
+    __tablename__ = "award_decisions"
+
+    program: str
+    year: int
+    kelurahan_kode: str = Field(foreign_key="wilayah.kode")
+    rw: int
+    rt: int
+    category: str
+    score: str | None = None  # decimal as text: exact, as computed
+    level: str | None = None
+    assessment_id: str | None = Field(default=None, foreign_key="assessments.id")
+    decided_by: str | None = None
+    decided_at: str = Field(default_factory=utc_now_iso)
+    revoked_at: str | None = None
+    revoked_by: str | None = None
+    revoke_reason: str | None = None
+
+
+class Certificate(Stamped, table=True):
+    __tablename__ = "certificates"
+
+    number: str = Field(unique=True)
+    decision_id: str = Field(foreign_key="award_decisions.id")
+    digest: str
+    content: str  # canonical JSON of what was printed
+    issued_at: str = Field(default_factory=utc_now_iso)
+    revoked_at: str | None = None
+    revoke_reason: str | None = None
+
+
 class Setting(SQLModel, table=True):
     __tablename__ = "settings"
 
