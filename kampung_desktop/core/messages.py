@@ -43,6 +43,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Tanggal lahir tidak cocok dengan NIK (NIK menunjukkan {nik_date}).",
         "en": "Birth date does not match the NIK (the NIK says {nik_date}).",
     },
+    "nik.duplicate_here": {
+        "id": "NIK ini sudah dipakai anggota no. {n} di rumah tangga ini.",
+        "en": "This NIK is already used by member no. {n} of this household.",
+    },
     "nik.duplicate": {
         "id": "NIK ini sudah terdaftar di rumah tangga lain ({where}).",
         "en": "This NIK is already registered in another household ({where}).",
@@ -106,5 +110,8 @@ def current_language() -> str:
 
 
 def message(code: str, lang: str | None = None, /, **params: Any) -> str:
-    table = MESSAGES[code]
-    return table[lang or _language].format(**params)
+    """The message in `lang`; a parameter given as an (id, en) pair is chosen by language too."""
+    lang = lang or _language
+    index = LANGUAGES.index(lang)
+    chosen = {k: v[index] if isinstance(v, tuple) and len(v) == 2 else v for k, v in params.items()}
+    return MESSAGES[code][lang].format(**chosen)

@@ -130,6 +130,6 @@ def compose(region6: str, sex: Sex, birth_date: date, serial: int) -> str:
 def mask(value: str) -> str:
     """Show a NIK in lists and prints without exposing it whole (UU 27/2022 least exposure)."""
     nik = clean(value or "")
-    if len(nik) < 8:
+    if len(nik) != 16:
         return "•" * len(nik)
     return f"{nik[:6]}{'•' * (len(nik) - 10)}{nik[-4:]}"

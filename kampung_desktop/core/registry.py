@@ -57,7 +57,7 @@ _LABELS = {
 
 
 def _required(name: str) -> Problem:
-    return Problem("field.required", {"field": _LABELS[name][0]})
+    return Problem("field.required", {"field": _LABELS[name]})
 
 
 def member_problems(member: MemberInput, today: date | None = None) -> FieldProblems:
@@ -70,7 +70,7 @@ def member_problems(member: MemberInput, today: date | None = None) -> FieldProb
     if member.relationship not in codes.RELATIONSHIP:
         found["relationship"] = [_required("relationship")]
     if member.birth_date and member.birth_date > today:
-        found["birth_date"] = [Problem("field.date_future", {"field": _LABELS["birth_date"][0]})]
+        found["birth_date"] = [Problem("field.date_future", {"field": _LABELS["birth_date"]})]
     if member.nik.strip():
         nik_found = nik.problems(member.nik, today)
         nik_found += nik.cross_check(member.nik, member.sex, member.birth_date, today)

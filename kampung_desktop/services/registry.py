@@ -65,7 +65,7 @@ class RegistryService:
                     continue
                 if value in seen:
                     found.setdefault(f"members.{i}.nik", []).append(
-                        Problem("nik.duplicate", {"where": f"anggota no. {seen[value] + 1}"})
+                        Problem("nik.duplicate_here", {"n": seen[value] + 1})
                     )
                     continue
                 seen[value] = i

@@ -154,6 +154,18 @@ def rt_rows(kelurahan_kode: str, rw: int, rt: int, is_demo: bool) -> list[dict]:
     ]
 
 
+def kelurahan_names(db: Database) -> list[tuple[str, str, str, str]]:
+    """(kode, kelurahan, kecamatan, kab/kota) of every kelurahan: names only, no counting."""
+    with db.raw() as conn:
+        return conn.execute(
+            "SELECT kel.kode, kel.nama, kec.nama, kota.nama FROM wilayah kel "
+            "JOIN wilayah kec ON kec.kode = kel.parent_kode "
+            "JOIN wilayah kota ON kota.kode = kec.parent_kode "
+            "WHERE kel.level = ?",
+            (int(rules.Level.KELURAHAN),),
+        ).fetchall()
+
+
 def tree(db: Database) -> list[AreaNode]:
     """Kab/kota roots down to RT, each node with its household count."""
     with db.raw() as conn:

@@ -86,3 +86,15 @@ def test_compose_round_trips_through_info():
 
 def test_mask_hides_the_middle():
     assert nik.mask("3671011708450001") == "367101••••••0001"
+
+
+def test_mask_hides_partial_values_entirely():
+    assert nik.mask("3671011708") == "••••••••••"
+
+
+def test_required_message_uses_the_field_name_of_the_language():
+    from kampung_desktop.core.registry import MemberInput, member_problems
+
+    [problem] = member_problems(MemberInput(name="", sex="L", relationship="1"))["name"]
+    assert problem.text("id") == "Nama wajib diisi."
+    assert problem.text("en") == "Name is required."

@@ -157,7 +157,7 @@ def test_same_nik_twice_in_one_household_blocks(service):
     b = MemberInput(name="Eko P", sex="L", relationship="3", nik=a.nik)
     with pytest.raises(ValidationFailed) as err:
         service.save(_household(a, b), TODAY)
-    assert [p.code for p in err.value.problems["members.1.nik"]] == ["nik.duplicate"]
+    assert [p.code for p in err.value.problems["members.1.nik"]] == ["nik.duplicate_here"]
 
 
 def test_nik_disagreeing_with_entered_data_is_a_warning_only(service):
