@@ -1,0 +1,488 @@
+"""One interview: the answers to a form, addressed by path, and what a view reads from them.
+
+`set_answer` stores one answer and lets the evaluator (see `evaluation`) update only what
+depends on it; it returns a `ChangeSet` listing the fields whose visible state changed — what a
+view repaints. `answers()` is the plain JSON an autosave writes and a resume reads back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+from kampung_desktop.survey.answers import BadAnswer, answer_json, coerce, value_json
+from kampung_desktop.survey.errors import AnswerError
+from kampung_desktop.survey.evaluation import Checks, Evaluator, Seeds, plain
+from kampung_desktop.survey.graph import DependencyGraph
+from kampung_desktop.survey.instance import Cell, Instance
+from kampung_desktop.survey.messages import message
+from kampung_desktop.survey.model import Choice, Form, FormNode
+from kampung_desktop.survey.state import ChangeSet, FieldState
+from kampung_desktop.survey.xpath.compiler import Compiled, Compiler, Env
+from kampung_desktop.survey.xpath.values import NodeSet, to_str
+
+_SEGMENT_RE = re.compile(r"^([^\[\]/]+)\[(\d+)\]$")
+_TEXT_REF_RE = re.compile(r"\$\{\s*([^}\s]+)\s*\}")
+
+
+class Interview(Evaluator):
+    """Answers to one form. No Qt here: the wizard, the CLI and tests all drive this class.
+
+    `answers` is the JSON shape of `answers()` (field name → value, repeat → list of objects).
+    Fields missing from it get the form's default; `today`/`now` fix the clock for `today()`.
+    """
+
+    def __init__(
+        self,
+        form: Form,
+        answers: dict[str, Any] | None = None,
+        *,
+        lang: str | None = None,
+        today: date | None = None,
+        now: datetime | None = None,
+    ) -> None:
+        if form.graph is None:  # pragma: no cover - load_form always builds it
+            raise ValueError("form has no dependency graph")
+        self.form = form
+        self.graph: DependencyGraph = form.graph
+        moment = now or datetime.now().replace(microsecond=0)
+        self.env = Env(
+            today=today or moment.date(),
+            now=moment,
+            lang=lang or form.default_language,
+            default_lang=form.default_language,
+        )
+        self._compiler = Compiler(form.nodes)
+        self._text_readers: dict[tuple[str, str], Compiled] = {}
+        self._child_repeats: dict[str, list[FormNode]] = {}
+        for node in form.walk():
+            if node.is_repeat:
+                key = node.chain[-2].name if len(node.chain) > 1 else ""
+                self._child_repeats.setdefault(key, []).append(node)
+        self._seq = 0
+        self.root = self._new_instance(None, None)
+        seen = self._load(self.root, answers or {}, dynamic_defaults=False)
+        self.recompute_all()
+        # Dynamic defaults of the root may read other answers: apply them once those are known.
+        seeds = [
+            (node, self.root)
+            for node in self.graph.scope_nodes.get("", ())
+            if node.default_expr is not None and node.name not in seen and not node.computed
+        ]
+        for node, inst in seeds:
+            self._store(inst, node, _default_value(node, node.default_expr(self.env, inst)))
+        if seeds:
+            self._run(seeds, set(seeds))
+
+    # --- clock and language --------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        return self.env.lang
+
+    def set_language(self, lang: str) -> None:
+        """Switch the language of messages, labels and `jr:choice-name()`."""
+        self.env.lang = lang
+        if any(
+            "jr:choice-name" in node.sources.get("calculation", "") for node in self.form.walk()
+        ):
+            self.recompute_all()
+
+    # --- building instances --------------------------------------------------------------
+
+    def _new_instance(self, repeat: FormNode | None, parent: Instance | None) -> Instance:
+        inst = Instance(repeat, parent)
+        key = repeat.name if repeat is not None else ""
+        for node in self.graph.scope_nodes.get(key, ()):
+            inst.cells[node.name] = Cell(node)
+        for child in self._child_repeats.get(key, ()):
+            inst.children[child.name] = []
+        return inst
+
+    def _load(
+        self, inst: Instance, data: dict[str, Any], *, dynamic_defaults: bool = True
+    ) -> set[str]:
+        """Store answers from JSON into `inst` (and new entries); defaults fill absent keys.
+
+        Returns the field names present in `data`.
+        """
+        if not isinstance(data, dict):
+            raise AnswerError("answer.repeat_shape", path=inst.path_prefix() or "/")
+        chain = inst.repeat.chain if inst.repeat is not None else ()
+        seen: set[str] = set()
+        self._load_keys(inst, chain, data, seen)
+        self._apply_defaults(inst, seen, dynamic_defaults)
+        return seen
+
+    def _load_keys(
+        self, inst: Instance, chain: tuple[FormNode, ...], data: dict[str, Any], seen: set[str]
+    ) -> None:
+        for key, value in data.items():
+            node = self.form.nodes.get(key)
+            prefix = inst.path_prefix()
+            if node is None:
+                raise AnswerError("answer.unknown_path", path=prefix + key)
+            if node.is_group and isinstance(value, dict) and node.chain == chain:
+                self._load_keys(inst, chain, value, seen)  # tolerate nested group objects
+                continue
+            if node.is_repeat and node.chain[:-1] == chain:
+                if not isinstance(value, list):
+                    raise AnswerError("answer.repeat_shape", path=prefix + key)
+                entries = inst.children[node.name]
+                for item in value:
+                    entry = self._new_instance(node, inst)
+                    entries.append(entry)
+                    entry.pos = len(entries)
+                    self._load(entry, item)
+                continue
+            if not node.is_field or node.chain != chain:
+                raise AnswerError("answer.unknown_path", path=prefix + key)
+            seen.add(key)
+            if node.is_question and not node.computed:
+                self._store(inst, node, value)
+
+    def _apply_defaults(self, inst: Instance, seen: set[str], dynamic: bool) -> None:
+        key = inst.repeat.name if inst.repeat is not None else ""
+        for node in self.graph.scope_nodes.get(key, ()):
+            if node.name in seen or not node.is_question or node.computed:
+                continue
+            if node.default is not None:
+                inst.answers[node.name] = node.default
+            elif node.default_expr is not None and dynamic:
+                self._store(inst, node, _default_value(node, node.default_expr(self.env, inst)))
+
+    def _store(self, inst: Instance, node: FormNode, raw: Any) -> None:
+        inst.bad.pop(node.name, None)
+        try:
+            typed = coerce(node, raw)
+        except BadAnswer as exc:
+            inst.answers.pop(node.name, None)
+            inst.bad[node.name] = (raw, exc.code)
+            return
+        if typed is None:
+            inst.answers.pop(node.name, None)
+        else:
+            inst.answers[node.name] = typed
+
+    # --- paths ---------------------------------------------------------------------------
+
+    def _resolve(self, path: str) -> tuple[FormNode, Instance]:
+        """`name`, `rep[2]/name`, `rep[2]` (an entry) or `rep` (a repeat) → node, instance."""
+        parts = [p for p in path.strip().strip("/").split("/") if p]
+        if not parts:
+            raise AnswerError("answer.unknown_path", path=path)
+        inst = self.root
+        for segment in parts[:-1]:
+            inst = self._entry(inst, segment, path)
+        last = parts[-1]
+        if _SEGMENT_RE.match(last):
+            entry = self._entry(inst, last, path)
+            assert entry.repeat is not None
+            return entry.repeat, entry
+        node = self.form.nodes.get(last)
+        chain = inst.repeat.chain if inst.repeat is not None else ()
+        if node is None:
+            raise AnswerError("answer.unknown_path", path=path)
+        expected = node.chain[:-1] if node.is_repeat else node.chain
+        if expected != chain:
+            raise AnswerError("answer.unknown_path", path=path)
+        return node, inst
+
+    def _entry(self, inst: Instance, segment: str, path: str) -> Instance:
+        match = _SEGMENT_RE.match(segment)
+        entries = inst.children.get(match[1]) if match else None
+        if match is None or entries is None or not 1 <= int(match[2]) <= len(entries):
+            raise AnswerError("answer.unknown_path", path=path)
+        return entries[int(match[2]) - 1]
+
+    @staticmethod
+    def path_of(node: FormNode, inst: Instance) -> str:
+        return f"{inst.path_prefix()}{node.name}"
+
+    # --- answering -----------------------------------------------------------------------
+
+    def set_answer(self, path: str, value: Any) -> ChangeSet:
+        """Store one answer (JSON shape; None or "" clears it) and update its dependents.
+
+        A value that does not fit the type is kept (so nothing typed is lost) and reported as
+        invalid. Raises AnswerError for unknown paths and for computed or read-only fields.
+        """
+        node, inst = self._resolve(path)
+        if not node.is_question:
+            raise AnswerError("answer.unknown_path", path=path)
+        if node.computed or inst.cells[node.name].read_only:
+            raise AnswerError("answer.read_only")
+        self._store(inst, node, value)
+        return self._run([(node, inst)], {(node, inst)}, touched=(node, inst))
+
+    def answer(self, path: str) -> Any:
+        """The stored answer of a question in JSON shape (None when empty)."""
+        node, inst = self._resolve(path)
+        if node.name in inst.bad:
+            return inst.bad[node.name][0]
+        return answer_json(node, inst.answers.get(node.name))
+
+    # --- repeats -------------------------------------------------------------------------
+
+    def entries(self, path: str) -> list[str]:
+        """Paths of the entries of a repeat (`rep` or `outer[1]/inner`), in order."""
+        node, inst = self._repeat(path)
+        return [f"{entry.path_prefix()[:-1]}" for entry in inst.children[node.name]]
+
+    def add_repeat(self, path: str, index: int | None = None) -> ChangeSet:
+        """Add an entry (at the end, or at 1-based `index`); `ChangeSet.entry` is its path."""
+        node, inst = self._repeat(path)
+        if node.repeat_count is not None:
+            raise AnswerError("answer.fixed_count", path=path)
+        entries = inst.children[node.name]
+        position = len(entries) + 1 if index is None else max(1, min(index, len(entries) + 1))
+        entry = self._insert_entry(node, inst, position, None)
+        seeds: Seeds = []
+        checks: Checks = set()
+        self._seed_entry(entry, seeds, checks)
+        self._seed_structure(node, inst, seeds, checks)
+        changes = self._run(seeds, checks)
+        changes.entry = entry.path_prefix()[:-1]
+        return changes
+
+    def remove_repeat(self, entry_path: str) -> ChangeSet:
+        node, entry = self._resolve(entry_path)
+        if not node.is_repeat or entry.repeat is not node:
+            raise AnswerError("answer.not_repeat", path=entry_path)
+        if node.repeat_count is not None:
+            raise AnswerError("answer.fixed_count", path=entry_path)
+        parent = entry.parent
+        assert parent is not None
+        self._drop_entry(node, parent, entry)
+        seeds: Seeds = []
+        checks: Checks = set()
+        self._seed_structure(node, parent, seeds, checks)
+        return self._run(seeds, checks)
+
+    def move_repeat(self, entry_path: str, new_index: int) -> ChangeSet:
+        """Move an entry to 1-based `new_index` (clamped to the valid range)."""
+        node, entry = self._resolve(entry_path)
+        if not node.is_repeat or entry.repeat is not node:
+            raise AnswerError("answer.not_repeat", path=entry_path)
+        parent = entry.parent
+        assert parent is not None
+        entries = parent.children[node.name]
+        entries.remove(entry)
+        entries.insert(max(0, min(new_index - 1, len(entries))), entry)
+        _renumber(entries)
+        seeds: Seeds = []
+        checks: Checks = set()
+        self._seed_structure(node, parent, seeds, checks)
+        return self._run(seeds, checks)
+
+    def _repeat(self, path: str) -> tuple[FormNode, Instance]:
+        node, inst = self._resolve(path)
+        if not node.is_repeat or inst.repeat is node:
+            raise AnswerError("answer.not_repeat", path=path)
+        return node, inst
+
+    def _insert_entry(
+        self, node: FormNode, parent: Instance, position: int, data: dict[str, Any] | None
+    ) -> Instance:
+        entry = self._new_instance(node, parent)
+        entries = parent.children[node.name]
+        entries.insert(position - 1, entry)
+        _renumber(entries)
+        self._load(entry, data or {})
+        return entry
+
+    def _drop_entry(self, node: FormNode, parent: Instance, entry: Instance) -> None:
+        entries = parent.children[node.name]
+        entries.remove(entry)
+        _renumber(entries)
+        _kill(entry)
+
+    # --- reading state -------------------------------------------------------------------
+
+    def _render_cell(self, node: FormNode, inst: Instance) -> FieldState:
+        return self._state(node, inst, inst.cells[node.name])
+
+    def _state(self, node: FormNode, inst: Instance, cell: Cell) -> FieldState:
+        if node.is_question and node.name in inst.bad and cell.relevant:
+            value = inst.bad[node.name][0]
+        else:
+            value = value_json(node, cell.value)
+        return FieldState(
+            path=self.path_of(node, inst),
+            name=node.name,
+            relevant=cell.relevant,
+            required=cell.required,
+            read_only=cell.read_only,
+            valid=cell.valid,
+            value=value,
+            message=self._message(node, cell),
+        )
+
+    def _message(self, node: FormNode, cell: Cell) -> str | None:
+        if cell.problem is None:
+            return None
+        code, params = cell.problem
+        lang = self.env.lang
+        if code == "required":
+            text = self.form.text(node.required_message, lang)
+            return text or message("answer.required", lang)
+        if code == "constraint":
+            text = self.form.text(node.constraint_message, lang)
+            return text or message("answer.constraint", lang)
+        return message(code, lang, **(params or {}))
+
+    def state(self, path: str) -> FieldState:
+        """Relevance, required, validity, value and message of one field."""
+        node, inst = self._resolve(path)
+        if not node.is_field or (node.is_repeat and inst.repeat is node):
+            raise AnswerError("answer.unknown_path", path=path)
+        return self._state(node, inst, inst.cells[node.name])
+
+    def is_relevant(self, path: str) -> bool:
+        """Relevance of any field, group, repeat entry (`rep[2]`) or repeat (`rep`)."""
+        node, inst = self._resolve(path)
+        if node.is_repeat and inst.repeat is not node:  # the repeat as a whole
+            parent = node.parent
+            if parent is None:
+                return True
+            return inst.cells[parent.name].relevant
+        return inst.cells[node.name].relevant
+
+    def iter_cells(self) -> Iterator[tuple[FormNode, Instance]]:
+        """Every field and container cell in document order, repeat entries expanded."""
+        yield from self._walk(self.form.children, self.root)
+
+    def _walk(self, nodes: list[FormNode], inst: Instance) -> Iterator[tuple[FormNode, Instance]]:
+        for node in nodes:
+            if node.is_repeat:
+                for entry in inst.children[node.name]:
+                    yield node, entry
+                    yield from self._walk(node.children, entry)
+            else:
+                yield node, inst
+                if node.children:
+                    yield from self._walk(node.children, inst)
+
+    def fields(self) -> list[FieldState]:
+        """States of every question, calculate and note, in document order."""
+        return [
+            self._state(node, inst, inst.cells[node.name])
+            for node, inst in self.iter_cells()
+            if node.is_field
+        ]
+
+    def missing(self) -> list[FieldState]:
+        """Relevant fields that are not valid (required but empty, or failing a rule)."""
+        return [
+            self._state(node, inst, cell)
+            for node, inst in self.iter_cells()
+            if node.is_field
+            for cell in (inst.cells[node.name],)
+            if cell.relevant and not cell.valid
+        ]
+
+    def is_complete(self) -> bool:
+        return not any(
+            not inst.cells[node.name].valid and inst.cells[node.name].relevant
+            for node, inst in self.iter_cells()
+            if node.is_question
+        )
+
+    def choices(self, path: str) -> list[Choice]:
+        """The choices of a select field after its choice_filter, in form order."""
+        node, inst = self._resolve(path)
+        if not node.is_select:
+            return []
+        return self._filtered_choices(node, inst)
+
+    def label(self, path: str, lang: str | None = None) -> str:
+        """The label of a field or container, with `${name}` replaced by current values."""
+        node, inst = self._resolve(path)
+        return self.render(node, inst, self.form.text(node.labels, lang or self.env.lang))
+
+    def hint(self, path: str, lang: str | None = None) -> str:
+        node, inst = self._resolve(path)
+        return self.render(node, inst, self.form.text(node.hints, lang or self.env.lang))
+
+    def render(self, node: FormNode, inst: Instance, text: str) -> str:
+        """Replace `${name}` in a label or hint with the value as seen from `node`."""
+        if "${" not in text:
+            return text
+
+        def value(match: re.Match[str]) -> str:
+            key = (node.name, match[1])
+            reader = self._text_readers.get(key)
+            if reader is None:
+                chain = (
+                    node.chain[:-1] if node.is_repeat and inst.repeat is not node else node.chain
+                )
+                reader = self._compiler.compile(
+                    f"${{{match[1]}}}", context=node, chain=chain, column="label"
+                )
+                self._text_readers[key] = reader
+            result = reader(self.env, inst)
+            if isinstance(result, NodeSet):
+                return " ".join(to_str(v) for v in result)
+            return to_str(result)
+
+        return _TEXT_REF_RE.sub(value, text)
+
+    # --- serialisation -------------------------------------------------------------------
+
+    def answers(self) -> dict[str, Any]:
+        """All answers as plain JSON: field name → value, repeat → list of entry objects.
+
+        Fields that have a default are written even when empty (as null), so that reloading
+        the dict does not bring a cleared default back.
+        """
+        return self._dump(self.root)
+
+    def _dump(self, inst: Instance) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        key = inst.repeat.name if inst.repeat is not None else ""
+        for node in sorted(self.graph.scope_nodes.get(key, ()), key=lambda n: n.index):
+            if not node.is_question or node.computed:
+                continue
+            if node.name in inst.bad:
+                out[node.name] = inst.bad[node.name][0]
+            elif node.name in inst.answers:
+                out[node.name] = answer_json(node, inst.answers[node.name])
+            elif node.default is not None or node.default_expr is not None:
+                out[node.name] = None
+        for repeat in self._child_repeats.get(key, ()):
+            out[repeat.name] = [self._dump(entry) for entry in inst.children[repeat.name]]
+        return out
+
+    def to_eval_json(self) -> dict[str, Any]:
+        """The document `kampung forms eval` prints."""
+        states = self.fields()
+        return {
+            "form_id": self.form.form_id,
+            "version": self.form.version,
+            "complete": all(state.valid for state in states if state.relevant),
+            "fields": {state.path: state.as_json() for state in states},
+        }
+
+
+def _renumber(entries: list[Instance]) -> None:
+    for position, entry in enumerate(entries, start=1):
+        entry.pos = position
+
+
+def _kill(entry: Instance) -> None:
+    entry.cells = {}
+    for children in entry.children.values():
+        for child in children:
+            _kill(child)
+
+
+def _default_value(node: FormNode, result: Any) -> Any:
+    """A dynamic default's result in the shape `coerce` expects for the field."""
+    result = plain(result)
+    if node.type == "date" and isinstance(result, date):
+        return result
+    if isinstance(result, int | float) and not isinstance(result, bool):
+        return result
+    return to_str(result)

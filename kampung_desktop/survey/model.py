@@ -1,0 +1,229 @@
+"""The form model: what an XLSForm says, independent of pyxform and of any interview.
+
+A `Form` is a tree of `FormNode`s (questions, calculates, notes, groups, repeats) plus choice
+lists. Names are unique in the whole form, so `${name}` and answer keys are unambiguous. Texts are
+dicts keyed by language code (`id`, `en`; `default` for columns without a language).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kampung_desktop.survey.graph import DependencyGraph
+    from kampung_desktop.survey.xpath.compiler import Compiled
+
+#: Types that take an answer from the enumerator (what `forms check` counts as questions).
+INPUT_TYPES = frozenset(
+    {
+        "text",
+        "integer",
+        "decimal",
+        "date",
+        "time",
+        "select_one",
+        "select_multiple",
+        "acknowledge",
+        "image",
+        "geopoint",
+    }
+)
+CALCULATE = "calculate"
+NOTE = "note"
+GROUP = "group"
+REPEAT = "repeat"
+FIELD_TYPES = INPUT_TYPES | {CALCULATE, NOTE}
+SUPPORTED_TYPES = FIELD_TYPES | {GROUP, REPEAT}
+
+_LANG_CODE_RE = re.compile(r"\(([^()]+)\)\s*$")
+
+
+def language_code(language: str) -> str:
+    """`Bahasa Indonesia (id)` → `id`; a language without a code in brackets keeps its name."""
+    match = _LANG_CODE_RE.search(language)
+    return match[1].strip() if match else language.strip()
+
+
+def pick_text(texts: dict[str, str], lang: str | None, default_lang: str = "default") -> str:
+    """The text in `lang`, else in the form's default language, else any text there is."""
+    if not texts:
+        return ""
+    if lang and lang in texts:
+        return texts[lang]
+    if default_lang in texts:
+        return texts[default_lang]
+    if "default" in texts:
+        return texts["default"]
+    return next(iter(texts.values()))
+
+
+@dataclass(eq=False)
+class Choice:
+    """One row of the choices sheet; `columns` holds the extra columns choice filters read."""
+
+    name: str
+    labels: dict[str, str]
+    columns: dict[str, str] = field(default_factory=dict)
+    row: int = 0
+
+    def label(self, lang: str | None = None, default_lang: str = "default") -> str:
+        return pick_text(self.labels, lang, default_lang) or self.name
+
+
+@dataclass(eq=False)
+class FormNode:
+    """A survey row: a field (question, calculate, note) or a container (group, repeat)."""
+
+    name: str
+    type: str
+    row: int
+    parent: FormNode | None = None
+    children: list[FormNode] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+    hints: dict[str, str] = field(default_factory=dict)
+    appearance: str = ""
+    list_name: str | None = None
+    choices: tuple[Choice, ...] = ()
+    or_other: bool = False
+    #: True for the `<name>_other` text field pyxform adds after a select `or_other`.
+    generated: bool = False
+    required_message: dict[str, str] = field(default_factory=dict)
+    constraint_message: dict[str, str] = field(default_factory=dict)
+    #: Raw expression text per XLSForm column (relevant, calculation, constraint, ...).
+    sources: dict[str, str] = field(default_factory=dict)
+
+    # Filled in by the loader -------------------------------------------------------------
+    relevant: Compiled | None = None
+    calculation: Compiled | None = None
+    constraint: Compiled | None = None
+    #: None = not required, True = always, else an expression.
+    required: Compiled | bool | None = None
+    read_only: Compiled | bool | None = None
+    choice_filter: Compiled | None = None
+    repeat_count: Compiled | None = None
+    default: Any = None
+    default_expr: Compiled | None = None
+    #: The repeats whose instances hold this node's state, outermost first. For a repeat this
+    #: includes the repeat itself (its relevance is per instance).
+    chain: tuple[FormNode, ...] = ()
+    #: Document order over all nodes; used to sort fields and pages.
+    index: int = 0
+    #: Topological rank in the value dependency graph (set by graph.build_graph).
+    rank: int = 0
+
+    # Kinds -------------------------------------------------------------------------------
+    @property
+    def is_group(self) -> bool:
+        return self.type == GROUP
+
+    @property
+    def is_repeat(self) -> bool:
+        return self.type == REPEAT
+
+    @property
+    def is_container(self) -> bool:
+        return self.type in (GROUP, REPEAT)
+
+    @property
+    def is_field(self) -> bool:
+        """Questions, calculates and notes: everything that has a value and a path."""
+        return self.type in FIELD_TYPES
+
+    @property
+    def is_question(self) -> bool:
+        return self.type in INPUT_TYPES
+
+    @property
+    def is_select(self) -> bool:
+        return self.type in ("select_one", "select_multiple")
+
+    @property
+    def is_field_list(self) -> bool:
+        return self.is_container and "field-list" in self.appearance.split()
+
+    @property
+    def repeat(self) -> FormNode | None:
+        """The nearest enclosing repeat (for a repeat: the repeat around it)."""
+        chain = self.chain[:-1] if self.is_repeat else self.chain
+        return chain[-1] if chain else None
+
+    @property
+    def computed(self) -> bool:
+        """The value comes from a calculation, never from the enumerator."""
+        return self.calculation is not None
+
+    def label(self, lang: str | None = None, default_lang: str = "default") -> str:
+        return pick_text(self.labels, lang, default_lang)
+
+    def hint(self, lang: str | None = None, default_lang: str = "default") -> str:
+        return pick_text(self.hints, lang, default_lang)
+
+    def walk(self) -> Iterator[FormNode]:
+        """This node and its descendants in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def choice(self, name: str) -> Choice | None:
+        for choice in self.choices:
+            if choice.name == name:
+                return choice
+        return None
+
+    def __repr__(self) -> str:
+        return f"<FormNode {self.type} {self.name!r} row {self.row}>"
+
+
+@dataclass(eq=False)
+class Form:
+    """A loaded, checked form. Build it with `load_form`; never mutate it afterwards."""
+
+    form_id: str
+    version: str
+    title: str
+    default_language: str
+    languages: tuple[str, ...]
+    children: list[FormNode] = field(repr=False)
+    nodes: dict[str, FormNode] = field(repr=False)
+    choices: dict[str, tuple[Choice, ...]] = field(repr=False)
+    source: str = ""
+    graph: DependencyGraph | None = field(default=None, repr=False)
+
+    def walk(self) -> Iterator[FormNode]:
+        for child in self.children:
+            yield from child.walk()
+
+    def node(self, name: str) -> FormNode:
+        return self.nodes[name]
+
+    @property
+    def fields(self) -> list[FormNode]:
+        """Questions, calculates and notes in document order (what `forms eval` lists)."""
+        return [node for node in self.walk() if node.is_field]
+
+    @property
+    def question_count(self) -> int:
+        """Rows of an input type; notes, calculates, containers and `_other` fields excluded."""
+        return sum(1 for node in self.walk() if node.is_question and not node.generated)
+
+    @property
+    def group_count(self) -> int:
+        return sum(1 for node in self.walk() if node.is_group)
+
+    @property
+    def repeat_count(self) -> int:
+        return sum(1 for node in self.walk() if node.is_repeat)
+
+    def summary(self) -> str:
+        """The one line `kampung forms check` prints for a good form."""
+        return (
+            f"{self.form_id} {self.version}: {self.question_count} questions, "
+            f"{self.group_count} groups, {self.repeat_count} repeats, "
+            f"languages: {', '.join(self.languages)}"
+        )
+
+    def text(self, texts: dict[str, str], lang: str | None) -> str:
+        return pick_text(texts, lang, self.default_language)

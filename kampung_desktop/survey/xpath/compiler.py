@@ -1,0 +1,367 @@
+"""Compile a parsed expression into a Python closure `fn(env, inst) -> value`.
+
+Compiling resolves every `${name}` once, against the form, relative to the repeat the expression
+is evaluated in: a field of the same (or an enclosing) repeat entry reads one value; a field
+inside a repeat seen from outside reads all its entries as a node-set. The compiler records each
+reference with the repeat depth the two sides share (`RefUse.common`) — exactly what the
+dependency graph needs to know which cells to re-evaluate when an answer changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from kampung_desktop.survey.errors import ExpressionError
+from kampung_desktop.survey.instance import Instance
+from kampung_desktop.survey.model import Choice, FormNode
+from kampung_desktop.survey.xpath import parser as ast
+from kampung_desktop.survey.xpath.functions import FUNCTIONS, compile_regex
+from kampung_desktop.survey.xpath.values import (
+    NodeSet,
+    arithmetic,
+    compare,
+    negate,
+    to_bool,
+    to_str,
+)
+
+Fn = Callable[["Env", Instance], Any]
+_REF_LITERAL_RE = re.compile(r"^\s*\$\{\s*([^}\s]+)\s*\}\s*$")
+#: Columns where `.` (the field itself) makes sense; elsewhere it would be a self-cycle.
+DOT_COLUMNS = frozenset({"constraint", "required", "read_only"})
+
+
+@dataclass
+class Env:
+    """What an evaluation needs besides the answers: clock, language, current choice row."""
+
+    today: date
+    now: datetime
+    lang: str
+    default_lang: str = "default"
+    choice: Choice | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RefUse:
+    """A reference to `node`; `common` is the repeat depth the expression and `node` share."""
+
+    node: FormNode
+    common: int
+
+
+@dataclass
+class Compiled:
+    source: str
+    fn: Fn
+    refs: tuple[RefUse, ...] = ()
+    #: Reads `position(..)`: re-evaluate when entries of its repeat are moved or removed.
+    uses_position: bool = False
+    #: Reads the field's own value (`.`).
+    uses_dot: bool = False
+    #: Bare names read from the choice row (choice filters only).
+    choice_columns: tuple[str, ...] = ()
+
+    def __call__(self, env: Env, inst: Instance) -> Any:
+        return self.fn(env, inst)
+
+
+@dataclass
+class _State:
+    context: FormNode | None
+    chain: tuple[FormNode, ...]
+    column: str
+    refs: list[RefUse] = field(default_factory=list)
+    uses_position: bool = False
+    uses_dot: bool = False
+    choice_columns: list[str] = field(default_factory=list)
+
+
+def _common_depth(a: tuple[FormNode, ...], b: tuple[FormNode, ...]) -> int:
+    depth = 0
+    for x, y in zip(a, b, strict=False):
+        if x is not y:
+            break
+        depth += 1
+    return depth
+
+
+class Compiler:
+    """Compiles the expressions of one form; `nodes` maps every name to its node."""
+
+    def __init__(self, nodes: dict[str, FormNode]) -> None:
+        self.nodes = nodes
+
+    def compile(
+        self,
+        source: str,
+        *,
+        context: FormNode | None,
+        chain: tuple[FormNode, ...],
+        column: str,
+    ) -> Compiled:
+        """`chain` is the repeat chain of the instance the expression is evaluated in."""
+        tree = ast.parse(source)
+        state = _State(context=context, chain=chain, column=column)
+        fn = self._node(tree, state)
+        return Compiled(
+            source=source,
+            fn=fn,
+            refs=tuple(state.refs),
+            uses_position=state.uses_position,
+            uses_dot=state.uses_dot,
+            choice_columns=tuple(dict.fromkeys(state.choice_columns)),
+        )
+
+    # --- nodes ---------------------------------------------------------------------------
+
+    def _node(self, node: ast.Node, st: _State) -> Fn:
+        if isinstance(node, ast.Literal):
+            value = node.value
+            return lambda env, inst: value
+        if isinstance(node, ast.Ref):
+            return self._ref(self._lookup(node.name), st)
+        if isinstance(node, ast.Dot):
+            if st.context is None or st.column not in DOT_COLUMNS:
+                raise ExpressionError("expr.self_reference")
+            st.uses_dot = True
+            return self._ref(st.context, st)
+        if isinstance(node, ast.DotDot):
+            raise ExpressionError("expr.position_arg")
+        if isinstance(node, ast.Name):
+            if st.column != "choice_filter":
+                raise ExpressionError("expr.bare_name", name=node.name)
+            st.choice_columns.append(node.name)
+            return _choice_column(node.name)
+        if isinstance(node, ast.Neg):
+            operand = self._node(node.operand, st)
+            return lambda env, inst: negate(operand(env, inst))
+        if isinstance(node, ast.BinOp):
+            return self._binop(node, st)
+        assert isinstance(node, ast.Call)
+        return self._call(node, st)
+
+    def _binop(self, node: ast.BinOp, st: _State) -> Fn:
+        left = self._node(node.left, st)
+        right = self._node(node.right, st)
+        op = node.op
+        if op == "and":
+            return lambda env, inst: to_bool(left(env, inst)) and to_bool(right(env, inst))
+        if op == "or":
+            return lambda env, inst: to_bool(left(env, inst)) or to_bool(right(env, inst))
+        if op in ("=", "!=", "<", "<=", ">", ">="):
+            return lambda env, inst: compare(op, left(env, inst), right(env, inst))
+        return lambda env, inst: arithmetic(op, left(env, inst), right(env, inst))
+
+    # --- references ----------------------------------------------------------------------
+
+    def _lookup(self, name: str) -> FormNode:
+        target = self.nodes.get(name)
+        if target is None:
+            raise ExpressionError("expr.unknown_name", name=name)
+        if target.is_group:
+            raise ExpressionError("expr.group_reference", name=name)
+        return target
+
+    def _ref(self, target: FormNode, st: _State, limit: int | None = None) -> Fn:
+        common = _common_depth(st.chain, target.chain)
+        if limit is not None:
+            common = min(common, limit)
+        st.refs.append(RefUse(target, common))
+        return make_reader(target, up=len(st.chain) - common, down=target.chain[common:])
+
+    # --- calls ---------------------------------------------------------------------------
+
+    def _call(self, node: ast.Call, st: _State) -> Fn:
+        name, args = node.name, node.args
+        special = _SPECIAL.get(name)
+        if special is not None:
+            _check_arity(name, len(args), *special[:2])
+            return special[2](self, node, st)
+        entry = FUNCTIONS.get(name)
+        if entry is None:
+            raise ExpressionError("expr.unknown_function", name=name)
+        low, high, impl = entry
+        _check_arity(name, len(args), low, high)
+        if name == "selected":
+            self._check_choice_literal(args, st)
+        if name == "regex" and isinstance(args[1], ast.Literal):
+            pattern = to_str(args[1].value)
+            try:
+                compile_regex(pattern)
+            except re.error as exc:
+                raise ExpressionError("expr.bad_regex", pattern=pattern, detail=str(exc)) from exc
+        fns = [self._node(arg, st) for arg in args]
+        if len(fns) == 0:
+            return lambda env, inst: impl()
+        if len(fns) == 1:
+            (a,) = fns
+            return lambda env, inst: impl(a(env, inst))
+        if len(fns) == 2:
+            a, b = fns
+            return lambda env, inst: impl(a(env, inst), b(env, inst))
+        return lambda env, inst: impl(*[f(env, inst) for f in fns])
+
+    def _check_choice_literal(self, args: tuple[ast.Node, ...], st: _State) -> None:
+        first, second = args
+        target = None
+        if isinstance(first, ast.Ref):
+            target = self.nodes.get(first.name)
+        elif isinstance(first, ast.Dot):
+            target = st.context
+        if target is None or not target.is_select or not isinstance(second, ast.Literal):
+            return
+        choice = to_str(second.value).strip()
+        if target.choice(choice) is None:
+            raise ExpressionError(
+                "expr.unknown_choice", choice=choice, name=target.name, list_name=target.list_name
+            )
+
+    def _if(self, node: ast.Call, st: _State) -> Fn:
+        cond, yes, no = (self._node(arg, st) for arg in node.args)
+        return lambda env, inst: yes(env, inst) if to_bool(cond(env, inst)) else no(env, inst)
+
+    def _position(self, node: ast.Call, st: _State) -> Fn:
+        if len(node.args) != 1 or not isinstance(node.args[0], ast.DotDot) or not st.chain:
+            raise ExpressionError("expr.position_arg")
+        st.uses_position = True
+        return lambda env, inst: inst.pos
+
+    def _today(self, node: ast.Call, st: _State) -> Fn:
+        return lambda env, inst: env.today
+
+    def _now(self, node: ast.Call, st: _State) -> Fn:
+        return lambda env, inst: env.now
+
+    def _choice_name(self, node: ast.Call, st: _State) -> Fn:
+        value_arg, field_arg = node.args
+        match = None
+        if isinstance(field_arg, ast.Literal):
+            match = _REF_LITERAL_RE.match(to_str(field_arg.value))
+        target = self.nodes.get(match[1]) if match else None
+        if target is None or not target.is_select:
+            raise ExpressionError("expr.choice_name_arg")
+        by_name = {choice.name: choice for choice in target.choices}
+        value = self._node(value_arg, st)
+
+        def choice_name(env: Env, inst: Instance) -> str:
+            choice = by_name.get(to_str(value(env, inst)).strip())
+            return choice.label(env.lang, env.default_lang) if choice is not None else ""
+
+        return choice_name
+
+    def _indexed_repeat(self, node: ast.Call, st: _State) -> Fn:
+        """indexed-repeat(${field}, ${repeat1}, i1 [, ${repeat2}, i2 ...])."""
+        args = node.args
+        if len(args) % 2 == 0:
+            raise ExpressionError(
+                "expr.arity", name="indexed-repeat", expected="3, 5, 7", given=len(args)
+            )
+        if not isinstance(args[0], ast.Ref):
+            raise ExpressionError("expr.reference_arg", name="indexed-repeat", index=1)
+        target = self._lookup(args[0].name)
+        repeats: list[FormNode] = []
+        for pos in range(1, len(args), 2):
+            arg = args[pos]
+            repeat = self.nodes.get(arg.name) if isinstance(arg, ast.Ref) else None
+            if repeat is None or not repeat.is_repeat or repeat not in target.chain:
+                raise ExpressionError(
+                    "expr.repeat_arg", name="indexed-repeat", index=pos + 1, field=target.name
+                )
+            repeats.append(repeat)
+        start = len(repeats[0].chain) - 1
+        common = min(_common_depth(st.chain, target.chain), start)
+        if tuple(repeats) != target.chain[common:]:
+            raise ExpressionError(
+                "expr.repeat_arg", name="indexed-repeat", index=2, field=target.name
+            )
+        st.refs.append(RefUse(target, common))
+        for repeat in repeats:
+            st.refs.append(RefUse(repeat, common))
+        indexes = [self._node(args[pos], st) for pos in range(2, len(args), 2)]
+        names = tuple(repeat.name for repeat in repeats)
+        up = len(st.chain) - common
+        field_name = target.name
+
+        def indexed(env: Env, inst: Instance) -> Any:
+            for _ in range(up):
+                inst = inst.parent  # type: ignore[assignment]
+            for name, index_fn in zip(names, indexes, strict=True):
+                index = index_fn(env, inst)
+                entries = inst.children.get(name, [])
+                try:
+                    i = int(index) if not isinstance(index, str) else int(float(index))
+                except (TypeError, ValueError, OverflowError):
+                    return ""
+                if not 1 <= i <= len(entries):
+                    return ""
+                inst = entries[i - 1]
+            return inst.cells[field_name].value
+
+        return indexed
+
+
+def _check_arity(name: str, given: int, low: int, high: int | None) -> None:
+    if given < low or (high is not None and given > high):
+        if high is None:
+            expected = f"≥ {low}"
+        elif low == high:
+            expected = str(low)
+        else:
+            expected = f"{low}–{high}"
+        raise ExpressionError("expr.arity", name=name, expected=expected, given=given)
+
+
+#: Functions compiled specially: name → (min args, max args, builder).
+_SPECIAL: dict[str, tuple[int, int | None, Callable[[Compiler, ast.Call, _State], Fn]]] = {
+    "if": (3, 3, Compiler._if),
+    "position": (0, 1, Compiler._position),
+    "today": (0, 0, Compiler._today),
+    "now": (0, 0, Compiler._now),
+    "jr:choice-name": (2, 2, Compiler._choice_name),
+    "indexed-repeat": (3, None, Compiler._indexed_repeat),
+}
+
+#: Every function name an expression may call.
+KNOWN_FUNCTIONS = frozenset(FUNCTIONS) | frozenset(_SPECIAL)
+
+
+def _choice_column(name: str) -> Fn:
+    def column(env: Env, inst: Instance) -> str:
+        choice = env.choice
+        if choice is None:
+            return ""
+        if name == "name":
+            return choice.name
+        return choice.columns.get(name, "")
+
+    return column
+
+
+def make_reader(target: FormNode, *, up: int, down: tuple[FormNode, ...]) -> Fn:
+    """A closure reading `target` from an instance: go `up` levels, then down through repeats."""
+    name = target.name
+    if not down:
+        if up == 0:
+            return lambda env, inst: inst.cells[name].value
+        if up == 1:
+            return lambda env, inst: inst.parent.cells[name].value  # type: ignore[union-attr]
+
+        def read_up(env: Env, inst: Instance) -> Any:
+            for _ in range(up):
+                inst = inst.parent  # type: ignore[assignment]
+            return inst.cells[name].value
+
+        return read_up
+    names = tuple(repeat.name for repeat in down)
+
+    def read_all(env: Env, inst: Instance) -> NodeSet:
+        for _ in range(up):
+            inst = inst.parent  # type: ignore[assignment]
+        return NodeSet(entry.cells[name].value for entry in inst.descendants(names))
+
+    return read_all

@@ -1,0 +1,201 @@
+"""Value coercions of the ODK XPath subset.
+
+Answers keep their type (int, float, str, date, datetime, bool); these functions apply the XPath
+1.0 conversion rules to them, with the ODK extension that dates convert to days since 1970-01-01
+so `today() - ${dob}` and `${dob} < today()` work as form authors expect. The empty answer is
+the empty string, as in an XForm instance.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime, time
+from typing import Any
+
+EPOCH = date(1970, 1, 1)
+_EPOCH_ORDINAL = EPOCH.toordinal()
+_NUMBER_RE = re.compile(r"^\s*-?(\d+(\.\d*)?|\.\d+)\s*$")
+_DATE_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+NAN = math.nan
+
+
+class NodeSet(tuple):
+    """The values of several nodes (a field referenced from outside its repeat)."""
+
+    __slots__ = ()
+
+
+def is_empty(value: Any) -> bool:
+    return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
+
+
+def to_str(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "NaN"
+        if math.isinf(value):
+            return "Infinity" if value > 0 else "-Infinity"
+        if value.is_integer():
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, NodeSet):
+        return to_str(value[0]) if value else ""
+    if value is None:
+        return ""
+    return str(value)
+
+
+def to_num(value: Any) -> int | float:
+    if isinstance(value, bool):
+        return 1 if value else 0
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, str):
+        if _NUMBER_RE.match(value):
+            text = value.strip()
+            return float(text) if "." in text else int(text)
+        return NAN
+    if isinstance(value, datetime):
+        midnight = datetime.combine(value.date(), time(), value.tzinfo)
+        return (value.toordinal() - _EPOCH_ORDINAL) + (value - midnight).total_seconds() / 86400
+    if isinstance(value, date):
+        return value.toordinal() - _EPOCH_ORDINAL
+    if isinstance(value, NodeSet):
+        return to_num(value[0]) if value else NAN
+    return NAN
+
+
+def to_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return value != 0 and not math.isnan(value)
+    if isinstance(value, str):
+        return value != ""
+    if isinstance(value, NodeSet):
+        return len(value) > 0
+    return value is not None
+
+
+def to_date(value: Any) -> date | None:
+    """A date (or datetime) from a date, a YYYY-MM-DD string or a day number; None if not one."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, NodeSet):
+        return to_date(value[0]) if value else None
+    if isinstance(value, str):
+        match = _DATE_RE.match(value)
+        if not match:
+            return None
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if math.isnan(value) or math.isinf(value):
+            return None
+        try:
+            return date.fromordinal(_EPOCH_ORDINAL + math.floor(value))
+        except (ValueError, OverflowError):
+            return None
+    return None
+
+
+def _date_key(value: Any) -> float | None:
+    if isinstance(value, date):
+        return float(to_num(value))
+    parsed = to_date(value) if isinstance(value, str) else None
+    if parsed is not None:
+        return float(to_num(parsed))
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    return None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def compare(op: str, left: Any, right: Any) -> bool:
+    """XPath 1.0 comparison; node-sets compare existentially, dates compare as dates."""
+    if isinstance(left, NodeSet) or isinstance(right, NodeSet):
+        if isinstance(left, bool) or isinstance(right, bool):
+            return _compare_scalar(op, to_bool(left), to_bool(right))
+        lefts = left if isinstance(left, NodeSet) else (left,)
+        rights = right if isinstance(right, NodeSet) else (right,)
+        return any(_compare_scalar(op, a, b) for a in lefts for b in rights)
+    return _compare_scalar(op, left, right)
+
+
+def _compare_scalar(op: str, left: Any, right: Any) -> bool:
+    if isinstance(left, date) or isinstance(right, date):
+        a, b = _date_key(left), _date_key(right)
+        if a is None or b is None:
+            return op == "!="
+        return _apply(op, a, b)
+    if op in ("=", "!="):
+        if isinstance(left, bool) or isinstance(right, bool):
+            a, b = to_bool(left), to_bool(right)
+        elif _is_number(left) or _is_number(right):
+            a, b = to_num(left), to_num(right)
+        else:
+            a, b = to_str(left), to_str(right)
+        return (a == b) if op == "=" else (a != b)
+    return _apply(op, to_num(left), to_num(right))
+
+
+def _apply(op: str, a: Any, b: Any) -> bool:
+    if op == "=":
+        return a == b
+    if op == "!=":
+        return a != b
+    if op == "<":
+        return a < b
+    if op == "<=":
+        return a <= b
+    if op == ">":
+        return a > b
+    return a >= b
+
+
+def arithmetic(op: str, left: Any, right: Any) -> int | float:
+    a, b = to_num(left), to_num(right)
+    both_int = isinstance(a, int) and isinstance(b, int)
+    if op == "+":
+        return a + b if both_int else float(a) + float(b)
+    if op == "-":
+        return a - b if both_int else float(a) - float(b)
+    if op == "*":
+        return a * b if both_int else float(a) * float(b)
+    if op == "div":
+        if b == 0:
+            if a == 0 or math.isnan(a):
+                return NAN
+            return math.copysign(math.inf, a)
+        return float(a) / float(b)
+    # mod: XPath truncates (the sign follows the dividend), unlike Python's %.
+    if b == 0 or math.isnan(a) or math.isnan(b) or math.isinf(a):
+        return NAN
+    if both_int:
+        return int(math.fmod(a, b))
+    return math.fmod(a, b)
+
+
+def negate(value: Any) -> int | float:
+    number = to_num(value)
+    return -number
+
+
+def is_integral(value: Any) -> bool:
+    return _is_number(value) and not math.isnan(value) and float(value).is_integer()
