@@ -230,21 +230,26 @@ def seed(
         stamps = (now, now, 1, 1)
         member_total = 0
         conn.execute("PRAGMA synchronous=NORMAL")  # bulk load; FULL again for user edits below
+        conn.execute("PRAGMA cache_size=-131072")  # 128 MiB: pages are not spilled and rewritten
         conn.execute("BEGIN IMMEDIATE")
         try:
             start_rowid = conn.execute("SELECT COALESCE(max(rowid), 0) FROM households").fetchone()[
                 0
             ]
             areas: set[tuple[str, int, int]] = set()
+            rowid = start_rowid
             for offset in range(0, households, _BATCH):
-                rows_h, rows_m = [], []
+                rows_h, rows_m, rows_s = [], [], []
                 for _ in range(min(_BATCH, households - offset)):
                     house, members = gen.household()
+                    rowid += 1
                     areas.add((house["kelurahan_kode"], house["rw"], house["rt"]))
-                    rows_h.append(tuple(house[c] for c in _HOUSEHOLD_COLS[:9]) + stamps)
+                    rows_h.append((rowid, *(house[c] for c in _HOUSEHOLD_COLS[:9]), *stamps))
                     rows_m.extend(tuple(m[c] for c in _MEMBER_COLS[:12]) + stamps for m in members)
-                conn.executemany(_insert_sql("households", _HOUSEHOLD_COLS), rows_h)
+                    rows_s.append((rowid, search.document(house, members)))
+                conn.executemany(_insert_sql("households", ["rowid", *_HOUSEHOLD_COLS]), rows_h)
                 conn.executemany(_insert_sql("members", _MEMBER_COLS), rows_m)
+                conn.executemany("INSERT INTO household_search (rowid, body) VALUES (?, ?)", rows_s)
                 member_total += len(rows_m)
                 if progress:
                     progress(offset + len(rows_h), households)
@@ -253,7 +258,6 @@ def seed(
                 _insert_sql("wilayah", _WILAYAH_COLS, ignore=True),
                 [tuple(r[c] for c in _WILAYAH_COLS) for r in area_rows],
             )
-            conn.execute(search.INDEX_NEWER_THAN, (start_rowid,))
             conn.execute(
                 "INSERT INTO settings (key, value) VALUES ('demo_loaded', '1') "
                 "ON CONFLICT(key) DO UPDATE SET value = '1'"

@@ -19,7 +19,15 @@ REFRESH_ONE = (
     "DELETE FROM household_search WHERE rowid = (SELECT rowid FROM households WHERE id = :id)",
     f"INSERT INTO household_search (rowid, body) {_DOC} AND h.id = :id",
 )
-INDEX_NEWER_THAN = f"INSERT INTO household_search (rowid, body) {_DOC} AND h.rowid > ?"
+
+
+def document(household: dict, members: list[dict]) -> str:
+    """The same text `_DOC` builds in SQL, for bulk loads that already hold the rows."""
+    people = " ".join(f"{m['name']} {m.get('nik') or ''}" for m in members)
+    return (
+        f"{household['head_name']} {household.get('no_kk') or ''} {household['address']} {people}"
+    )
+
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
