@@ -145,16 +145,6 @@ def test_unknown_program(tmp_path, capsys):
     assert "kampungku" in line and "kotaku, bantar, ksm" in line
 
 
-def test_decide_is_parsed_but_not_yet_wired(tmp_path, capsys):
-    code = main([
-        "awards", "decide", "--data-dir", str(tmp_path), "--program", "bantar", "--year", "2026",
-        "--kelurahan", "15.71.01.1001", "--rw", "12", "--rt", "5", "--category", "sedang",
-    ])  # fmt: skip
-    _, err = capsys.readouterr()
-    assert code == 1
-    assert "belum tersedia" in err
-
-
 def test_decide_requires_its_arguments(capsys):
     with pytest.raises(SystemExit) as caught:
         main(["awards", "decide", "--program", "bantar"])
