@@ -1,4 +1,4 @@
-"""`kampung awards score` (and, later, `decide`): award scoring from the command line.
+"""`kampung awards score` and `kampung awards decide`: award scoring and decisions from the CLI.
 
 `score` is a headless contract other tools rely on: it prints the JSON of
 `kampung_desktop.scoring.Result.to_dict()` — at least `program`, `total`, `level`, `label` and
@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kampung_desktop.cli.common import CliError, add_data_dir
+from kampung_desktop.cli.common import CliError, add_data_dir, data_dir
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     score.add_argument("answers", metavar="ANSWERS.json", help="jawaban per nama field / answers")
     score.set_defaults(handler=_score)
 
-    # ── decide: argument parsing only; the lead wires `_decide` to storage (issue #4 part 2). ──
+    # ── decide: records an award decision through AwardsService, exactly as the GUI does. ──
     decide = awards.add_parser(
         "decide",
         help="catat keputusan penghargaan / record an award decision",
@@ -47,7 +47,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     decide.add_argument("--year", required=True, type=int)
     decide.add_argument("--kelurahan", required=True, metavar="CODE")
     decide.add_argument("--rw", required=True, type=int, metavar="N")
-    decide.add_argument("--rt", required=True, type=int, metavar="N")
+    decide.add_argument(
+        "--rt",
+        required=True,
+        type=int,
+        metavar="N",
+        help="RT (0 for an RW-level award such as KSM)",
+    )
     decide.add_argument("--category", required=True, metavar="C")
     decide.set_defaults(handler=_decide)
 
@@ -90,5 +96,34 @@ def _read_answers(path: Path) -> dict[str, Any]:
 
 
 def _decide(args: argparse.Namespace) -> int:
-    """Record an award decision exactly as the GUI does. The lead wires this to storage."""
-    raise CliError("belum tersedia / not yet available")
+    """Record an award decision exactly as the review window does (same service, same checks).
+
+    The RT's ranked assessment of that year, when this laptop has one, supplies the score and
+    level stored with the decision; a decision taken in a meeting without one is still recorded.
+    """
+    from kampung_desktop.services.app import AppContext
+    from kampung_desktop.services.awards import AwardError
+    from kampung_desktop.services.review import ReviewService
+    from kampung_desktop.storage.errors import DatabaseUnavailable
+
+    try:
+        ctx = AppContext.open(data_dir(args))
+    except DatabaseUnavailable as exc:
+        raise CliError(exc.text("id")) from None
+    try:
+        review = ReviewService.for_context(ctx)
+        try:
+            decision, _ = review.decide_rt(
+                args.program, args.year, args.kelurahan, args.rw, args.rt, args.category
+            )
+        except (AwardError, ValueError) as exc:
+            raise CliError(str(exc)) from None
+        place = review.area_name(decision.kelurahan_kode)
+    finally:
+        ctx.close()
+    scored = f" (skor {decision.score}, {decision.level})" if decision.score else " (tanpa skor)"
+    print(
+        f"{decision.id}  {decision.program} {decision.year} kategori {decision.category}: "
+        f"RT {decision.rt:03d} / RW {decision.rw:03d} Kelurahan {place}{scored}"
+    )
+    return 0

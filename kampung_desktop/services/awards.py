@@ -26,6 +26,7 @@ from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.models import AwardDecision, Certificate, Wilayah
 
 CATEGORIES = {"bantar": ("kecil", "sedang", "besar")}
+RW_LEVEL_PROGRAMS = {"ksm"}  # awarded to a whole RW: recorded with rt = 0
 _CATEGORY_RE = re.compile(r"^[a-z0-9_-]{1,40}$")
 
 
@@ -119,7 +120,8 @@ class AwardsService:
             )
         if not 2000 <= int(year) <= 2100:
             raise AwardError(f"Tahun {year} tidak masuk akal / year out of range.")
-        if not (1 <= rw <= 999 and 1 <= rt <= 999):
+        lowest_rt = 0 if program in RW_LEVEL_PROGRAMS else 1
+        if not (1 <= rw <= 999 and lowest_rt <= rt <= 999):
             raise AwardError("Nomor RW dan RT harus 1..999 / RW and RT must be 1..999.")
         allowed = CATEGORIES.get(program)
         if allowed and category not in allowed:

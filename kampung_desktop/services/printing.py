@@ -1,0 +1,274 @@
+"""Batch printing of award certificates and the summary report, for the GUI and the CLI alike.
+
+A batch is every active award decision of a program and year in a kelurahan, a kecamatan or the
+city. The template is loaded and checked first, so a broken template or a missing emblem stops
+the batch before any number is allocated or any file exists. Numbers are then allocated in one
+transaction (`AwardsService.issue`: never repeated, even with two processes printing at once;
+a reprint keeps its number), and the pages are rendered with progress and cancel. A cancelled or
+failed batch leaves no file behind (the renderer writes to a temporary file and renames it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from kampung_desktop import paths
+from kampung_desktop.certificates.model import parse_payload
+from kampung_desktop.certificates.render import render_batch, render_separate
+from kampung_desktop.certificates.report import ReportRow, SummaryReport, render_summary_report
+from kampung_desktop.certificates.template import CertificateTemplate, TemplateError, load_template
+from kampung_desktop.core import wilayah as wilayah_rules
+from kampung_desktop.scoring import ScoringError, load_rules
+from kampung_desktop.services.awards import (
+    CATEGORIES,
+    AwardError,
+    AwardsService,
+    DecisionRow,
+    Verification,
+)
+from kampung_desktop.services.review import PROGRAM_TITLES, ReviewService, SummaryRow
+from kampung_desktop.storage.database import Database
+
+Progress = Callable[[int, int], bool]
+"""`progress(done, total) -> keep_going`; return False to cancel."""
+
+SCOPE_NAMES = {
+    wilayah_rules.Level.KABKOTA: ("kota", "city"),
+    wilayah_rules.Level.KECAMATAN: ("kecamatan", "district"),
+    wilayah_rules.Level.KELURAHAN: ("kelurahan", "kelurahan"),
+}
+
+
+class PrintError(ValueError):
+    """A batch that cannot be printed; the text (id / en) says what to fix."""
+
+
+@dataclass(frozen=True)
+class PrintRequest:
+    program: str
+    year: int
+    kode_prefix: str | None  # kelurahan, kecamatan or kota code; None: every decision
+    out_pdf: Path | None = None  # all certificates in one PDF
+    separate_dir: Path | None = None  # one PDF per certificate
+    on_date: date | None = None  # printed date of newly issued certificates (default today)
+    template: str | os.PathLike[str] | None = None  # default: the program's shipped template
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    count: int
+    files: tuple[Path, ...]
+    numbers: tuple[str, ...]
+    cancelled: bool = False
+
+
+def template_for(
+    program: str, template: str | os.PathLike[str] | None = None
+) -> CertificateTemplate:
+    """The certificate template of `program` (or the one named); PrintError if unusable."""
+    if template is None and not paths.resource("certificates", f"{program}.toml").is_file():
+        raise PrintError(
+            f"Belum ada templat piagam untuk program '{program}' "
+            f"(resources/certificates/{program}.toml) / no certificate template for this program."
+        )
+    try:
+        return load_template(template if template is not None else program)
+    except TemplateError as exc:
+        raise PrintError(str(exc)) from None
+
+
+def category_choices(program: str) -> list[tuple[str, str]]:
+    """(code, printed label) of the award categories the GUI offers: the certificate
+    template's, else the ones `AwardsService` insists on; empty means free text."""
+    try:
+        categories = template_for(program).categories
+    except PrintError:
+        categories = {}
+    if not categories:
+        categories = {code: code.title() for code in CATEGORIES.get(program, ())}
+    return list(categories.items())
+
+
+def check_scope(kode: str | None) -> None:
+    if kode is None:
+        return
+    if not wilayah_rules.is_valid_code(kode) or wilayah_rules.level_of(kode) not in SCOPE_NAMES:
+        raise PrintError(
+            f"Kode wilayah '{kode}' harus kode kota, kecamatan atau kelurahan / "
+            "must be a city, kecamatan or kelurahan code."
+        )
+
+
+class PrintingService:
+    def __init__(self, db: Database, user_id: str | None) -> None:
+        self.db = db
+        self.awards = AwardsService(db, user_id)
+
+    def batch(self, program: str, year: int, kode_prefix: str | None) -> list[DecisionRow]:
+        """The active decisions a batch would print (revoked ones are never printed)."""
+        check_scope(kode_prefix)
+        return self.awards.decisions(program, year, kode_prefix)
+
+    def run(self, request: PrintRequest, progress: Progress | None = None) -> PrintOutcome:
+        """Issue numbers and render; returns what was written (nothing when cancelled)."""
+        if request.out_pdf is None and request.separate_dir is None:
+            raise PrintError(
+                "Pilih berkas PDF atau folder tujuan / choose an output file or folder."
+            )
+        if request.out_pdf is not None and not Path(request.out_pdf).parent.is_dir():
+            raise PrintError(
+                f"Folder {Path(request.out_pdf).parent} tidak ada / the output folder does not exist."
+            )
+        template = template_for(request.program, request.template)
+        rows = self.batch(request.program, request.year, request.kode_prefix)
+        if not rows:
+            raise PrintError(
+                f"Belum ada keputusan penghargaan {request.program} {request.year} di wilayah ini"
+                " / no award decisions to print here."
+            )
+        outputs = int(request.out_pdf is not None) + int(request.separate_dir is not None)
+        total = len(rows) * outputs
+        if progress is not None and not progress(0, total):
+            return PrintOutcome(0, (), (), cancelled=True)
+        try:
+            items = self.awards.issue(rows, template, request.on_date or date.today())
+        except AwardError as exc:
+            raise PrintError(str(exc)) from None
+        numbers = tuple(item.number for item in items)
+        files: list[Path] = []
+        offset = 0
+
+        def step(done: int, _total: int) -> bool:
+            return progress is None or progress(offset + done, total)
+
+        if request.out_pdf is not None:
+            result = render_batch(items, template, request.out_pdf, progress=step)
+            if result.cancelled:
+                return PrintOutcome(0, (), numbers, cancelled=True)
+            files += result.files
+            offset = len(items)
+        if request.separate_dir is not None:
+            result = render_separate(items, template, request.separate_dir, progress=step)
+            if result.cancelled:
+                for written in files:  # one output without the other is half a batch
+                    Path(written).unlink(missing_ok=True)
+                return PrintOutcome(0, (), numbers, cancelled=True)
+            files += result.files
+        return PrintOutcome(len(items), tuple(files), numbers)
+
+    def verify(self, text: str) -> Verification:
+        """Check a certificate number, or a scanned QR text `PIAGAM|<number>|<digest>`."""
+        text = text.strip()
+        if text.startswith("PIAGAM|"):
+            try:
+                payload = parse_payload(text)
+            except ValueError as exc:
+                raise PrintError(str(exc)) from None
+            return self.awards.verify(payload.number, payload.digest)
+        return self.awards.verify(text)
+
+
+# -- summary report ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportOutcome:
+    rows: int
+    files: tuple[Path, ...]
+
+
+def report_rows(rows: list[SummaryRow]) -> list[ReportRow]:
+    """Scored rows as the report's table (an RT without a computable score is left out)."""
+    out = []
+    for row in rows:
+        if row.score is None:
+            continue
+        notes = []
+        if row.decision:
+            notes.append(f"Penghargaan: kategori {row.decision}")
+        if row.certificate:
+            notes.append(f"No. {row.certificate}")
+        if row.category and not row.decision:
+            notes.append(f"Kategori {row.category}")
+        out.append(
+            ReportRow(
+                rw=row.rw or 0,
+                rt=row.rt or 0,
+                score=float(row.score),
+                level=row.level,
+                note="; ".join(notes),
+            )  # fmt: skip
+        )
+    return out
+
+
+def summary_report(
+    review: ReviewService,
+    program: str,
+    year: int,
+    kelurahan_kode: str,
+    printed_on: date | None = None,
+) -> SummaryReport:
+    """The report of one kelurahan: its RTs with scores and levels, counts per level."""
+    kelurahan = review.areas_by_code().get(kelurahan_kode)
+    if kelurahan is None:
+        raise PrintError(f"Kelurahan {kelurahan_kode} tidak ada / unknown kelurahan.")
+    try:
+        rules = load_rules(program)
+    except ScoringError as exc:
+        raise PrintError(str(exc)) from None
+    rows = review.summary_rows(program, year, kelurahan_kode)
+    authority = ""
+    with contextlib.suppress(PrintError):  # a program without a template: no letterhead line
+        authority = template_for(program).letterhead_lines[0]
+    return SummaryReport(
+        title=f"Rekapitulasi Penilaian {PROGRAM_TITLES.get(program, program)}",
+        kelurahan=kelurahan[0],
+        kecamatan=kelurahan[1],
+        year=year,
+        rows=report_rows(rows),
+        levels=[level.code for level in rules.levels],
+        level_heading="Tingkat",
+        level_labels={level.code: level.label for level in rules.levels},
+        authority=authority,
+        printed_on=printed_on or date.today(),
+    )
+
+
+def write_report(
+    review: ReviewService,
+    program: str,
+    year: int,
+    kelurahan_kode: str,
+    out_pdf: Path | None,
+    csv_path: Path | None = None,
+    xlsx_path: Path | None = None,
+) -> ReportOutcome:
+    """The summary report as PDF and/or the same table as CSV and XLSX."""
+    from kampung_desktop.certificates.export import export_csv, export_xlsx
+
+    report = summary_report(review, program, year, kelurahan_kode)
+    if not report.rows:
+        raise PrintError(
+            f"Belum ada penilaian {program} {year} yang final di kelurahan ini / "
+            "no finalized assessments to report."
+        )
+    written: list[Path] = []
+    for target in (out_pdf, csv_path, xlsx_path):
+        if target is not None and not Path(target).parent.is_dir():
+            raise PrintError(f"Folder {Path(target).parent} tidak ada / the folder does not exist.")
+    if out_pdf is not None:
+        render_summary_report(report, out_pdf)
+        written.append(Path(out_pdf))
+    if csv_path is not None:
+        export_csv(report.rows, csv_path, report.level_heading)
+        written.append(Path(csv_path))
+    if xlsx_path is not None:
+        export_xlsx(report.rows, xlsx_path, report.level_heading)
+        written.append(Path(xlsx_path))
+    return ReportOutcome(len(report.rows), tuple(written))

@@ -1,0 +1,492 @@
+"""Kelurahan review: the assessments of a program with their scores, ranking, summary rows.
+
+The review window, `kampung awards decide` and `kampung certificates report` all read through
+here so they show the same numbers: every score is computed from the stored answers with the
+program's rule file (`kampung_desktop.scoring`), never stored separately and never typed in.
+State changes go through `AssessmentService.transition` (a return needs a note, which travels to
+the enumerator with the record), decisions through `AwardsService.decide`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from kampung_desktop.core.ids import utc_now_iso
+from kampung_desktop.scoring import PROGRAM_FORMS, Result, ScoringError, load_rules, score
+from kampung_desktop.services.assessments import AssessmentService
+from kampung_desktop.services.awards import AwardsService, DecisionRow
+from kampung_desktop.storage.database import Database
+from kampung_desktop.storage.models import AwardDecision
+
+PROGRAMS: tuple[str, ...] = ("bantar", "ksm", "kotaku")
+PROGRAM_TITLES = {"bantar": "Kampung Bantar", "ksm": "KSM / WKSBM", "kotaku": "Kotaku (kumuh)"}
+#: States a reviewer sees; `returned` stays listed (with its note) until the enumerator reopens it.
+LISTED_STATES = ("finalized", "submitted", "approved", "returned")
+#: States that count for ranking, decisions and the summary report.
+RANKED_STATES = ("finalized", "submitted", "approved")
+STATE_LABELS = {
+    "draft": ("Draf", "Draft"),
+    "finalized": ("Final", "Finalized"),
+    "submitted": ("Terkirim", "Submitted"),
+    "approved": ("Disetujui", "Approved"),
+    "returned": ("Dikembalikan", "Returned"),
+}
+#: The answer holding the assessment year (a date's year for `ksm`); else the finalize date.
+YEAR_FIELDS = {"bantar": "tahun", "kotaku": "tahun_data", "ksm": "tanggal_penilaian"}
+#: The answer holding the competition category the committee assigned (Kampung Bantar only).
+CATEGORY_FIELDS = {"bantar": "kategori_rt"}
+
+
+def program_of_form(form_id: str) -> str | None:
+    return next((p for p, f in PROGRAM_FORMS.items() if f == form_id), None)
+
+
+def state_label(state: str, lang: str = "id") -> str:
+    labels = STATE_LABELS.get(state)
+    return labels[0 if lang == "id" else 1] if labels else state
+
+
+@dataclass(frozen=True)
+class ScoredAssessment:
+    """One assessment as the reviewer sees it: where, which state, and its computed score."""
+
+    id: str
+    program: str
+    form_id: str
+    form_version: str
+    kelurahan_kode: str
+    kelurahan: str
+    kecamatan: str
+    rw: int | None
+    rt: int | None
+    state: str
+    review_note: str | None
+    finalized_at: str | None
+    updated_at: str
+    year: int | None
+    category: str | None
+    result: Result | None
+    error: str | None  # why no score could be computed (missing answer, bad rules), id + en
+
+    @property
+    def total(self) -> Decimal | None:
+        return self.result.total if self.result else None
+
+    @property
+    def place(self) -> str:
+        rt = f"RT {self.rt:03d} / " if self.rt else ""
+        rw = f"RW {self.rw:03d}" if self.rw else "RW -"
+        return rt + rw
+
+
+@dataclass(frozen=True)
+class RankedRt:
+    """One RT in the ranking of a program and year, with the decision already taken (if any)."""
+
+    rank: int | None  # None when the score could not be computed
+    assessment: ScoredAssessment
+    decision: AwardDecision | None
+
+
+@dataclass(frozen=True)
+class AnswerLine:
+    """One answered question, labelled from the form (field name when the form lacks it)."""
+
+    name: str
+    label: str
+    value: str
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class AssessmentDetail:
+    assessment: ScoredAssessment
+    answers: list[AnswerLine]
+    form_title: str = ""
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One row of the summary report and its CSV/XLSX export."""
+
+    kelurahan: str
+    rw: int | None
+    rt: int | None
+    score: Decimal | None
+    level: str
+    label: str
+    state: str
+    category: str = ""
+    decision: str = ""
+    certificate: str = ""
+
+
+@dataclass(frozen=True)
+class Area:
+    kode: str
+    nama: str
+    parent_kode: str | None = None
+    count: int = 0  # assessments waiting for or past review
+    children: list[Area] = field(default_factory=list)
+
+
+class ReviewService:
+    def __init__(self, db: Database, user_id: str | None, cache_dir: Path) -> None:
+        self.db = db
+        self.user_id = user_id
+        self.assessments = AssessmentService(db, user_id, cache_dir)
+        self.awards = AwardsService(db, user_id)
+        self._forms: dict[tuple[str, str], Any] = {}
+
+    @classmethod
+    def for_context(cls, ctx: Any) -> ReviewService:
+        """The service for an `AppContext` (form cache shared with the interview wizard)."""
+        return cls(ctx.db, ctx.user_id, Path(ctx.data_dir) / "forms-cache")
+
+    # -- areas ----------------------------------------------------------------------------
+    def areas(self) -> list[Area]:
+        """Kecamatan (named with their city) and their kelurahan, with assessment counts."""
+        with self.db.raw() as conn:
+            rows = conn.execute(
+                "SELECT kec.kode, kec.nama, kota.nama, kel.kode, kel.nama, "
+                "(SELECT count(*) FROM assessments a WHERE a.kelurahan_kode = kel.kode "
+                f"AND a.deleted = 0 AND a.state IN ({_marks(LISTED_STATES)})) "
+                "FROM wilayah kel JOIN wilayah kec ON kec.kode = kel.parent_kode "
+                "LEFT JOIN wilayah kota ON kota.kode = kec.parent_kode "
+                "WHERE kel.level = 4 ORDER BY kec.kode, kel.kode",
+                LISTED_STATES,
+            ).fetchall()
+        by_kec: dict[str, Area] = {}
+        for kec_kode, kec_nama, kota_nama, kel_kode, kel_nama, count in rows:
+            kec = by_kec.get(kec_kode)
+            if kec is None:
+                name = f"{kota_nama} — {kec_nama}" if kota_nama else kec_nama
+                kec = by_kec[kec_kode] = Area(kec_kode, name, kec_kode.rsplit(".", 1)[0])
+            kec.children.append(Area(kel_kode, kel_nama, kec_kode, count))
+        return [
+            Area(k.kode, k.nama, k.parent_kode, sum(c.count for c in k.children), k.children)
+            for k in by_kec.values()
+        ]
+
+    def areas_by_code(self) -> dict[str, tuple[str, str]]:
+        """Kelurahan code → (kelurahan name, kecamatan name)."""
+        with self.db.raw() as conn:
+            rows = conn.execute(
+                "SELECT kel.kode, kel.nama, coalesce(kec.nama, '') FROM wilayah kel "
+                "LEFT JOIN wilayah kec ON kec.kode = kel.parent_kode WHERE kel.level = 4"
+            ).fetchall()
+        return {kode: (kel, kec) for kode, kel, kec in rows}
+
+    def area_name(self, kode: str) -> str:
+        with self.db.raw() as conn:
+            row = conn.execute("SELECT nama FROM wilayah WHERE kode = ?", (kode,)).fetchone()
+        return row[0] if row else kode
+
+    def user_names(self) -> dict[str, str]:
+        with self.db.raw() as conn:
+            rows = conn.execute("SELECT id, coalesce(full_name, username) FROM users").fetchall()
+        return dict(rows)
+
+    # -- assessments ----------------------------------------------------------------------
+    def list(
+        self,
+        program: str,
+        kode_prefix: str | None = None,
+        states: tuple[str, ...] = LISTED_STATES,
+        year: int | None = None,
+    ) -> list[ScoredAssessment]:
+        """Assessments of `program` in a kelurahan (or kecamatan, city), by RW and RT, scored."""
+        form_id = _form_of(program)
+        sql = (
+            "SELECT a.id, a.form_id, a.form_version, a.kelurahan_kode, kel.nama, kec.nama, "
+            "a.rw, a.rt, a.state, a.review_note, a.finalized_at, a.updated_at, a.created_at "
+            "FROM assessments a JOIN wilayah kel ON kel.kode = a.kelurahan_kode "
+            "LEFT JOIN wilayah kec ON kec.kode = kel.parent_kode "
+            f"WHERE a.deleted = 0 AND a.form_id = ? AND a.state IN ({_marks(states)})"
+        )
+        params: list[Any] = [form_id, *states]
+        if kode_prefix:
+            sql += " AND (a.kelurahan_kode = ? OR a.kelurahan_kode LIKE ?)"
+            params += [kode_prefix, kode_prefix + ".%"]
+        sql += " ORDER BY a.kelurahan_kode, a.rw, a.rt, a.updated_at DESC"
+        with self.db.raw() as conn:
+            rows = conn.execute(sql, params).fetchall()
+            answers = _answers_of(conn, [r[0] for r in rows])
+        rules = _rules_or_error(program)
+        scored = [self._scored(program, r, answers.get(r[0], {}), rules) for r in rows]
+        if year is not None:
+            scored = [s for s in scored if s.year == year]
+        return scored
+
+    def get(self, assessment_id: str) -> ScoredAssessment:
+        found = self.assessments.get(assessment_id)
+        program = program_of_form(found.form_id)
+        if program is None:
+            raise ValueError(
+                f"Formulir {found.form_id} bukan formulir penghargaan / not an award form."
+            )
+        matches = [s for s in self.list(program, found.kelurahan_kode) if s.id == assessment_id]
+        if not matches:
+            raise ValueError("Penilaian ini belum final / this assessment is not finalized yet.")
+        return matches[0]
+
+    def _scored(self, program: str, row: tuple, answers: dict[str, Any], rules) -> ScoredAssessment:  # type: ignore[no-untyped-def]
+        (aid, form_id, version, kode, kel, kec, rw, rt, state, note, fin, upd, created) = row
+        result, error = None, None
+        if isinstance(rules, str):
+            error = rules
+        else:
+            try:
+                result = score(rules, answers)
+            except ScoringError as exc:
+                error = str(exc)
+        category = answers.get(CATEGORY_FIELDS.get(program, ""))
+        return ScoredAssessment(
+            id=aid,
+            program=program,
+            form_id=form_id,
+            form_version=version,
+            kelurahan_kode=kode,
+            kelurahan=kel,
+            kecamatan=kec or "",
+            rw=rw,
+            rt=rt,
+            state=state,
+            review_note=note,
+            finalized_at=fin,
+            updated_at=upd,
+            year=_year_of(program, answers, fin or created),
+            category=str(category) if category else None,
+            result=result,
+            error=error,
+        )
+
+    def detail(self, assessment_id: str, lang: str = "id") -> AssessmentDetail:
+        """Read-only answers, labelled from the form version the assessment was made with."""
+        scored = self.get(assessment_id)
+        answers = self.assessments.answers(assessment_id)
+        form = self._form(scored.form_id, scored.form_version)
+        if form is None:
+            lines = [AnswerLine(k, k, _plain(v)) for k, v in sorted(answers.items())]
+            return AssessmentDetail(scored, lines)
+        return AssessmentDetail(scored, _labelled(form, answers, lang), form.title)
+
+    def _form(self, form_id: str, version: str) -> Any:
+        key = (form_id, version)
+        if key not in self._forms:
+            from kampung_desktop.survey import FormLoadError, load_form
+
+            try:
+                self._forms[key] = load_form(self.assessments.form_file(form_id, version))
+            except (FormLoadError, ValueError, OSError):
+                self._forms[key] = None  # fall back to field names
+        return self._forms[key]
+
+    def approve(self, assessment_id: str) -> str:
+        return self.assessments.transition(assessment_id, "approve")
+
+    def return_for_correction(self, assessment_id: str, note: str) -> str:
+        """Back to the enumerator with `note` (required), which syncs with the assessment."""
+        return self.assessments.transition(assessment_id, "return", note)
+
+    # -- ranking and decisions ------------------------------------------------------------
+    def ranking(self, program: str, year: int, kode_prefix: str | None = None) -> list[RankedRt]:
+        """RTs of a program and year by score, highest first (ties share a rank: 1, 2, 2, 4).
+
+        One assessment per RT: an approved one wins over a newer unapproved one. RTs whose score
+        cannot be computed come last, without a rank. For Kotaku a higher score means a worse
+        slum, so the ranking is the order of priority for handling.
+        """
+        best: dict[tuple[str, int | None, int | None], ScoredAssessment] = {}
+        for item in self.list(program, kode_prefix, RANKED_STATES, year):
+            key = (item.kelurahan_kode, item.rw, item.rt)
+            held = best.get(key)
+            if held is None or (item.state == "approved" and held.state != "approved"):
+                best[key] = item
+        decisions = {
+            (d.decision.kelurahan_kode, d.decision.rw, d.decision.rt): d.decision
+            for d in self.awards.decisions(program, year, kode_prefix)
+        }
+        scored = sorted(
+            (a for a in best.values() if a.result),
+            key=lambda a: (-a.result.total, a.kelurahan_kode, a.rw or 0, a.rt or 0),  # type: ignore[union-attr]
+        )
+        ranked: list[RankedRt] = []
+        for i, item in enumerate(scored):
+            same = ranked and ranked[-1].assessment.total == item.total
+            rank = ranked[-1].rank if same else i + 1
+            ranked.append(RankedRt(rank, item, decisions.get(_rt_key(item))))
+        for item in (a for a in best.values() if not a.result):
+            ranked.append(RankedRt(None, item, decisions.get(_rt_key(item))))
+        return ranked
+
+    def decide(self, assessment: ScoredAssessment, year: int, category: str) -> AwardDecision:
+        """Record the award for the RT of `assessment` with its computed score and level."""
+        if assessment.rw is None or assessment.rt is None:
+            raise ValueError(
+                "Penilaian tanpa nomor RW/RT tidak dapat diberi penghargaan / "
+                "an assessment without RW/RT cannot be awarded."
+            )
+        result = assessment.result
+        return self.awards.decide(
+            assessment.program,
+            year,
+            assessment.kelurahan_kode,
+            assessment.rw,
+            assessment.rt,
+            category,
+            score=str(result.total) if result else None,
+            level=result.level if result else None,
+            assessment_id=assessment.id,
+        )
+
+    def decide_rt(
+        self, program: str, year: int, kelurahan_kode: str, rw: int, rt: int, category: str
+    ) -> tuple[AwardDecision, ScoredAssessment | None]:
+        """Record the award of one RT named by number (`kampung awards decide`): with the
+        score and level of its ranked assessment of that year when there is one, without
+        when the office decided in a meeting and has no assessment on this laptop."""
+        _form_of(program)
+        assessment = self.scored_rt(program, year, kelurahan_kode, rw, rt)
+        if assessment is not None:
+            return self.decide(assessment, year, category), assessment
+        return self.awards.decide(program, year, kelurahan_kode, rw, rt, category), None
+
+    def scored_rt(
+        self, program: str, year: int, kelurahan_kode: str, rw: int, rt: int
+    ) -> ScoredAssessment | None:
+        """The ranked assessment of one RT (for `awards decide`, which names the RT, not the
+        assessment); None when the RT has none for that year."""
+        for item in self.ranking(program, year, kelurahan_kode):
+            a = item.assessment
+            if (a.kelurahan_kode, a.rw, a.rt) == (kelurahan_kode, rw, rt):
+                return a
+        return None
+
+    def decisions(
+        self, program: str, year: int, kode_prefix: str | None = None
+    ) -> list[DecisionRow]:
+        """All decisions, revoked ones included (listed as revoked, never removed)."""
+        return self.awards.decisions(program, year, kode_prefix, include_revoked=True)
+
+    def revoke(self, decision_id: str, reason: str) -> None:
+        self.awards.revoke(decision_id, reason)
+
+    # -- summary report -------------------------------------------------------------------
+    def summary_rows(
+        self, program: str, year: int, kelurahan_kode: str, lang: str = "id"
+    ) -> list[SummaryRow]:
+        """Every ranked RT of a kelurahan with score, level and the award decided (if any)."""
+        certificates = {
+            d.decision.id: d.certificate_number or ""
+            for d in self.awards.decisions(program, year, kelurahan_kode)
+        }
+        rows = []
+        for item in sorted(
+            self.ranking(program, year, kelurahan_kode),
+            key=lambda r: (r.assessment.rw or 0, r.assessment.rt or 0),
+        ):
+            a, result, decision = item.assessment, item.assessment.result, item.decision
+            rows.append(
+                SummaryRow(
+                    kelurahan=a.kelurahan,
+                    rw=a.rw,
+                    rt=a.rt,
+                    score=result.total if result else None,
+                    level=result.level if result else "",
+                    label=(result.label if lang == "id" else result.label_en) if result else "",
+                    state=state_label(a.state, lang),
+                    category=a.category or "",
+                    decision=decision.category if decision else "",
+                    certificate=certificates.get(decision.id, "") if decision else "",
+                )
+            )
+        return rows
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def _marks(values: tuple[str, ...]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def _form_of(program: str) -> str:
+    if program not in PROGRAM_FORMS:
+        raise ValueError(
+            f"Program '{program}' tidak dikenal; pilih {', '.join(PROGRAM_FORMS)} / unknown program."
+        )
+    return PROGRAM_FORMS[program]
+
+
+def _rules_or_error(program: str) -> Any:
+    """The rules, or the error text to show on every row (a broken rule file is not a crash)."""
+    try:
+        return load_rules(program)
+    except ScoringError as exc:
+        return str(exc)
+
+
+def _answers_of(conn, ids: list[str]) -> dict[str, dict[str, Any]]:  # type: ignore[no-untyped-def]
+    found: dict[str, dict[str, Any]] = defaultdict(dict)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for aid, name, value in conn.execute(
+            "SELECT assessment_id, field, value FROM assessment_answers "
+            f"WHERE assessment_id IN ({', '.join('?' for _ in chunk)})",
+            chunk,
+        ):
+            found[aid][name] = json.loads(value)
+    return found
+
+
+def _year_of(program: str, answers: dict[str, Any], stamp: str | None) -> int | None:
+    value = answers.get(YEAR_FIELDS.get(program, ""))
+    text = str(value).strip() if value not in (None, "") else (stamp or utc_now_iso())
+    try:
+        year = int(text[:4])
+    except ValueError:
+        return None
+    return year if 1900 <= year <= 2200 else None
+
+
+def _rt_key(item: ScoredAssessment) -> tuple[str, int | None, int | None]:
+    return (item.kelurahan_kode, item.rw, item.rt)
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items())
+    return "" if value is None else str(value)
+
+
+def _labelled(form: Any, answers: dict[str, Any], lang: str) -> list[AnswerLine]:
+    """Answers in form order with question and choice labels; unknown fields at the end."""
+    lines: list[AnswerLine] = []
+    seen: set[str] = set()
+    for node in form.walk():
+        if node.is_container or node.name not in answers:
+            continue
+        seen.add(node.name)
+        value = answers[node.name]
+        if node.is_select:
+            names = value if isinstance(value, list) else [value]
+            shown = []
+            for name in names:
+                choice = node.choice(str(name))
+                shown.append(choice.label(lang) if choice else str(name))
+            text = ", ".join(shown)
+        else:
+            text = _plain(value)
+        group = node.parent.label(lang) if node.parent is not None else ""
+        lines.append(AnswerLine(node.name, node.label(lang) or node.name, text, group or ""))
+    for name in sorted(set(answers) - seen):
+        lines.append(AnswerLine(name, name, _plain(answers[name])))
+    return lines

@@ -1,0 +1,339 @@
+"""The review window's dialogs: read one assessment, write a required note, record a decision.
+
+Every dialog is opened with `open()` (window-modal, not blocking the event loop) and reports
+through signals, so the worker keeps running and tests can drive the real widgets.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from kampung_desktop.ui.qt import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    Qt,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+
+def fmt_score(value: Decimal | None) -> str:
+    """Indonesian decimal comma, as printed on the report: 66.67 → `66,67`."""
+    if value is None:
+        return "–"
+    text = f"{value:.2f}" if value != value.to_integral_value() else f"{value:.0f}"
+    return text.replace(".", ",")
+
+
+def place_text(rw: int | None, rt: int | None) -> str:
+    rt_text = f"RT {rt:03d} / " if rt else ""
+    return rt_text + (f"RW {rw:03d}" if rw else "RW –")
+
+
+class NoteDialog(QDialog):
+    """Asks for a text that must not be empty (a return note, a revoke reason)."""
+
+    submitted = Signal(str)
+
+    def __init__(self, title: str, prompt: str, ok_text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("noteDialog")
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        layout = QVBoxLayout(self)
+        label = QLabel(prompt, self)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.editor = QPlainTextEdit(self)
+        self.editor.setObjectName("noteEditor")
+        self.editor.setMinimumSize(420, 110)
+        layout.addWidget(self.editor)
+        self.hint = QLabel(self.tr("Wajib diisi."), self)
+        self.hint.setStyleSheet("color: #a33;")
+        layout.addWidget(self.hint)
+        buttons = QDialogButtonBox(self)
+        self.ok_button = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setObjectName("noteOk")
+        buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.editor.textChanged.connect(self._changed)
+        self._changed()
+
+    def text(self) -> str:
+        return self.editor.toPlainText().strip()
+
+    def _changed(self) -> None:
+        filled = bool(self.text())
+        self.ok_button.setEnabled(filled)
+        self.hint.setVisible(not filled)
+
+    def _accept(self) -> None:
+        if self.text():
+            self.submitted.emit(self.text())
+            self.accept()
+
+
+class AssessmentDialog(QDialog):
+    """One assessment, read-only: where and what state, every answer, and how it scored."""
+
+    approveRequested = Signal(str)
+    returnRequested = Signal(str, str)  # assessment id, note
+
+    def __init__(self, detail: Any, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("assessmentDialog")
+        self.detail = detail
+        self.lang = lang
+        item = detail.assessment
+        self.assessment_id = item.id
+        self.setWindowTitle(
+            self.tr("Penilaian {place} — Kelurahan {kelurahan}").format(
+                place=place_text(item.rw, item.rt), kelurahan=item.kelurahan
+            )
+        )
+        self.resize(860, 640)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._header(item))
+        tabs = QTabWidget(self)
+        tabs.addTab(self._answers_table(detail.answers), self.tr("Jawaban"))
+        tabs.addTab(self._score_table(item.result), self.tr("Perhitungan skor"))
+        tabs.currentChanged.connect(lambda _i: QTimer.singleShot(0, self._fit_rows))
+        layout.addWidget(tabs, 1)
+
+        buttons = QHBoxLayout()
+        self.approve_button = QPushButton(self.tr("Setujui"), self)
+        self.approve_button.setObjectName("approveButton")
+        self.return_button = QPushButton(self.tr("Kembalikan untuk perbaikan…"), self)
+        self.return_button.setObjectName("returnButton")
+        close = QPushButton(self.tr("Tutup"), self)
+        can_review = item.state in ("finalized", "submitted")
+        self.approve_button.setEnabled(can_review)
+        self.return_button.setEnabled(item.state in ("finalized", "submitted", "approved"))
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(self.return_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.approve_button.clicked.connect(self._approve)
+        self.return_button.clicked.connect(self.ask_note)
+        close.clicked.connect(self.reject)
+        self.note_dialog: NoteDialog | None = None
+
+    def _header(self, item: Any) -> QLabel:
+        from kampung_desktop.services.review import state_label
+
+        result = item.result
+        score = (
+            self.tr("Skor {score} — {label}").format(
+                score=fmt_score(result.total),
+                label=result.label if self.lang == "id" else result.label_en,
+            )
+            if result
+            else self.tr("Skor tidak dapat dihitung: {reason}").format(reason=item.error or "")
+        )
+        lines = [
+            f"<b>{self.detail.form_title or item.form_id}</b>",
+            self.tr("Kelurahan {kelurahan}, Kecamatan {kecamatan} · {place} · tahun {year}").format(
+                kelurahan=item.kelurahan,
+                kecamatan=item.kecamatan,
+                place=place_text(item.rw, item.rt),
+                year=item.year or "–",
+            ),
+            self.tr("Status: {state}").format(state=state_label(item.state, self.lang)),
+            f"<b>{score}</b>",
+        ]
+        if item.review_note:
+            lines.append(self.tr("Catatan pemeriksa: {note}").format(note=item.review_note))
+        label = QLabel("<br>".join(lines), self)
+        label.setObjectName("assessmentHeader")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        return label
+
+    def _answers_table(self, answers: list[Any]) -> QTableWidget:
+        table = QTableWidget(len(answers), 3, self)
+        table.setObjectName("answersTable")
+        table.setHorizontalHeaderLabels(
+            [self.tr("Bagian"), self.tr("Pertanyaan"), self.tr("Jawaban")]
+        )
+        for row, line in enumerate(answers):
+            for column, text in enumerate((line.group, line.label, line.value)):
+                cell = QTableWidgetItem(text)
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                cell.setToolTip(f"{line.name}: {text}" if column == 1 else text)
+                table.setItem(row, column, cell)
+        _fit(table, stretch=1)
+        return table
+
+    def _score_table(self, result: Any) -> QTableWidget:
+        items = list(result.items) if result else []
+        table = QTableWidget(len(items), 4, self)
+        table.setObjectName("scoreTable")
+        table.setHorizontalHeaderLabels(
+            [self.tr("Indikator"), self.tr("Masukan"), self.tr("Persen"), self.tr("Skor")]
+        )
+        for row, item in enumerate(items):
+            label = item.label if self.lang == "id" else item.label_en
+            value = item.input
+            if isinstance(value, list):
+                value = ", ".join(map(str, value))
+            score = (
+                "–"
+                if item.score is None
+                else f"{fmt_score(item.score)} / {fmt_score(item.max_score)}"
+            )
+            shown = f"{item.id} · {label}" if len(item.id) <= 4 else label  # Kotaku "1a"
+            texts = (shown, "" if value is None else str(value),
+                     fmt_score(item.percent) if item.percent is not None else "", score)  # fmt: skip
+            for column, text in enumerate(texts):
+                cell = QTableWidgetItem(text)
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                if column >= 2:
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                table.setItem(row, column, cell)
+        _fit(table, stretch=0)
+        return table
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 (Qt)
+        super().showEvent(event)
+        # Wrapped rows get their height once the stretched columns have their real width.
+        QTimer.singleShot(0, self._fit_rows)
+
+    def _fit_rows(self) -> None:
+        for table in self.findChildren(QTableWidget):
+            table.resizeRowsToContents()
+
+    def _approve(self) -> None:
+        self.approveRequested.emit(self.assessment_id)
+        self.accept()
+
+    def ask_note(self) -> NoteDialog:
+        """Ask for the correction note; the return happens only with a non-empty note."""
+        dialog = NoteDialog(
+            self.tr("Kembalikan untuk perbaikan"),
+            self.tr(
+                "Tulis apa yang harus diperbaiki petugas. Catatan ini dikirim bersama penilaian "
+                "ke laptop petugas saat sinkronisasi."
+            ),
+            self.tr("Kembalikan"),
+            self,
+        )
+        dialog.submitted.connect(self._return)
+        self.note_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _return(self, note: str) -> None:
+        self.returnRequested.emit(self.assessment_id, note)
+        self.accept()
+
+
+class DecisionDialog(QDialog):
+    """Record an award for one RT: program, year, category; who and when are shown."""
+
+    decided = Signal(object, int, str)  # assessment, year, category
+
+    def __init__(
+        self,
+        program_title: str,
+        assessment: Any,
+        year: int,
+        categories: list[tuple[str, str]],
+        decided_by: str,
+        lang: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("decisionDialog")
+        self.setWindowTitle(self.tr("Catat keputusan penghargaan"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.assessment = assessment
+        form = QFormLayout(self)
+        form.addRow(self.tr("Program:"), QLabel(program_title, self))
+        form.addRow(
+            self.tr("Penerima:"),
+            QLabel(
+                self.tr("{place}, Kelurahan {kelurahan}").format(
+                    place=place_text(assessment.rw, assessment.rt), kelurahan=assessment.kelurahan
+                ),
+                self,
+            ),
+        )
+        result = assessment.result
+        score = (
+            f"{fmt_score(result.total)} ({result.label if lang == 'id' else result.label_en})"
+            if result
+            else "–"
+        )
+        form.addRow(self.tr("Skor:"), QLabel(score, self))
+        self.year_box = QSpinBox(self)
+        self.year_box.setObjectName("decisionYear")
+        self.year_box.setRange(2000, 2100)
+        self.year_box.setValue(year)
+        form.addRow(self.tr("Tahun:"), self.year_box)
+        self.category_box = QComboBox(self)
+        self.category_box.setObjectName("decisionCategory")
+        self.category_box.setEditable(not categories)
+        for code, label in categories:
+            self.category_box.addItem(label, code)
+        if assessment.category:
+            found = self.category_box.findData(assessment.category)
+            if found >= 0:
+                self.category_box.setCurrentIndex(found)
+        form.addRow(self.tr("Kategori:"), self.category_box)
+        form.addRow(self.tr("Diputuskan oleh:"), QLabel(decided_by, self))
+        form.addRow(self.tr("Waktu:"), QLabel(datetime.now().strftime("%d-%m-%Y %H:%M"), self))
+        buttons = QDialogButtonBox(self)
+        self.ok_button = buttons.addButton(
+            self.tr("Catat keputusan"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.ok_button.setObjectName("decisionOk")
+        buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def category(self) -> str:
+        data = self.category_box.currentData()
+        return str(data if data is not None else self.category_box.currentText()).strip().lower()
+
+    def _accept(self) -> None:
+        if not self.category():
+            self.category_box.setFocus()
+            return
+        self.decided.emit(self.assessment, self.year_box.value(), self.category())
+        self.accept()
+
+
+def _fit(table: QTableWidget, stretch: int) -> None:
+    table.verticalHeader().setVisible(False)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(True)
+    header = table.horizontalHeader()
+    for column in range(table.columnCount()):
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if column == stretch
+            else QHeaderView.ResizeMode.ResizeToContents
+        )
+        header.setSectionResizeMode(column, mode)
+    table.verticalHeader().setMinimumSectionSize(24)
