@@ -65,6 +65,11 @@ class AssessmentService:
     def install_form(self, path: Path) -> tuple[FormInfo, bool]:
         """Store a form version (bytes and all); returns (info, newly installed?)."""
         content = Path(path).read_bytes()
+        digest = hashlib.sha256(content).hexdigest()
+        with self.db.read() as session:  # the same workbook again: no need to parse it
+            known = session.exec(select(FormVersion).where(FormVersion.sha256 == digest)).first()
+        if known is not None:
+            return FormInfo(known.form_id, known.version, known.title), False
         info = read_form_settings(path)
         with self.db.write() as session:
             existing = session.exec(
@@ -80,7 +85,7 @@ class AssessmentService:
                     version=info.version,
                     title=info.title,
                     file_name=Path(path).name,
-                    sha256=hashlib.sha256(content).hexdigest(),
+                    sha256=digest,
                     content=content,
                 )
             )

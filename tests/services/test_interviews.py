@@ -11,7 +11,8 @@ import pytest
 from kampung_desktop.core.nik import Sex, compose
 from kampung_desktop.core.registry import HouseholdInput, MemberInput
 from kampung_desktop.services.assessments import AssessmentError
-from kampung_desktop.services.interviews import InterviewService, Save, prefill, top_field
+from kampung_desktop.services.interview_prefill import prefill
+from kampung_desktop.services.interviews import InterviewService, Save, top_field
 from kampung_desktop.services.registry import RegistryService
 from kampung_desktop.survey import load_form
 
@@ -161,8 +162,8 @@ def test_finalize_lists_what_is_missing_then_finalizes(service, tmp_path):
     session = service.open(aid)
     result = session.finalize()
     assert not result.finalized
-    assert [(m.path, m.label, m.message) for m in result.missing] == [
-        ("jumlah_kk", "Jumlah KK", "Wajib diisi.")
+    assert [(m.path, m.label, m.message, m.group) for m in result.missing] == [
+        ("jumlah_kk", "Jumlah KK", "Wajib diisi.", "")
     ]
     assert session.pages()[result.missing[0].page].key == "jumlah_kk"
     session.answer("jumlah_kk", 12)
@@ -199,3 +200,14 @@ def test_new_form_version_leaves_an_existing_draft_on_its_version(service, tmp_p
     assert reopened.interview.answer("jumlah_kk") == 7
     fresh = service.open(service.start("uji", KELURAHAN, 3, 4))
     assert fresh.form.version == "2" and "baru" in fresh.form.nodes
+
+
+def test_roster_of_an_irrelevant_repeat_is_not_a_page(service, household_id):
+    service.forms()
+    session = service.open(service.start("household_assessment", "", household_id=household_id))
+    assert "members" not in [page.key for page in session.pages()]  # not yet asked
+    session.answer("hasil_pendataan", "1")
+    keys = [page.key for page in session.pages()]
+    assert "members" in keys and "members[2]/art_identitas" in keys
+    session.answer("hasil_pendataan", "4")  # refused: no member block
+    assert not any(page.key.startswith("members") for page in session.pages())

@@ -1,0 +1,405 @@
+"""Interviews: one assessment's answers held by the form engine, each answer saved as it is given.
+
+This glues the headless form engine (`kampung_desktop.survey`) to the assessment storage
+(`AssessmentService`). Opening an assessment loads the form version it *started* with (a newer
+installed version never changes an existing draft), restores its answers and the page it was
+on. Every answer, repeat change and page change becomes a `Save` handed to a writer: the default
+writer commits it at once; the wizard plugs in a background writer so the UI thread never waits
+on the disk. A save holds one top-level field (a repeat is saved whole), so the answer row, its
+outbox entry and its audit entry are one transaction.
+
+No Qt here: the wizard, the tests and the kill-and-resume child all drive `InterviewSession`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol
+
+from kampung_desktop.services.assessments import AssessmentError, AssessmentService, FormInfo
+from kampung_desktop.services.interview_prefill import prefill
+from kampung_desktop.services.registry import RegistryService
+from kampung_desktop.storage.database import Database
+from kampung_desktop.storage.models import Assessment
+from kampung_desktop.survey import ChangeSet, FieldState, Form, Interview, load_form
+from kampung_desktop.survey import navigation as nav
+
+EDITABLE_STATES = frozenset({"draft"})
+_SHIPPED_INSTALLED: set[str] = set()
+#: `rep[i]/name`: an answer directly in an entry of a top-level repeat.
+_ENTRY_FIELD_RE = re.compile(r"^([^/\[\]]+)\[(\d+)\]/([^/\[\]]+)$")
+
+
+@dataclass(frozen=True)
+class Save:
+    """One autosave. `field` None saves only the page being shown."""
+
+    assessment_id: str
+    field: str | None
+    value: Any
+    page: str | None
+
+
+class Writer(Protocol):
+    def submit(self, save: Save) -> None: ...
+
+    def flush(self) -> None: ...
+
+
+class DirectWriter:
+    """Commits each save before returning (tests, CLI tools, the kill-and-resume child)."""
+
+    def __init__(self, service: AssessmentService) -> None:
+        self.service = service
+
+    def submit(self, save: Save) -> None:
+        write(self.service, save)
+
+    def flush(self) -> None:
+        pass
+
+
+def write(service: AssessmentService, save: Save) -> None:
+    """Commit one save in one transaction (answer + outbox + audit, or just the page)."""
+    if save.field is None:
+        if save.page is not None:
+            service.save_page(save.assessment_id, save.page)
+    else:
+        service.save_answer(save.assessment_id, save.field, save.value, current_page=save.page)
+
+
+@dataclass(frozen=True)
+class MissingItem:
+    """A relevant field that is empty but required, or breaks a rule; `page` to jump to."""
+
+    path: str
+    label: str
+    message: str
+    page: int
+    #: Where it is: the section, or the repeat entry ("Anggota keluarga 2 — Siti Aminah").
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class FinalizeResult:
+    finalized: bool
+    missing: list[MissingItem]
+
+
+def top_field(path: str) -> str:
+    """The top-level answer a path belongs to: `members[3]/nama` → `members`."""
+    head = path.strip("/").split("/", 1)[0]
+    return head.split("[", 1)[0]
+
+
+class InterviewSession:
+    """An open assessment: the engine's interview plus the bookkeeping of what to save."""
+
+    def __init__(
+        self,
+        service: AssessmentService,
+        assessment: Assessment,
+        form: Form,
+        interview: Interview,
+        writer: Writer | None = None,
+    ) -> None:
+        self.service = service
+        self.assessment = assessment
+        self.form = form
+        self.interview = interview
+        self.writer: Writer = writer or DirectWriter(service)
+        self.current_page: str | None = assessment.current_page
+        self._pages: list[nav.Page] | None = None
+        self._relevant = {state.path: state.relevant for state in interview.fields()}
+        self._repeats: dict[str, list[dict[str, Any]]] = {}
+
+    # -- facts ----------------------------------------------------------------------------
+    @property
+    def id(self) -> str:
+        return self.assessment.id
+
+    @property
+    def state(self) -> str:
+        return self.assessment.state
+
+    @property
+    def read_only(self) -> bool:
+        return self.assessment.state not in EDITABLE_STATES
+
+    @property
+    def review_note(self) -> str | None:
+        """The reviewer's note, shown while the returned assessment is being corrected."""
+        if self.assessment.state in ("draft", "returned"):
+            return self.assessment.review_note or None
+        return None
+
+    @property
+    def lang(self) -> str:
+        return self.interview.lang
+
+    def set_language(self, lang: str) -> None:
+        self.interview.set_language(lang)
+
+    # -- pages ----------------------------------------------------------------------------
+    def pages(self) -> list[nav.Page]:
+        """Relevant pages now; recomputed only after a change of relevance or of repeats."""
+        if self._pages is None:
+            self._pages = [p for p in nav.pages(self.interview) if not self._hidden_roster(p)]
+        return self._pages
+
+    def _hidden_roster(self, page: nav.Page) -> bool:
+        """A roster whose repeat is not relevant (the engine lists it; its entries say no).
+
+        The engine evaluates a repeat's `relevant` per entry, so only a repeat that has
+        entries can be known to be irrelevant — the household roster always has them when
+        it is prefilled from the registry.
+        """
+        if page.kind != nav.ROSTER or page.node.relevant is None:
+            return False
+        entries = self.interview.entries(page.key)
+        return bool(entries) and not any(self.interview.is_relevant(e) for e in entries)
+
+    def sections(self) -> list[nav.Section]:
+        return nav.sections(self.interview, self.pages())
+
+    def resume_index(self) -> int:
+        """The page to open on: the one shown when the assessment was last left."""
+        return nav.page_index(self.pages(), self.current_page) if self.current_page else 0
+
+    def show_page(self, key: str) -> None:
+        """Remember (and save) the page now shown, so reopening resumes there."""
+        if key == self.current_page:
+            return
+        self.current_page = key
+        if not self.read_only:
+            self.writer.submit(Save(self.id, None, None, key))
+
+    # -- answering ------------------------------------------------------------------------
+    def answer(self, path: str, value: Any) -> ChangeSet:
+        """Give one answer: the engine updates what depends on it, the field is saved now."""
+        self._check_editable()
+        changes = self.interview.set_answer(path, value)
+        self._after(changes, path)
+        return changes
+
+    def add_entry(self, repeat_path: str, index: int | None = None) -> ChangeSet:
+        self._check_editable()
+        changes = self.interview.add_repeat(repeat_path, index)
+        self._after(changes, repeat_path, structure=True)
+        return changes
+
+    def remove_entry(self, entry_path: str) -> ChangeSet:
+        self._check_editable()
+        changes = self.interview.remove_repeat(entry_path)
+        self._after(changes, entry_path, structure=True)
+        return changes
+
+    def move_entry(self, entry_path: str, new_index: int) -> ChangeSet:
+        self._check_editable()
+        changes = self.interview.move_repeat(entry_path, new_index)
+        self._after(changes, entry_path, structure=True)
+        return changes
+
+    def save_all(self) -> None:
+        """Hand every top-level answer that differs from the stored one to the writer.
+
+        Defaults the enumerator never touched are stored too, so a finalized record holds
+        every answer and does not depend on the form being read again.
+        """
+        self.writer.flush()
+        stored = self.service.answers(self.id)
+        for field, value in self.interview.answers().items():
+            if field not in stored or stored[field] != value:
+                self.writer.submit(Save(self.id, field, value, self.current_page))
+
+    def resave(self, field: str) -> None:
+        """Hand a top-level field's current value to the writer again (after a failed save)."""
+        self._check_editable()
+        self.writer.submit(Save(self.id, field, self._value_of(field, None), self.current_page))
+
+    def _check_editable(self) -> None:
+        if self.read_only:
+            raise AssessmentError(
+                "Penilaian ini tidak dapat diubah (sudah final) / this assessment is read-only."
+            )
+
+    def _after(self, changes: ChangeSet, path: str, structure: bool = False) -> None:
+        field = top_field(path)
+        value = self._value_of(field, None if structure else path)
+        self.writer.submit(Save(self.id, field, value, self.current_page))
+        moved = structure
+        for state in changes.changed.values():
+            if self._relevant.get(state.path) != state.relevant:
+                moved = True
+            self._relevant[state.path] = state.relevant
+        if moved:
+            self._pages = None
+            if structure:  # entries renumbered: paths moved, relearn relevance
+                self._relevant = {s.path: s.relevant for s in self.interview.fields()}
+
+    def _value_of(self, field: str, path: str | None) -> Any:
+        """The JSON of a top-level answer; a repeat's entries are kept up to date one answer
+        at a time (a 30-member roster is not dumped again for each answer), and a copy is
+        handed over, since the writer serialises it on its own thread."""
+        node = self.form.nodes[field]
+        if not node.is_repeat:
+            return self.interview.answer(field)
+        entries = self._repeats.get(field)
+        match = _ENTRY_FIELD_RE.match(path or "")
+        if entries is None or match is None or int(match[2]) > len(entries):
+            entries = self.interview.answers().get(field, [])
+            self._repeats[field] = entries
+        else:
+            entry, name = entries[int(match[2]) - 1], match[3]
+            value = self.interview.answer(path)  # type: ignore[arg-type]
+            target = self.form.nodes[name]
+            if value is None and target.default is None and target.default_expr is None:
+                entry.pop(name, None)
+            else:
+                entry[name] = value
+        return [dict(entry) for entry in entries]
+
+    # -- checking and finishing -------------------------------------------------------------
+    def missing(self) -> list[MissingItem]:
+        """Everything that stops finalizing, in form order, each with the page to fix it on."""
+        page_of: dict[str, int] = {}
+        for index, page in enumerate(self.pages()):
+            for path in page.fields:
+                page_of.setdefault(path, index)
+        return [self._missing_item(state, page_of) for state in self.interview.missing()]
+
+    def _missing_item(self, state: FieldState, page_of: dict[str, int]) -> MissingItem:
+        label = self.interview.label(state.path) or state.name
+        page = page_of.get(state.path, -1)
+        entry = state.path.rsplit("/", 1)[0] if "/" in state.path else ""
+        if entry:
+            group = self.entry_heading(entry)
+        else:
+            section = self.pages()[page].section if page >= 0 else None
+            group = self.form.text(section.labels, self.lang) if section is not None else ""
+        return MissingItem(state.path, label, state.message or "", page, group)
+
+    def entry_name(self, entry: str) -> str:
+        """A short name for a repeat entry: its first text answer (a member's name)."""
+        repeat = self.form.nodes[entry.rsplit("/", 1)[-1].split("[", 1)[0]]
+        for node in repeat.walk():
+            if node.type == "text" and node.is_question and node.chain == repeat.chain:
+                value = self.interview.answer(f"{entry}/{node.name}")
+                if value:
+                    return str(value)
+        return ""
+
+    def entry_heading(self, entry: str) -> str:
+        """`Anggota keluarga 2 — Siti Aminah`: the repeat's label, number and entry name."""
+        repeat = self.form.nodes[entry.rsplit("/", 1)[-1].split("[", 1)[0]]
+        number = entry.rsplit("[", 1)[-1].rstrip("]")
+        heading = f"{self.form.text(repeat.labels, self.lang) or repeat.name} {number}"
+        name = self.entry_name(entry)
+        return f"{heading} — {name}" if name else heading
+
+    def finalize(self) -> FinalizeResult:
+        """Finalize when complete (after every queued save is on disk); else list what is missing."""
+        self._check_editable()
+        missing = self.missing()
+        if missing:
+            return FinalizeResult(False, missing)
+        self.save_all()
+        self.writer.flush()
+        self.service.transition(self.id, "finalize")
+        self.assessment = self.service.get(self.id)
+        return FinalizeResult(True, [])
+
+    def close(self) -> None:
+        """Wait until every save handed to the writer is committed."""
+        self.writer.flush()
+
+
+class InterviewService:
+    """Start, open and prefill assessments; forms are parsed once per version and process."""
+
+    def __init__(self, db: Database, user_id: str | None, cache_dir: Path) -> None:
+        self.assessments = AssessmentService(db, user_id, cache_dir)
+        self.registry = RegistryService(db, user_id)
+        self.db = db
+        self._forms: dict[tuple[str, str], Form] = {}
+
+    @classmethod
+    def for_context(cls, ctx: Any) -> InterviewService:
+        """The service for an `AppContext` (the form cache lives in the data dir)."""
+        return cls(ctx.db, ctx.user_id, Path(ctx.data_dir) / "forms-cache")
+
+    # -- forms ----------------------------------------------------------------------------
+    def forms(self) -> list[FormInfo]:
+        """The newest version of every installed form (the shipped ones are installed first,
+        once per database and process: reading their settings costs ~0.1 s)."""
+        key = str(self.db.path)
+        if key not in _SHIPPED_INSTALLED:
+            self.assessments.install_shipped_forms()
+            _SHIPPED_INSTALLED.add(key)
+        return self.assessments.latest_forms()
+
+    def form(self, form_id: str, version: str) -> Form:
+        key = (form_id, version)
+        if key not in self._forms:
+            self._forms[key] = load_form(self.assessments.form_file(form_id, version))
+        return self._forms[key]
+
+    def kelurahan(self) -> list[tuple[str, str]]:
+        """(kode, nama) of every kelurahan/desa known, for type-ahead search."""
+        with self.db.raw() as conn:
+            rows = conn.execute(
+                "SELECT kode, nama FROM wilayah WHERE level = 4 ORDER BY nama"
+            ).fetchall()
+        return [(kode, nama) for kode, nama in rows]
+
+    # -- lifecycle ------------------------------------------------------------------------
+    def start(
+        self,
+        form_id: str,
+        kelurahan_kode: str,
+        rw: int | None = None,
+        rt: int | None = None,
+        household_id: str | None = None,
+    ) -> str:
+        """A new draft on the newest form version, prefilled from the area and household."""
+        latest = {info.form_id: info for info in self.assessments.latest_forms()}
+        if form_id not in latest:
+            raise AssessmentError(f"Formulir {form_id} belum terpasang / form not installed.")
+        form = self.form(form_id, latest[form_id].version)
+        household = self.registry.draft_of(household_id) if household_id else None
+        if household is not None:
+            kelurahan_kode, rw, rt = household.kelurahan_kode, household.rw, household.rt
+        values = prefill(form, kelurahan_kode, rw, rt, household)
+        # Stored with the form's defaults, as the interview starts: the record is whole from
+        # the first save and does not change meaning if a later version changes a default.
+        values = Interview(form, values).answers()
+        return self.assessments.start(form_id, kelurahan_kode, rw, rt, household_id, values)
+
+    def open(
+        self,
+        assessment_id: str,
+        *,
+        lang: str | None = None,
+        edit: bool = True,
+        today: date | None = None,
+        writer: Writer | None = None,
+    ) -> InterviewSession:
+        """Open an assessment on ITS form version; a returned one reopens as a draft to fix."""
+        assessment = self.assessments.get(assessment_id)
+        if edit and assessment.state == "returned":
+            self.assessments.transition(assessment_id, "reopen")
+            assessment = self.assessments.get(assessment_id)
+        form = self.form(assessment.form_id, assessment.form_version)
+        lang = lang if lang in form.languages else None
+        interview = Interview(form, self.assessments.answers(assessment_id), lang=lang, today=today)
+        return InterviewSession(self.assessments, assessment, form, interview, writer)
+
+    def list(self, household_id: str | None = None) -> list[Assessment]:
+        """Assessments, newest first; only a household's when `household_id` is given."""
+        found = self.assessments.list()
+        if household_id is not None:
+            found = [a for a in found if a.household_id == household_id]
+        return found

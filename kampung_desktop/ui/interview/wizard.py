@@ -1,0 +1,425 @@
+"""The interview wizard: one page at a time, every answer autosaved the moment it is given.
+
+Layout: banners (reviewer's note, read-only) on top; the section list on the left; the current
+page in the middle; progress, save status, Back and Next at the bottom. Only the current page
+exists as widgets. An answer goes to the session (engine update + a `Save` for the background
+writer) and the page repaints only what the `ChangeSet` names; the page list is recomputed only
+when relevance or a repeat changed, and the section marks a moment later (debounced).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from kampung_desktop.services.assessments import AssessmentError
+from kampung_desktop.services.interviews import InterviewSession, Save, Writer
+from kampung_desktop.survey import AnswerError, ChangeSet
+from kampung_desktop.survey import navigation as nav
+from kampung_desktop.ui.interview.page_view import PageContext, PageView
+from kampung_desktop.ui.interview.roster import RosterView
+from kampung_desktop.ui.interview.sections import SectionList
+from kampung_desktop.ui.interview.summary import SummaryView
+from kampung_desktop.ui.interview.texts import state_label, t
+from kampung_desktop.ui.qt import (
+    QApplication,
+    QCloseEvent,
+    QComboBox,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QShortcut,
+    QSplitter,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+log = logging.getLogger(__name__)
+
+SECTIONS_DELAY_MS = 150
+RETRY_MS = 2000
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+class InterviewWindow(QWidget):
+    """The wizard for one `InterviewSession`. `writer` defaults to the session's own."""
+
+    pageShown = Signal(int)  # index; len(pages) is the summary
+    finalized = Signal(str)  # assessment id
+
+    def __init__(
+        self,
+        session: InterviewSession,
+        *,
+        writer: Writer | None = None,
+        suggestions: dict[str, list[tuple[str, str]]] | None = None,
+        media_dir: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setObjectName("interviewWindow")
+        self.session = session
+        if writer is not None:
+            session.writer = writer
+        self.writer = session.writer
+        self.context = PageContext(session, suggestions or {}, media_dir)
+        self.pages: list[nav.Page] = session.pages()
+        self.index = -1
+        self.view: Any = None
+        self.visited: set[str] = set()
+        self._build()
+        saved = getattr(self.writer, "saved", None)
+        if saved is not None:
+            saved.connect(self._saved)
+            self.writer.failed.connect(self._save_failed)  # type: ignore[attr-defined]
+        self._sections_timer = QTimer(self)
+        self._sections_timer.setSingleShot(True)
+        self._sections_timer.setInterval(SECTIONS_DELAY_MS)
+        self._sections_timer.timeout.connect(self.refresh_sections)
+        self.retranslate()
+        self.go_to(session.resume_index())
+        self.resize(1120, 760)
+
+    # -- building -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.note_banner = QLabel(self)
+        self.note_banner.setObjectName("reviewNote")
+        self.note_banner.setWordWrap(True)
+        self.note_banner.setStyleSheet(
+            "background: #fff4e5; color: #6d4c00; border: 1px solid #f0b44c; padding: 8px;"
+        )
+        self.lock_banner = QLabel(self)
+        self.lock_banner.setObjectName("readOnlyBanner")
+        self.lock_banner.setWordWrap(True)
+        self.lock_banner.setStyleSheet("background: #eceff1; color: #37474f; padding: 8px;")
+        self.title = QLabel(self)
+        self.title.setObjectName("interviewTitle")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.language_label = QLabel(self)
+        self.language = QComboBox(self)
+        self.language.setObjectName("languageSwitch")
+        for code in self.session.form.languages:
+            self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
+        self.language.setCurrentIndex(max(0, self.language.findData(self.session.lang)))
+        self.language.currentIndexChanged.connect(
+            lambda i: self.set_language(self.language.itemData(i))
+        )
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.language_label)
+        top.addWidget(self.language)
+
+        self.sections = SectionList(self)
+        self.sections.jump_requested.connect(self.go_to)
+        self.page_host = QWidget(self)
+        self.page_host.setObjectName("pageHost")
+        self.page_layout = QVBoxLayout(self.page_host)
+        self.page_layout.setContentsMargins(0, 0, 0, 0)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.sections)
+        splitter.addWidget(self.page_host)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 860])
+        splitter.setChildrenCollapsible(False)
+
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("progress")
+        self.progress.setTextVisible(True)
+        self.save_status = QLabel(self)
+        self.save_status.setObjectName("saveStatus")
+        self.save_status.setFixedWidth(220)  # text changes on every save: no relayout
+        self._save_state = ""
+        self.back_button = QPushButton(self)
+        self.back_button.setObjectName("backButton")
+        self.back_button.setAutoDefault(False)
+        self.back_button.clicked.connect(self.back)
+        self.next_button = QPushButton(self)
+        self.next_button.setObjectName("nextButton")
+        self.next_button.setAutoDefault(False)
+        self.next_button.clicked.connect(self.next)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.progress, 1)
+        bottom.addWidget(self.save_status)
+        bottom.addWidget(self.back_button)
+        bottom.addWidget(self.next_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.addWidget(self.note_banner)
+        layout.addWidget(self.lock_banner)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        for keys, slot in (
+            ("Alt+Right", self.next),
+            ("Alt+Left", self.back),
+            ("Ctrl+PgDown", self.next),
+            ("Ctrl+PgUp", self.back),
+        ):
+            QShortcut(QKeySequence(keys), self, activated=slot)
+
+    def retranslate(self) -> None:
+        lang = self.session.lang
+        session = self.session
+        assessment = session.assessment
+        self.setWindowTitle(t("window.title", lang, form=session.form.title))
+        area = f"{assessment.kelurahan_kode}"
+        if assessment.rw is not None:
+            area += f" · RW {assessment.rw:03d}"
+        if assessment.rt is not None:
+            area += f" · RT {assessment.rt:03d}"
+        self.title.setText(f"{session.form.title}\n{area} · {state_label(session.state, lang)}")
+        self.language_label.setText(t("language", lang))
+        self.back_button.setText(t("back", lang))
+        note = session.review_note
+        self.note_banner.setText(t("returned_note", lang, note=note) if note else "")
+        self.note_banner.setVisible(bool(note))
+        locked = session.read_only
+        self.lock_banner.setText(
+            t("read_only", lang, state=state_label(session.state, lang)) if locked else ""
+        )
+        self.lock_banner.setVisible(locked)
+        self.progress.setFormat(t("progress", lang))
+        self._update_nav()
+
+    # -- navigation -----------------------------------------------------------------------
+    @property
+    def summary_index(self) -> int:
+        return len(self.pages)
+
+    @property
+    def current_page(self) -> nav.Page | None:
+        return self.pages[self.index] if 0 <= self.index < len(self.pages) else None
+
+    def go_to(self, index: int, focus_path: str | None = None) -> None:
+        """Show page `index` (the summary when it is `len(pages)`), building it now."""
+        index = max(0, min(index, self.summary_index))
+        self._leave_page()
+        self.index = index
+        page = self.current_page
+        if page is None:
+            view: Any = SummaryView(self.context)
+            view.jump_requested.connect(lambda i, path: self.go_to(i, path))
+            view.finalize_requested.connect(self.finalize)
+        elif page.kind == nav.ROSTER:
+            view = RosterView(page, self.context)
+            view.add_requested.connect(self.add_entry)
+            view.remove_requested.connect(self.remove_entry)
+            view.move_requested.connect(self.move_entry)
+            view.open_requested.connect(self.open_entry)
+        else:
+            view = PageView(page, self.context)
+            view.answered.connect(self._editor_answered)
+            if page.key in self.visited:
+                view.reveal()
+        view.finished.connect(self.next)
+        self.page_layout.addWidget(view)
+        view.show()  # now, not on the next event-loop pass: focus and tests see it at once
+        self.view = view
+        if page is not None:
+            self.session.show_page(page.key)
+        self._update_nav()
+        self.refresh_sections()
+        if focus_path:
+            view.focus_path(focus_path)
+        else:
+            view.focus_first()
+        self.pageShown.emit(index)
+
+    def _leave_page(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        view.commit_pending()  # the answer being typed is given before the page goes
+        if self.current_page is not None:
+            self.visited.add(self.current_page.key)
+        self.page_layout.removeWidget(view)
+        view.hide()
+        view.deleteLater()
+        self.view = None
+
+    def next(self) -> None:
+        if self.index < self.summary_index:
+            self.go_to(self.index + 1)
+
+    def back(self) -> None:
+        if self.index > 0:
+            self.go_to(self.index - 1)
+
+    def _update_nav(self) -> None:
+        lang = self.session.lang
+        self.back_button.setEnabled(self.index > 0)
+        at_summary = self.index >= self.summary_index
+        self.next_button.setEnabled(not at_summary)
+        last = self.index == self.summary_index - 1
+        self.next_button.setText(t("to_summary" if last else "next", lang))
+        self.progress.setRange(0, self.summary_index + 1)
+        self.progress.setValue(self.index + 1)
+        self.sections.mark_current(self.index)
+
+    def refresh_sections(self) -> None:
+        self._sections_timer.stop()
+        self.sections.show_sections(
+            self.session.sections(), t("summary", self.session.lang), self.summary_index
+        )
+        self.sections.mark_current(self.index)
+
+    # -- answering ------------------------------------------------------------------------
+    def _editor_answered(self, path: str, value: Any) -> None:
+        self.answer(path, value, echo=False)
+
+    def answer(self, path: str, value: Any, *, echo: bool = True) -> None:
+        """Give an answer: engine, autosave, and a repaint of what changed.
+
+        Editors call this with `echo=False` (they already show the value); other callers get
+        the value shown in the field's editor when it is on the current page.
+        """
+        try:
+            changes = self.session.answer(path, value)
+        except (AnswerError, AssessmentError) as exc:
+            self._show_error(exc)
+            return
+        self._after_change(changes)
+        row = getattr(self.view, "rows", {}).get(path)
+        if echo and row is not None and row.editor is not None:
+            row.editor.set_value(self.session.interview.answer(path))
+
+    def _after_change(self, changes: ChangeSet, select: str | None = None) -> None:
+        self._show_save_state("saving", t("saving", self.session.lang))
+        pages = self.session.pages()
+        if pages is not self.pages:
+            old = self.current_page
+            self.pages = pages
+            if old is not None:
+                self.index = nav.page_index(pages, old.key)
+                page = self.pages[self.index] if self.pages else None
+                if page is not None and page.key == old.key and page.kind == old.kind:
+                    if page.fields != self.view.fields or page != old:
+                        self.view.sync(page)
+                else:  # the page itself went away: show where its key now leads
+                    self.go_to(self.index)
+                    return
+            else:
+                self.index = self.summary_index
+            self._update_nav()
+        if isinstance(self.view, RosterView):
+            self.view.reload(select)
+        else:
+            self.view.refresh(changes)
+        self._sections_timer.start()
+
+    def add_entry(self, repeat_path: str) -> None:
+        changes = self._structure(lambda: self.session.add_entry(repeat_path))
+        if changes is not None:
+            self._after_change(changes, changes.entry)
+
+    def remove_entry(self, entry_path: str) -> None:
+        changes = self._structure(lambda: self.session.remove_entry(entry_path))
+        if changes is not None:
+            self._after_change(changes)
+
+    def move_entry(self, entry_path: str, position: int) -> None:
+        changes = self._structure(lambda: self.session.move_entry(entry_path, position))
+        if changes is not None:
+            prefix = entry_path.rsplit("[", 1)[0]
+            count = len(self.session.interview.entries(prefix))
+            self._after_change(changes, f"{prefix}[{max(1, min(position, count))}]")
+
+    def _structure(self, change) -> ChangeSet | None:  # type: ignore[no-untyped-def]
+        try:
+            return change()
+        except (AnswerError, AssessmentError) as exc:
+            self._show_error(exc)
+            return None
+
+    def open_entry(self, entry_path: str) -> None:
+        """Go to the first page of a repeat entry (from the roster)."""
+        prefix = entry_path + "/"
+        for index, page in enumerate(self.pages):
+            if page.entry == prefix or page.key == entry_path:
+                self.go_to(index)
+                return
+
+    # -- language -------------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        if not lang or lang == self.session.lang:
+            return
+        if self.view is not None:
+            self.view.commit_pending()
+        self.session.set_language(lang)
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(0, self.language.findData(lang)))
+        self.language.blockSignals(False)
+        self.retranslate()
+        self.go_to(self.index)  # the page is rebuilt in the new language
+
+    # -- finishing ------------------------------------------------------------------------
+    def finalize(self) -> bool:
+        lang = self.session.lang
+        answer = QMessageBox.question(self, t("finalize.title", lang), t("finalize.ask", lang))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            result = self.session.finalize()
+        except AssessmentError as exc:
+            self._show_error(exc)
+            return False
+        if not result.finalized:
+            self.go_to(self.summary_index)
+            return False
+        self.retranslate()
+        self.go_to(self.summary_index)
+        self.finalized.emit(self.session.id)
+        return True
+
+    def _show_save_state(self, state: str, text: str) -> None:
+        if state != self._save_state:  # restyling is costly: only when the state changes
+            self._save_state = state
+            color = {"saved": "#2e7d32", "failed": "#c62828"}.get(state, "#5f6368")
+            self.save_status.setStyleSheet(f"color: {color};")
+        self.save_status.setText(text)
+
+    def _saved(self, save: Save) -> None:
+        stamp = datetime.now().strftime("%H:%M:%S")
+        self._show_save_state("saved", t("saved", self.session.lang, time=stamp))
+
+    def _save_failed(self, payload: tuple[Save, BaseException]) -> None:
+        save, exc = payload
+        error = type(exc).__name__
+        self._show_save_state("failed", t("save_failed", self.session.lang, error=error))
+        if isinstance(exc, AssessmentError) or save.field is None:
+            return
+        QTimer.singleShot(RETRY_MS, lambda: self._retry(save.field))
+
+    def _retry(self, field: str | None) -> None:
+        if field is not None and not self.session.read_only:
+            self.session.resave(field)
+
+    def _show_error(self, exc: Exception) -> None:
+        text = exc.text(self.session.lang) if hasattr(exc, "text") else str(exc)
+        QMessageBox.warning(self, t("error.title", self.session.lang), text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.view is not None:
+            self.view.commit_pending()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.session.close()  # every queued answer is on disk before the window goes
+            close = getattr(self.writer, "close", None)
+            if close is not None:
+                close()
+        finally:
+            QApplication.restoreOverrideCursor()
+        super().closeEvent(event)
