@@ -25,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _seed(args: argparse.Namespace) -> int:
     from kampung_desktop.services import demo
     from kampung_desktop.services.app import AppContext
+    from kampung_desktop.services.demo_assessments import seed_assessments
 
     if not 1 <= args.households <= 2_000_000:
         raise CliError("--households harus 1..2000000 / must be 1..2000000")
@@ -35,12 +36,15 @@ def _seed(args: argparse.Namespace) -> int:
             return 0
         start = time.perf_counter()
         report = demo.seed(ctx.db, args.households, args.seed)
+        assessments = seed_assessments(
+            ctx.db, ctx.user_id, ctx.data_dir / "forms-cache", seed=args.seed
+        )
         took = time.perf_counter() - start
     finally:
         ctx.close()
     print(
-        f"demo: {report.households} rumah tangga, {report.members} anggota "
-        f"({took:.1f} s) di {ctx.db.path}",
+        f"demo: {report.households} rumah tangga, {report.members} anggota, "
+        f"{assessments.created} penilaian RT ({took:.1f} s) di {ctx.db.path}",
         file=sys.stdout,
     )
     return 0
