@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
-	$(BIN)/python tools/build_translations.py --release-only
+	$(BIN)/python tools/build_translations.py --release
 	touch $(STAMP)
 
 # System libraries Qt needs (Debian; installed only when missing and only where we may).
