@@ -1,0 +1,86 @@
+"""The UI language: Bahasa Indonesia in the source, English through a compiled Qt translation.
+
+Source strings are written in Bahasa Indonesia (`self.tr()` / `QCoreApplication.translate`);
+`resources/translations/kampung_en.ts` holds their English, compiled to `kampung_en.qm` by
+`tools/build_translations.py`. Switching installs or removes the translator, which makes Qt send
+every widget a LanguageChange event, so open windows retranslate themselves live.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+from kampung_desktop.core import messages
+from kampung_desktop.paths import resource
+from kampung_desktop.ui.qt import QCoreApplication, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
+DEFAULT = "id"
+SETTING_KEY = "language"
+DB_FILENAME = "kampung.sqlite3"  # = storage.engine.DB_FILENAME (a test keeps them equal)
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+_state: dict[str, object] = {"code": DEFAULT, "translator": None}
+
+
+def qm_path(code: str) -> Path:
+    return resource("translations", f"kampung_{code}.qm")
+
+
+def current() -> str:
+    return str(_state["code"])
+
+
+def apply(code: str) -> bool:
+    """Switch the running app to `code`; False (and Indonesian) when no translation is built."""
+    app = QCoreApplication.instance()
+    if code not in LANGUAGES:
+        code = DEFAULT
+    old = _state["translator"]
+    if old is not None and app is not None:
+        app.removeTranslator(old)
+        _state["translator"] = None
+    ok = True
+    if code != DEFAULT:
+        translator = QTranslator(app)
+        if translator.load(str(qm_path(code))):
+            app.installTranslator(translator)
+            _state["translator"] = translator
+        else:
+            log.warning(
+                "translation %s not found at %s; staying in Bahasa Indonesia", code, qm_path(code)
+            )
+            code, ok = DEFAULT, False
+    _state["code"] = code
+    messages.set_language(code)
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Indonesian if code == "id" else QLocale.Language.English)
+    )
+    return ok
+
+
+def peek_language(data_dir: Path) -> str:
+    """The saved UI language, read before the database stack loads (so the first paint is right).
+
+    Opens the file read-only and only when it looks like SQLite, so a damaged file is not touched;
+    any problem means the default language (opening properly reports the problem later).
+    """
+    path = Path(data_dir) / DB_FILENAME
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(16) != _SQLITE_MAGIC:
+                return DEFAULT
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.05)
+        try:
+            row = conn.execute(
+                "SELECT value FROM settings WHERE key = ?", (SETTING_KEY,)
+            ).fetchone()
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error):
+        return DEFAULT
+    return row[0] if row and row[0] in LANGUAGES else DEFAULT

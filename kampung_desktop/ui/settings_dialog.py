@@ -1,0 +1,46 @@
+"""Settings: for now the UI language (Bahasa Indonesia or English), applied live on OK."""
+
+from __future__ import annotations
+
+from kampung_desktop.ui import i18n
+from kampung_desktop.ui.qt import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Pengaturan"))
+        self.language = QComboBox(self)
+        self.language.setObjectName("languageBox")
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)  # each language named in itself
+        self.language.setCurrentIndex(max(self.language.findData(language), 0))
+        note = QLabel(self.tr("Bahasa langsung berganti setelah Anda menekan Simpan."), self)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(mid);")
+        form = QFormLayout()
+        form.addRow(self.tr("Bahasa tampilan"), self.language)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Simpan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(360)
+
+    def chosen_language(self) -> str:
+        return str(self.language.currentData())
