@@ -104,7 +104,11 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
-        for action in (self.add_action, self.edit_action, self.refresh_action, self.find_action):
+        self.interview_action = QAction(self)
+        self.interview_action.triggered.connect(self.start_interview)
+        self.review_action = QAction(self)
+        self.review_action.triggered.connect(self.open_review)
+        for action in self._data_actions():
             action.setEnabled(False)  # until the data is loaded
 
         bar = self.menuBar()
@@ -114,6 +118,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.find_action, self.refresh_action])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.settings_action, self.quit_action])
+        self.assessment_menu = bar.addMenu("")
+        self.assessment_menu.addActions([self.interview_action, self.review_action])
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -121,6 +127,8 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.addActions([self.add_action, self.edit_action, self.refresh_action])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.interview_action, self.review_action])
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.settings_action)
         self.addToolBar(self.toolbar)
@@ -138,6 +146,7 @@ class MainWindow(QMainWindow):
             self.refresh_action: QKeySequence.StandardKey.Refresh,
             self.find_action: QKeySequence.StandardKey.Find,
             self.quit_action: QKeySequence("Ctrl+Q"),
+            self.interview_action: QKeySequence("Ctrl+I"),
         }
         for action, keys in shortcuts.items():
             action.setShortcut(keys)
@@ -151,6 +160,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Kampung — Pendataan rumah tangga"))
         self.file_menu.setTitle(self.tr("&Data"))
         self.help_menu.setTitle(self.tr("&Bantuan"))
+        self.assessment_menu.setTitle(self.tr("&Penilaian"))
+        self.interview_action.setText(self.tr("Wawancara / penilaian…"))
+        self.interview_action.setToolTip(
+            self.tr("Isi formulir penilaian untuk rumah tangga terpilih atau satu RT (Ctrl+I)")
+        )
+        self.review_action.setText(self.tr("Pemeriksaan dan penghargaan…"))
+        self.review_action.setToolTip(
+            self.tr("Periksa penilaian, putuskan penghargaan dan cetak piagam")
+        )
         self.add_action.setText(self.tr("Tambah rumah tangga"))
         self.add_action.setToolTip(
             self.tr("Daftarkan rumah tangga baru beserta anggotanya (Ctrl+N)")
@@ -209,7 +227,7 @@ class MainWindow(QMainWindow):
         self.list.attach(self._ask_rowids, self.backend.rows, first.rowids)
         self.status.set_data_dir(self.backend.data_dir)
         self._show_status(first.status)
-        for action in (self.add_action, self.edit_action, self.refresh_action, self.find_action):
+        for action in self._data_actions():
             action.setEnabled(True)
         self._status_timer.start()
         self.list.search.setFocus()
@@ -284,6 +302,33 @@ class MainWindow(QMainWindow):
             return  # still the same household (the list was re-queried around it)
         backend = self.backend
         self.tasks.run(lambda: backend.detail(household_id), self.detail.show_detail, key="detail")
+
+    def _data_actions(self) -> tuple[QAction, ...]:
+        """Actions that need the database, enabled once it is loaded."""
+        return (
+            self.add_action,
+            self.edit_action,
+            self.refresh_action,
+            self.find_action,
+            self.interview_action,
+            self.review_action,
+        )
+
+    def start_interview(self) -> None:
+        if self.backend is None:
+            return
+        from kampung_desktop.ui.interview import open_interview
+
+        window = open_interview(self.backend.ctx, self, household_id=self.list.current_id())
+        if window is not None:
+            window.finalized.connect(lambda _id: self.refresh_status())
+
+    def open_review(self) -> None:
+        if self.backend is None:
+            return
+        from kampung_desktop.ui.review import open_review
+
+        open_review(self.backend.ctx, self)
 
     def _focus_search(self) -> None:
         self.list.search.setFocus()

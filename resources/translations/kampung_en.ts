@@ -499,6 +499,26 @@ Technical details were written to {log}. If it happens again, send that file to 
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>&amp;Penilaian</source>
+        <translation>&amp;Assessment</translation>
+    </message>
+    <message>
+        <source>Wawancara / penilaian…</source>
+        <translation>Interview / assessment…</translation>
+    </message>
+    <message>
+        <source>Isi formulir penilaian untuk rumah tangga terpilih atau satu RT (Ctrl+I)</source>
+        <translation>Fill an assessment form for the selected household or one RT (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Pemeriksaan dan penghargaan…</source>
+        <translation>Review and awards…</translation>
+    </message>
+    <message>
+        <source>Periksa penilaian, putuskan penghargaan dan cetak piagam</source>
+        <translation>Review assessments, decide awards and print certificates</translation>
+    </message>
+    <message>
         <source>Tambah rumah tangga</source>
         <translation>Add household</translation>
     </message>
