@@ -45,6 +45,7 @@ from kampung_desktop.ui.widgets_validation import (
     FieldGrid,
     FieldMessage,
     LocalProblem,
+    confirm_discard,
     grow_to_fit,
     is_blocking,
     required,
@@ -478,16 +479,12 @@ class HouseholdDialog(QDialog):
 
     def reject(self) -> None:
         """Esc, Cancel and the window's close button: ask before throwing typed data away."""
-        if self.is_dirty():
-            answer = QMessageBox.question(
-                self,
-                self.tr("Buang perubahan?"),
-                self.tr("Perubahan pada rumah tangga ini belum disimpan. Buang perubahan?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self.is_dirty() and not confirm_discard(
+            self,
+            self.tr("Buang perubahan?"),
+            self.tr("Perubahan pada rumah tangga ini belum disimpan. Buang perubahan?"),
+        ):
+            return
         super().reject()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)

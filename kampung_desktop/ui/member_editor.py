@@ -22,7 +22,6 @@ from kampung_desktop.ui.qt import (
     QKeySequence,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QShortcut,
     Qt,
     QToolButton,
@@ -34,6 +33,7 @@ from kampung_desktop.ui.widgets_validation import (
     FieldGrid,
     FieldMessage,
     LocalProblem,
+    confirm_discard,
     is_blocking,
     required,
 )
@@ -317,16 +317,12 @@ class MemberEditor(QDialog):
         return self._read() != self._baseline
 
     def reject(self) -> None:
-        if self.is_dirty():
-            answer = QMessageBox.question(
-                self,
-                self.tr("Buang perubahan?"),
-                self.tr("Data anggota yang sudah diketik belum disimpan. Buang perubahan?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self.is_dirty() and not confirm_discard(
+            self,
+            self.tr("Buang perubahan?"),
+            self.tr("Data anggota yang sudah diketik belum disimpan. Buang perubahan?"),
+        ):
+            return
         super().reject()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)

@@ -16,6 +16,7 @@ from kampung_desktop.ui.qt import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     Qt,
     QWidget,
 )
@@ -120,6 +121,15 @@ class FieldMessage(QLabel):
         self.setText(text)
         self.setVisible(True)
         grow_to_fit(self.window())
+
+
+def confirm_discard(parent: QWidget, title: str, text: str) -> bool:
+    """Ask before typed data is thrown away; True when the user chose to discard it."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent, title, text, buttons.Discard | buttons.Cancel, buttons.Cancel
+    )
+    return answer == buttons.Discard
 
 
 def grow_to_fit(window: QWidget) -> None:
