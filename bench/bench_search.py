@@ -1,5 +1,5 @@
 """Search over 100,000 households at the storage level (floors: 100-row indexed page ≈ 1.5 ms,
-FTS5 name search ≈ 1.4 ms). The on-screen figure (target b) is measured by bench_gui.py.
+FTS5 name search ≈ 1.4 ms). The on-screen figure (target b) is measured by bench_gui_table.py.
 
 Usage: .venv/bin/python bench/bench_search.py [--data-dir DIR]  (seeds 100k demo households
 into a temp dir when none is given)
