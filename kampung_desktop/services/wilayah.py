@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlmodel import select
@@ -12,9 +11,10 @@ from sqlmodel import select
 from kampung_desktop.core import wilayah as rules
 from kampung_desktop.core.ids import new_id, utc_now_iso
 from kampung_desktop.paths import resource
+from kampung_desktop.services import first_view
+from kampung_desktop.services.first_view import AreaNode  # noqa: F401 (re-export)
 from kampung_desktop.storage.changes import record_change
 from kampung_desktop.storage.database import Database
-from kampung_desktop.storage.household_list import area_counts
 from kampung_desktop.storage.models import Wilayah
 
 REFERENCE_CSV = ("wilayah", "wilayah.csv")
@@ -23,18 +23,6 @@ REFERENCE_SOURCE = "kemendagri-2025"
 
 class WilayahImportError(ValueError):
     """A CSV line that cannot be imported; the text names the line and what to fix."""
-
-
-@dataclass
-class AreaNode:
-    kode: str
-    nama: str
-    level: rules.Level
-    count: int = 0
-    rw: int | None = None
-    rt: int | None = None
-    kelurahan_kode: str | None = None
-    children: list[AreaNode] = field(default_factory=list)
 
 
 def parse_csv(text: str) -> list[tuple[str, str]]:
@@ -169,39 +157,4 @@ def kelurahan_names(db: Database) -> list[tuple[str, str, str, str]]:
 def tree(db: Database) -> list[AreaNode]:
     """Kab/kota roots down to RT, each node with its household count."""
     with db.raw() as conn:
-        records = conn.execute(
-            "SELECT kode, nama, level, parent_kode, kelurahan_kode, rw, rt FROM wilayah "
-            "WHERE level >= 2 ORDER BY level, kode"
-        ).fetchall()
-        counts = area_counts(conn)
-    nodes: dict[str, AreaNode] = {}
-    roots: list[AreaNode] = []
-    for kode, nama, level, parent, kel, rw, rt in records:
-        node = AreaNode(kode, nama, rules.Level(level), rw=rw, rt=rt, kelurahan_kode=kel)
-        nodes[kode] = node
-        (nodes[parent].children if parent in nodes else roots).append(node)
-    # Households may name an RW/RT that has no wilayah row yet: show them too.
-    for (kel, rw, rt), n in counts.items():
-        rw_code, rt_code = f"{kel}/{rw:03d}", f"{kel}/{rw:03d}/{rt:03d}"
-        if kel in nodes and rw_code not in nodes:
-            nodes[rw_code] = AreaNode(
-                rw_code, f"RW {rw:03d}", rules.Level.RW, rw=rw, kelurahan_kode=kel
-            )
-            nodes[kel].children.append(nodes[rw_code])
-        if rw_code in nodes and rt_code not in nodes:
-            nodes[rt_code] = AreaNode(
-                rt_code, f"RT {rt:03d}", rules.Level.RT, rw=rw, rt=rt, kelurahan_kode=kel
-            )
-            nodes[rw_code].children.append(nodes[rt_code])
-        if rt_code in nodes:
-            nodes[rt_code].count += n
-    for root in roots:
-        _sum_counts(root)
-    return roots
-
-
-def _sum_counts(node: AreaNode) -> int:
-    node.children.sort(key=lambda c: (c.rw or 0, c.rt or 0, c.kode))
-    if node.children:
-        node.count = sum(_sum_counts(c) for c in node.children)
-    return node.count
+        return first_view.tree(conn)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import QueuePool
+from typing import TYPE_CHECKING
 
 from kampung_desktop.storage.errors import DatabaseUnavailable
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 DB_FILENAME = "kampung.sqlite3"
 PAGE_SIZE = 16384  # halves bulk-insert time and file size with ~2 KB answer rows
@@ -84,6 +85,9 @@ def prepare_new_file(path: Path) -> None:
 
 
 def create_sqlite_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
+
     engine = create_engine(
         f"sqlite+pysqlite:///{path}",
         connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},

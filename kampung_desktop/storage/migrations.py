@@ -249,11 +249,27 @@ def _split(sql: str) -> list[str]:
     return statements
 
 
+V5_SEARCH_PREFIXES = """
+DROP TABLE household_search;
+CREATE VIRTUAL TABLE household_search USING fts5(
+    body,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2 3 4 5 6 8'
+);
+INSERT INTO household_search (rowid, body)
+SELECT h.rowid,
+       h.head_name || ' ' || COALESCE(h.no_kk, '') || ' ' || h.address || ' ' ||
+       COALESCE((SELECT group_concat(m.name || ' ' || COALESCE(m.nik, ''), ' ')
+                 FROM members m WHERE m.household_id = h.id AND m.deleted = 0), '')
+FROM households h WHERE h.deleted = 0;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial registry, outbox and audit", _script(V1_INITIAL)),
     Migration(2, "full-text household search", _script(V2_SEARCH)),
     Migration(3, "forms, assessments and answers", _script(V3_ASSESSMENTS)),
     Migration(4, "award decisions and certificates", _script(V4_AWARDS)),
+    Migration(5, "search prefix indexes for 1-8 characters", _script(V5_SEARCH_PREFIXES)),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from sqlalchemy import text
-from sqlmodel import Session
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 _DOC = """
 SELECT h.rowid,
@@ -33,6 +34,8 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 def refresh(session: Session, household_id: str) -> None:
+    from sqlalchemy import text
+
     for sql in REFRESH_ONE:
         session.exec(text(sql), params={"id": household_id})
 

@@ -10,19 +10,24 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kampung_desktop.services import wilayah as wilayah_service
-from kampung_desktop.services.app import LANGUAGE_SETTING, AppContext
-from kampung_desktop.services.wilayah import AreaNode
+from kampung_desktop.services import first_view
+from kampung_desktop.services.first_view import AreaNode
+from kampung_desktop.storage import engine as sqlite_file
 from kampung_desktop.storage import household_list as listing
-from kampung_desktop.storage.changes import pending_count
+from kampung_desktop.storage.errors import DatabaseUnavailable
+from kampung_desktop.storage.migrations import LATEST_VERSION, upgrade
 from kampung_desktop.ui.list_query import ListQuery
 
+LANGUAGE_SETTING = "language"
+
 if TYPE_CHECKING:
+    from kampung_desktop.services.app import AppContext
     from kampung_desktop.services.registry import HouseholdDetail, RegistryService
 
 
@@ -43,8 +48,11 @@ class FirstLoad:
 
 
 class Backend:
-    def __init__(self, ctx: AppContext) -> None:
-        self.ctx = ctx
+    def __init__(self, data_dir: Path, ctx: AppContext | None = None) -> None:
+        self._data_dir = Path(data_dir)
+        self._path = sqlite_file.database_path(self._data_dir)
+        if ctx is not None:
+            self.__dict__["ctx"] = ctx
         self._list_conn: sqlite3.Connection | None = None
         self._list_lock = threading.Lock()
 
@@ -55,13 +63,33 @@ class Backend:
         Only what the first view needs: the registry service (edits, details) and the log file
         are set up right after, so the window is usable sooner.
         """
-        backend = cls(AppContext.open(data_dir))
+        path = sqlite_file.database_path(data_dir)
+        backend = None
+        if path.exists() and path.stat().st_size:
+            version = sqlite_file.inspect_existing(path)  # read-only; raises for a bad file
+            if version > LATEST_VERSION:
+                raise DatabaseUnavailable("newer", path, found=version, known=LATEST_VERSION)
+            with backend_conn(path) as conn:
+                upgrade(conn)
+                if not first_view.needs_first_start(conn):
+                    backend = cls(data_dir)
+        if backend is None:  # new or empty database: the full start-up writes the basics
+            from kampung_desktop.services.app import AppContext
+
+            backend = cls(data_dir, AppContext.open(data_dir))
         return FirstLoad(
             backend=backend,
             tree=backend.tree(),
             status=backend.status(),
             rowids=backend.rowids(query),
         )
+
+    @cached_property
+    def ctx(self) -> AppContext:
+        """The ORM side (engine, services), opened on the worker after the first view."""
+        from kampung_desktop.services.app import AppContext
+
+        return AppContext.open(self._data_dir)
 
     @cached_property
     def registry(self) -> RegistryService:
@@ -71,20 +99,20 @@ class Backend:
 
     @property
     def data_dir(self) -> Path:
-        return self.ctx.data_dir
+        return self._data_dir
 
     def tree(self) -> list[AreaNode]:
-        return wilayah_service.tree(self.ctx.db)
+        with backend_conn(self._path) as conn:
+            return first_view.tree(conn)
 
     def status(self) -> Status:
-        with self.ctx.db.read() as session:
-            pending = pending_count(session)  # = RegistryService.pending_changes, without
-        return Status(pending, self.ctx.demo_loaded())  # importing it before the first view
+        with backend_conn(self._path) as conn:
+            return Status(first_view.pending(conn), first_view.setting(conn, "demo_loaded") == "1")
 
     def rowids(self, query: ListQuery) -> list[int]:
         """All matching rowids in display order; `interrupt_list()` may cut it short."""
         area = listing.AreaFilter(query.area.kode_prefix, query.area.rw, query.area.rt)
-        with self.ctx.db.raw() as conn:
+        with backend_conn(self._path) as conn:
             with self._list_lock:
                 self._list_conn = conn
             try:
@@ -94,6 +122,14 @@ class Backend:
             finally:
                 with self._list_lock:
                     self._list_conn = None
+
+    def first_screen(self, query: ListQuery, n: int) -> tuple[list[int], list, bool]:
+        """Up to `n` matches sorted among themselves, their rows, and whether that is all."""
+        area = listing.AreaFilter(query.area.kode_prefix, query.area.rw, query.area.rt)
+        text = query.text.strip() or None
+        with backend_conn(self._path) as conn:
+            ids = listing.ordered_rowids(conn, area, text, query.sort, query.descending, limit=n)
+            return ids, listing.rows_for(conn, ids), len(ids) < n
 
     def interrupt_list(self) -> None:
         """Abort a running list query (any thread): the user typed on, its answer is stale.
@@ -106,11 +142,11 @@ class Backend:
                 self._list_conn.interrupt()
 
     def rows(self, rowids: list[int]) -> list[listing.ListRow]:
-        with self.ctx.db.raw() as conn:
+        with backend_conn(self._path) as conn:
             return listing.rows_for(conn, rowids)
 
     def rowid_of(self, household_id: str) -> int | None:
-        with self.ctx.db.raw() as conn:
+        with backend_conn(self._path) as conn:
             row = conn.execute("SELECT rowid FROM households WHERE id = ?", (household_id,))
             found = row.fetchone()
         return found[0] if found else None
@@ -122,4 +158,18 @@ class Backend:
         self.ctx.set_setting(LANGUAGE_SETTING, code)
 
     def close(self) -> None:
-        self.ctx.close()
+        if "ctx" in self.__dict__:
+            self.ctx.close()
+
+
+@contextmanager
+def backend_conn(path: Path):  # type: ignore[no-untyped-def]
+    conn = sqlite_file.raw_connection(path)
+    try:
+        yield conn
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc):
+            raise DatabaseUnavailable("locked", path) from exc
+        raise
+    finally:
+        conn.close()

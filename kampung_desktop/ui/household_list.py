@@ -174,6 +174,16 @@ class HouseholdList(QWidget):
             self.householdSelected.emit(None)
         self.resultsShown.emit(len(rowids))
 
+    def show_first_screen(self, rowids: list[int], rows: list, complete: bool) -> None:
+        """The first matches (rows read with them) while the complete list is pending."""
+        self.model.set_rowids(rowids, rows)
+        if complete:
+            self._update_count()
+        else:
+            self.count_label.setText(self.tr("{n}+ rumah tangga").format(n=len(rowids)))
+        self.householdSelected.emit(None)
+        self.resultsShown.emit(len(rowids))
+
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.householdSelected.emit(
             self.model.household_id(current.row()) if current.isValid() else None

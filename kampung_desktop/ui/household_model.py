@@ -70,10 +70,12 @@ class HouseholdTableModel(QAbstractTableModel):
         self._pages.clear()
         self.endResetModel()
 
-    def set_rowids(self, rowids: list[int]) -> None:
+    def set_rowids(self, rowids: list[int], first_rows: Sequence[Any] = ()) -> None:
         self.beginResetModel()
         self._rowids = rowids
         self._pages.clear()
+        if first_rows:  # read on the worker with the rowids: no page read in the first paint
+            self._pages[0] = {r.rowid: (r, cells(r)) for r in first_rows}
         self.endResetModel()
 
     def invalidate(self) -> None:

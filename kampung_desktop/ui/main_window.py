@@ -40,6 +40,7 @@ from kampung_desktop.ui.tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 STATUS_REFRESH_MS = 10_000
+FULL_LIST_DELAY_MS = 250
 AFTER_READY_MS = 150
 STARTUP_SWITCH_INTERVAL = 0.0005  # s; Python's default is 0.005
 
@@ -227,8 +228,8 @@ class MainWindow(QMainWindow):
         self.list.attach(self._ask_rowids, self.backend.rows, first.rowids)
         self.status.set_data_dir(self.backend.data_dir)
         self._show_status(first.status)
-        for action in self._data_actions():
-            action.setEnabled(True)
+        for action in (self.refresh_action, self.find_action):
+            action.setEnabled(True)  # the rest once the services are open (`_settled`)
         self._status_timer.start()
         self.list.search.setFocus()
         self.is_ready = True
@@ -253,6 +254,8 @@ class MainWindow(QMainWindow):
 
     def _settled(self, log_file: Path | None) -> None:
         faults.set_log_file(log_file)
+        for action in self._data_actions():
+            action.setEnabled(True)
         self.settled = True
         log.info("main window ready: %d households listed", self.list.model.rowCount())
 
@@ -283,13 +286,32 @@ class MainWindow(QMainWindow):
     # -- reacting to the user -----------------------------------------------------------
     def _ask_rowids(self, query: ListQuery, focus_id: str | None, callback) -> None:  # type: ignore[no-untyped-def]
         backend = self.backend
+        from kampung_desktop.ui.household_model import PAGE_SIZE
 
-        def job() -> tuple[list[int], int | None]:
+        def full() -> tuple[list[int], int | None]:
             rowids = backend.rowids(query)
             return rowids, backend.rowid_of(focus_id) if focus_id else None
 
+        def first() -> tuple[list[int], list, bool]:
+            return backend.first_screen(query, PAGE_SIZE)
+
+        def first_done(result: tuple[list[int], list, bool]) -> None:
+            ids, rows, complete = result
+            self.list.show_first_screen(ids, rows, complete)
+            if not complete or focus_id:
+                # The complete sorted list once the user pauses: sorting 70,000 matches takes
+                # ~100 ms and, run while the next key's first screen paints, slows it (GIL).
+                QTimer.singleShot(FULL_LIST_DELAY_MS, run_full)
+
+        def run_full() -> None:
+            if self.list.query == query and self.backend is backend:
+                self.tasks.run(full, callback, key="list")
+
         backend.interrupt_list()  # a running query for an older keystroke is now useless
-        self.tasks.run(job, callback, key="list")
+        if query.text.strip():
+            self.tasks.run(first, first_done, key="list")
+        else:
+            self.tasks.run(full, callback, key="list")
 
     def _area_selected(self, area: AreaSelection) -> None:
         self.list.set_area(area)

@@ -445,6 +445,10 @@ Technical details were written to {log}. If it happens again, send that file to 
 <context>
     <name>HouseholdList</name>
     <message>
+        <source>{n}+ rumah tangga</source>
+        <translation>{n}+ households</translation>
+    </message>
+    <message>
         <source>Cari nama, NIK, No. KK, alamat…</source>
         <translation>Search name, NIK, family card no., address…</translation>
     </message>

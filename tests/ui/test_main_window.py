@@ -195,6 +195,7 @@ def test_add_starts_in_the_selected_rt_and_shows_the_new_household(
     window.tree.select_key(f"{SUKARASA}/005/003")
     qtbot.waitUntil(lambda: window.list.model.rowCount() == 1 and not window.tasks.busy)
     pending_before = window.status.pending_label.text()
+    qtbot.waitUntil(window.add_action.isEnabled)  # once the services are open
     window.add_action.trigger()
     draft = fake_dialog.calls[-1]
     assert (draft.kelurahan_kode, draft.rw, draft.rt, draft.id) == (SUKARASA, 5, 3, None)
@@ -209,6 +210,7 @@ def test_add_starts_in_the_selected_rt_and_shows_the_new_household(
 def test_edit_opens_the_selected_household(qtbot, open_window, filled_dir, fake_dialog):
     window = open_window(filled_dir)
     select_row_of(qtbot, window, "Dewi Lestari")
+    qtbot.waitUntil(window.edit_action.isEnabled)
     window.edit_action.trigger()
     qtbot.waitUntil(lambda: bool(fake_dialog.calls))
     draft = fake_dialog.calls[-1]

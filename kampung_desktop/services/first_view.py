@@ -1,0 +1,81 @@
+"""The first view of the main window read with stdlib sqlite3 only (no SQLAlchemy, no models).
+
+PROTOTYPE (bench_gui_startup): the ORM stack costs ~330 ms to import; the window needs none of
+it to show the tree, the list and the status bar.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from kampung_desktop.core import wilayah as rules
+from kampung_desktop.storage.household_list import area_counts
+
+
+@dataclass
+class AreaNode:
+    kode: str
+    nama: str
+    level: rules.Level
+    count: int = 0
+    rw: int | None = None
+    rt: int | None = None
+    kelurahan_kode: str | None = None
+    children: list[AreaNode] = field(default_factory=list)
+
+
+def tree(conn: sqlite3.Connection) -> list[AreaNode]:
+    """Kab/kota roots down to RT, each node with its household count."""
+    records = conn.execute(
+        "SELECT kode, nama, level, parent_kode, kelurahan_kode, rw, rt FROM wilayah "
+        "WHERE level >= 2 ORDER BY level, kode"
+    ).fetchall()
+    counts = area_counts(conn)
+    nodes: dict[str, AreaNode] = {}
+    roots: list[AreaNode] = []
+    for kode, nama, level, parent, kel, rw, rt in records:
+        node = AreaNode(kode, nama, rules.Level(level), rw=rw, rt=rt, kelurahan_kode=kel)
+        nodes[kode] = node
+        (nodes[parent].children if parent in nodes else roots).append(node)
+    # Households may name an RW/RT that has no wilayah row yet: show them too.
+    for (kel, rw, rt), n in counts.items():
+        rw_code, rt_code = f"{kel}/{rw:03d}", f"{kel}/{rw:03d}/{rt:03d}"
+        if kel in nodes and rw_code not in nodes:
+            nodes[rw_code] = AreaNode(
+                rw_code, f"RW {rw:03d}", rules.Level.RW, rw=rw, kelurahan_kode=kel
+            )
+            nodes[kel].children.append(nodes[rw_code])
+        if rw_code in nodes and rt_code not in nodes:
+            nodes[rt_code] = AreaNode(
+                rt_code, f"RT {rt:03d}", rules.Level.RT, rw=rw, rt=rt, kelurahan_kode=kel
+            )
+            nodes[rw_code].children.append(nodes[rt_code])
+        if rt_code in nodes:
+            nodes[rt_code].count += n
+    for root in roots:
+        _sum_counts(root)
+    return roots
+
+
+def _sum_counts(node: AreaNode) -> int:
+    node.children.sort(key=lambda c: (c.rw or 0, c.rt or 0, c.kode))
+    if node.children:
+        node.count = sum(_sum_counts(c) for c in node.children)
+    return node.count
+
+
+def setting(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def pending(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM outbox WHERE sent_at IS NULL").fetchone()[0]
+
+
+def needs_first_start(conn: sqlite3.Connection) -> bool:
+    """True when AppContext.open would write (reference codes or the local user missing)."""
+    return not conn.execute("SELECT 1 FROM wilayah LIMIT 1").fetchone() or not setting(
+        conn, "current_user"
+    )
