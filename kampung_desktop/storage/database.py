@@ -15,8 +15,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from kampung_desktop.storage import engine as _engine
-from kampung_desktop.storage.errors import DatabaseUnavailable
-from kampung_desktop.storage.migrations import LATEST_VERSION, current_version, upgrade
+from kampung_desktop.storage.migrations import current_version
 
 
 class Database:
@@ -28,42 +27,13 @@ class Database:
     @classmethod
     def open(cls, data_dir: Path, *, migrate: bool = True) -> Database:
         """Open (creating if needed) the database in `data_dir`; never touches a bad file."""
-        data_dir = Path(data_dir)
-        path = _engine.database_path(data_dir)
-        if path.exists():
-            version = _engine.inspect_existing(path)
-            if version > LATEST_VERSION:
-                raise DatabaseUnavailable("newer", path, found=version, known=LATEST_VERSION)
-            if path.stat().st_size == 0:
-                _engine.prepare_new_file(path)
-        else:
-            try:
-                data_dir.mkdir(parents=True, exist_ok=True)
-                _engine.prepare_new_file(path)
-            except (OSError, sqlite3.Error) as exc:
-                raise DatabaseUnavailable("unreadable", path, detail=str(exc)) from exc
-        if migrate:
-            with cls._raw(path) as conn:
-                upgrade(conn)
+        path = _engine.prepare_database(Path(data_dir), migrate=migrate)
         return cls(path, _engine.create_sqlite_engine(path))
-
-    @staticmethod
-    @contextmanager
-    def _raw(path: Path) -> Iterator[sqlite3.Connection]:
-        conn = _engine.raw_connection(path)
-        try:
-            yield conn
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc):
-                raise DatabaseUnavailable("locked", path) from exc
-            raise
-        finally:
-            conn.close()
 
     @contextmanager
     def raw(self) -> Iterator[sqlite3.Connection]:
         """A plain sqlite3 connection (bulk inserts, FTS maintenance); caller manages BEGIN."""
-        with self._raw(self.path) as conn:
+        with _engine.raw(self.path) as conn:
             yield conn
 
     @contextmanager

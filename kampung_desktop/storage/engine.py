@@ -7,6 +7,8 @@ only a healthy (or new) file is opened for writing, put in WAL mode and migrated
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,6 +100,44 @@ def create_sqlite_engine(path: Path) -> Engine:
     event.listen(engine, "connect", _configure)
     event.listen(engine, "begin", _begin)
     return engine
+
+
+def prepare_database(data_dir: Path, migrate: bool = True) -> Path:
+    """Make the data dir's database ready: an existing file is checked read-only first (a bad
+    one is reported, never touched), a new one is created, pending migrations are applied."""
+    from kampung_desktop.storage.migrations import LATEST_VERSION, upgrade
+
+    path = database_path(data_dir)
+    if path.exists():
+        version = inspect_existing(path)
+        if version > LATEST_VERSION:
+            raise DatabaseUnavailable("newer", path, found=version, known=LATEST_VERSION)
+        if path.stat().st_size == 0:
+            prepare_new_file(path)
+    else:
+        try:
+            Path(data_dir).mkdir(parents=True, exist_ok=True)
+            prepare_new_file(path)
+        except (OSError, sqlite3.Error) as exc:
+            raise DatabaseUnavailable("unreadable", path, detail=str(exc)) from exc
+    if migrate:
+        with raw(path) as conn:
+            upgrade(conn)
+    return path
+
+
+@contextmanager
+def raw(path: Path) -> Iterator[sqlite3.Connection]:
+    """`raw_connection` that reports a locked file as DatabaseUnavailable and always closes."""
+    conn = raw_connection(path)
+    try:
+        yield conn
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc):
+            raise DatabaseUnavailable("locked", path) from exc
+        raise
+    finally:
+        conn.close()
 
 
 def raw_connection(path: Path) -> sqlite3.Connection:

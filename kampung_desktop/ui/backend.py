@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -20,8 +19,6 @@ from kampung_desktop.services import first_view
 from kampung_desktop.services.first_view import AreaNode
 from kampung_desktop.storage import engine as sqlite_file
 from kampung_desktop.storage import household_list as listing
-from kampung_desktop.storage.errors import DatabaseUnavailable
-from kampung_desktop.storage.migrations import LATEST_VERSION, upgrade
 from kampung_desktop.ui.list_query import ListQuery
 
 LANGUAGE_SETTING = "language"
@@ -63,17 +60,12 @@ class Backend:
         Only what the first view needs: the registry service (edits, details) and the log file
         are set up right after, so the window is usable sooner.
         """
-        path = sqlite_file.database_path(data_dir)
+        path = sqlite_file.prepare_database(Path(data_dir))  # raises for a bad file, untouched
         backend = None
-        if path.exists() and path.stat().st_size:
-            version = sqlite_file.inspect_existing(path)  # read-only; raises for a bad file
-            if version > LATEST_VERSION:
-                raise DatabaseUnavailable("newer", path, found=version, known=LATEST_VERSION)
-            with backend_conn(path) as conn:
-                upgrade(conn)
-                if not first_view.needs_first_start(conn):
-                    backend = cls(data_dir)
-        if backend is None:  # new or empty database: the full start-up writes the basics
+        with backend_conn(path) as conn:
+            if not first_view.needs_first_start(conn):
+                backend = cls(data_dir)
+        if backend is None:  # reference data or local user missing: the full start-up adds them
             from kampung_desktop.services.app import AppContext
 
             backend = cls(data_dir, AppContext.open(data_dir))
@@ -162,14 +154,4 @@ class Backend:
             self.ctx.close()
 
 
-@contextmanager
-def backend_conn(path: Path):  # type: ignore[no-untyped-def]
-    conn = sqlite_file.raw_connection(path)
-    try:
-        yield conn
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc):
-            raise DatabaseUnavailable("locked", path) from exc
-        raise
-    finally:
-        conn.close()
+backend_conn = sqlite_file.raw  # plain sqlite3, a locked file reported as such
