@@ -82,6 +82,24 @@ class Editor(QWidget):
     def set_choices(self, choices: list[Any]) -> None:
         """Choice editors rebuild when a choice_filter changes the list; others ignore it."""
 
+    def _typing_timer(self) -> QTimer:
+        """A pause in typing commits the answer, so nothing typed waits for the next page."""
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(TYPING_PAUSE_MS)
+        timer.timeout.connect(self.commit_pending)
+        return timer
+
+    def _commit_typed(self) -> None:
+        """Emit the typed value once, when it differs from the last one given (`self._last`)."""
+        self._timer.stop()
+        if self.read_only:
+            return
+        value = self.value()
+        if value != self._last:
+            self._last = value
+            self.committed.emit(value)
+
     def _watch_enter(self, widget: QWidget) -> None:
         widget.installEventFilter(self)
 
@@ -113,10 +131,7 @@ class LineEditor(Editor):
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.addWidget(self.line, 1)
         self._last: Any = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(TYPING_PAUSE_MS)
-        self._timer.timeout.connect(self.commit_pending)
+        self._timer = self._typing_timer()
         self.line.textEdited.connect(lambda _text: self._timer.start())
         self.line.editingFinished.connect(self.commit_pending)
         self._watch_enter(self.line)
@@ -132,13 +147,7 @@ class LineEditor(Editor):
             self.line.setText(text)
 
     def commit_pending(self) -> None:
-        self._timer.stop()
-        if self.read_only:
-            return
-        value = self.value()
-        if value != self._last:
-            self._last = value
-            self.committed.emit(value)
+        self._commit_typed()
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
@@ -332,10 +341,7 @@ class MultilineEditor(Editor):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text)
         self._last: Any = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(TYPING_PAUSE_MS)
-        self._timer.timeout.connect(self.commit_pending)
+        self._timer = self._typing_timer()
         self.text.textChanged.connect(self._typed)
         self._watch_enter(self.text)
         self._quiet = False
@@ -365,13 +371,7 @@ class MultilineEditor(Editor):
             self._quiet = False
 
     def commit_pending(self) -> None:
-        self._timer.stop()
-        if self.read_only:
-            return
-        value = self.value()
-        if value != self._last:
-            self._last = value
-            self.committed.emit(value)
+        self._commit_typed()
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
