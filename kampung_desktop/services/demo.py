@@ -20,6 +20,7 @@ from kampung_desktop.services import demo_names as names
 from kampung_desktop.services.wilayah import rt_rows
 from kampung_desktop.storage import search
 from kampung_desktop.storage.database import Database
+from kampung_desktop.storage.households import MEMBER_FIELDS
 
 DEMO_CITY = "36.71"  # Kota Tangerang
 _SIZE_WEIGHTS = (8, 15, 22, 22, 15, 9, 5, 2.5, 1.5)  # members 1..9 on one KK
@@ -166,24 +167,9 @@ _HOUSEHOLD_COLS = [
     "revision",
     "is_demo",
 ]
-_MEMBER_COLS = [
-    "id",
-    "household_id",
-    "nik",
-    "name",
-    "sex",
-    "birth_place",
-    "birth_date",
-    "relationship",
-    "marital_status",
-    "education",
-    "occupation",
-    "position",
-    "created_at",
-    "updated_at",
-    "revision",
-    "is_demo",
-]
+_STAMP_COLS = ["created_at", "updated_at", "revision", "is_demo"]
+# The member columns are the repository's, so the bulk path cannot drift from the ORM path.
+_MEMBER_COLS = ["id", "household_id", *MEMBER_FIELDS, *_STAMP_COLS]
 _WILAYAH_COLS = [
     "id",
     "kode",
@@ -245,7 +231,10 @@ def seed(
                     rowid += 1
                     areas.add((house["kelurahan_kode"], house["rw"], house["rt"]))
                     rows_h.append((rowid, *(house[c] for c in _HOUSEHOLD_COLS[:9]), *stamps))
-                    rows_m.extend(tuple(m[c] for c in _MEMBER_COLS[:12]) + stamps for m in members)
+                    rows_m.extend(
+                        tuple(m[c] for c in _MEMBER_COLS[: -len(_STAMP_COLS)]) + stamps
+                        for m in members
+                    )
                     rows_s.append((rowid, search.document(house, members)))
                 conn.executemany(_insert_sql("households", ["rowid", *_HOUSEHOLD_COLS]), rows_h)
                 conn.executemany(_insert_sql("members", _MEMBER_COLS), rows_m)
