@@ -15,9 +15,13 @@ test: system-deps install
 
 install: $(STAMP)
 
+# Below Python 3.12 QtPdf comes from pyside6-addons 6.11.3 (pyproject pins it); a pyside6-pdf
+# 6.12 wheel left from an older install would own the same files, so it is removed first.
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -c "import sys; sys.exit(sys.version_info >= (3, 12))" \
+		&& $(BIN)/python -m pip uninstall --quiet --yes pyside6-pdf || true
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	$(BIN)/python tools/build_translations.py --release
 	touch $(STAMP)

@@ -8,36 +8,13 @@ module (printing, PDF) imports it itself, lazily, through `optional()`.
 
 from __future__ import annotations
 
-import ctypes
 import importlib
-import sys
 from types import ModuleType
 from typing import Any
 
-import PySide6
 from PySide6 import QtCore, QtGui, QtWidgets
 
 _SOURCES = (QtWidgets, QtGui, QtCore)
-
-
-def _keep_singletons_alive() -> None:
-    """Work around PySide6 6.12.0 on Python 3.11, which drops references it never took.
-
-    Every call of a void Qt method (setText, update, processEvents, ...) loses one reference to
-    None, and some paths lose references to True/False, so after a few thousand calls the
-    interpreter aborts ("none_dealloc: deallocating None" / "bool_dealloc"). 6.11.3 does not;
-    from Python 3.12 these objects are immortal. Until the pin excludes 6.12.0, give the
-    statically allocated singletons a reference count no session can use up, which is what
-    Python 3.12 does for immortal objects.
-    """
-    if sys.version_info >= (3, 12) or not PySide6.__version__.startswith("6.12."):
-        return
-    for singleton in (None, True, False, Ellipsis, NotImplemented):
-        refcount = ctypes.c_ssize_t.from_address(id(singleton))  # ob_refcnt comes first
-        refcount.value += 1 << 40
-
-
-_keep_singletons_alive()
 
 
 def _cheap_feature_check() -> None:

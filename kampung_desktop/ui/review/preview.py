@@ -1,7 +1,7 @@
 """In-app preview of a printed PDF (QtPdf) and printing it through the system print dialog.
 
-QtPdf ships in the `pyside6-pdf` wheel for PySide6 6.12 (earlier: `pyside6-addons`). Without it
-the preview is replaced by "open in the default PDF viewer", so the app still works.
+QtPdf ships in `pyside6-addons` up to PySide6 6.11 and in the `pyside6-pdf` wheel from 6.12.
+Without it the preview is replaced by "open in the default PDF viewer", so the app still works.
 Printing renders each page from the QPdfDocument into the printer's page rectangle at the
 printer's resolution (capped at 300 dpi to keep memory flat for long batches).
 """
