@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml setup.py
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -c "import sys; sys.exit(sys.version_info >= (3, 12))" \
 		&& $(BIN)/python -m pip uninstall --quiet --yes pyside6-pdf || true
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,server]"
 	$(BIN)/python tools/build_translations.py --release
 	touch $(STAMP)
 

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+# Server databases and real server processes, for every test that needs them.
+pytest_plugins = ["server_fixtures"]
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TODAY = date(2026, 11, 23)
