@@ -1,0 +1,55 @@
+"""The FastAPI app factory. The app keeps no state but the database, so any number of workers
+or hosts can serve the same city behind a reverse proxy.
+
+    create_app(settings: ServerSettings | None = None) -> FastAPI
+
+The engine and settings live on `app.state` (`engine`, `settings`); routers read them from
+the request. The schema must already exist (`db.init_database`, run by `kampung server init`
+and at `serve` start).
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from kampung_sync import protocol
+from kampung_sync.server import db, errors
+from kampung_sync.server.records import protocol_now
+from kampung_sync.server.settings import ServerSettings
+
+DESCRIPTION = """
+The Kampung city sync server: laptops enrol once, push their changes in batches and get one
+receipt per record, and pull a change feed of everything in their scope.
+
+Every request other than `health` and `enrol` carries `Authorization: Bearer <device token>`.
+Every error body is an `ErrorResponse` with a stable `code` and a message in Bahasa Indonesia
+and English. The rules (idempotent replay, base revisions, field merges and conflicts, scopes,
+cursors, attachments) are written down in
+[docs/sync-protocol.md](https://example.invalid/kampung/docs/sync-protocol.md) in the source tree
+(`docs/sync-protocol.md`).
+"""
+
+
+def create_app(settings: ServerSettings | None = None) -> FastAPI:
+    """Build the app for `settings` (default: from `KAMPUNG_SERVER_*` environment variables)."""
+    settings = settings or ServerSettings()
+    app = FastAPI(
+        title="Kampung sync server",
+        version=f"protocol {protocol.PROTOCOL_VERSION}",
+        description=DESCRIPTION,
+        responses={"4XX": {"model": protocol.ErrorResponse}},
+    )
+    app.state.settings = settings
+    app.state.engine = db.cached_engine(
+        db.normalise_url(settings.database_url), settings.db_pool_size
+    )
+    errors.install_handlers(app)
+
+    @app.get(f"{protocol.API_PREFIX}/health", response_model=protocol.Health, tags=["sync"])
+    def health() -> protocol.Health:
+        """Cheap reachability check: no auth, no database access; says the server's limits."""
+        return protocol.Health(server_time=protocol_now(), limits=settings.limits())
+
+    from kampung_sync.server import routes
+
+    routes.include(app)
+    return app

@@ -1,0 +1,248 @@
+"""Every reason the server refuses something, in Bahasa Indonesia and English, and the handlers
+that turn any failure into a `protocol.ErrorResponse` (never a bare 500 with a traceback).
+
+Codes are stable and machine-readable (clients branch on them); texts say what is wrong and what
+to do. Per-record rejections in push receipts use the same table.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from kampung_sync import protocol
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+log = logging.getLogger("kampung_sync.server")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # whole requests
+    "bad_encoding": (
+        "Isi permintaan bukan gzip yang sah. Kirim ulang dengan kompresi gzip yang benar.",
+        "The request body is not valid gzip. Send it again, correctly gzip-compressed.",
+    ),
+    "bad_json": (
+        "Isi permintaan bukan JSON yang sah.",
+        "The request body is not valid JSON.",
+    ),
+    "invalid_request": (
+        "Permintaan tidak sesuai protokol: {detail}",
+        "The request does not match the protocol: {detail}",
+    ),
+    "protocol_version": (
+        "Versi protokol {got} tidak didukung server (server memakai versi {want}). "
+        "Perbarui aplikasi Kampung.",
+        "Protocol version {got} is not supported (the server uses version {want}). "
+        "Update the Kampung app.",
+    ),
+    "too_large": (
+        "Kiriman terlalu besar (batas {limit} byte). Kirim dalam bagian yang lebih kecil.",
+        "The upload is too large (limit {limit} bytes). Send it in smaller parts.",
+    ),
+    "too_many_ops": (
+        "Satu kiriman berisi {count} perubahan; batasnya {limit}. Bagi menjadi beberapa kiriman.",
+        "One batch holds {count} changes; the limit is {limit}. Split it into several batches.",
+    ),
+    "not_found": ("Alamat tidak ditemukan.", "Not found."),
+    "method_not_allowed": ("Metode tidak diizinkan.", "Method not allowed."),
+    "server_error": (
+        "Terjadi kesalahan di server; tidak ada data yang hilang. Coba lagi nanti.",
+        "The server ran into an error; no data was lost. Try again later.",
+    ),
+    "unsupported_media_type": (
+        "Jenis isi tidak didukung; kirim JSON (boleh dikompresi gzip).",
+        "Unsupported content type; send JSON (gzip allowed).",
+    ),
+    # accounts and devices
+    "bad_credentials": (
+        "Nama pengguna atau kata sandi salah.",
+        "Wrong username or password.",
+    ),
+    "too_many_attempts": (
+        "Terlalu banyak percobaan masuk yang gagal. Tunggu {minutes} menit lalu coba lagi.",
+        "Too many failed sign-in attempts. Wait {minutes} minutes and try again.",
+    ),
+    "unauthorized": (
+        "Perangkat belum terdaftar atau token tidak sah. Daftarkan perangkat ini lagi.",
+        "This device is not enrolled or its token is invalid. Enrol this device again.",
+    ),
+    "device_revoked": (
+        "Perangkat ini telah dicabut oleh admin kota; sinkronisasi dihentikan. Data di laptop "
+        "tetap tersimpan. Hubungi admin.",
+        "This device was revoked by the city admin; sync has stopped. The data on the laptop "
+        "is kept. Contact the admin.",
+    ),
+    "account_disabled": (
+        "Akun ini dinonaktifkan. Hubungi admin kota.",
+        "This account is disabled. Contact the city admin.",
+    ),
+    "device_mismatch": (
+        "Token ini milik perangkat lain ({device_id}).",
+        "This token belongs to another device ({device_id}).",
+    ),
+    "out_of_scope": (
+        "Anda tidak berwenang atas kelurahan {kode}; tidak ada yang disimpan dari kiriman ini.",
+        "You have no access to kelurahan {kode}; nothing from this batch was saved.",
+    ),
+    "forbidden_role": (
+        "Peran {role} tidak boleh mengubah data {table}.",
+        "The {role} role may not change {table} records.",
+    ),
+    "forbidden": ("Anda tidak berwenang untuk ini.", "You are not allowed to do this."),
+    # per record (push receipts)
+    "invalid_data": (
+        "Data tidak sah: {detail}. Perbaiki isian lalu simpan lagi.",
+        "Invalid data: {detail}. Correct the entry and save it again.",
+    ),
+    "id_mismatch": (
+        "ID di dalam data ({inner}) tidak sama dengan ID rekaman ({outer}).",
+        "The id inside the data ({inner}) differs from the record id ({outer}).",
+    ),
+    "demo_record": (
+        "Data contoh (demo) tidak dikirim ke server.",
+        "Demo records are never sent to the server.",
+    ),
+    "invalid_nik": ("NIK tidak sah: {detail}", "Invalid NIK: {detail}"),
+    "invalid_kk": ("Nomor KK tidak sah: {detail}", "Invalid family card number: {detail}"),
+    "unknown_wilayah": (
+        "Kelurahan {kode} tidak dikenal server. Periksa kode wilayah.",
+        "The server does not know kelurahan {kode}. Check the area code.",
+    ),
+    "unknown_form": (
+        "Formulir {form} versi {version} belum diterbitkan di server.",
+        "Form {form} version {version} has not been published on the server.",
+    ),
+    "parent_missing": (
+        "Rekaman induk ({table} {parent}) belum ada di server; kirim induknya dulu.",
+        "The parent record ({table} {parent}) is not on the server; send it first.",
+    ),
+    "bad_revision": (
+        "Revisi {revision} harus lebih besar dari revisi dasar {base}.",
+        "Revision {revision} must be greater than base revision {base}.",
+    ),
+    "forbidden_transition": (
+        "Peran {role} tidak boleh mengubah status penilaian menjadi '{state}'.",
+        "The {role} role may not set an assessment's state to '{state}'.",
+    ),
+    "immutable": (
+        "Rekaman ini sudah final dan tidak boleh diubah; kedua versi disimpan untuk kantor "
+        "kelurahan.",
+        "This record is final and cannot be changed; both versions are kept for the kelurahan "
+        "office.",
+    ),
+    "certificate_number_taken": (
+        "Nomor piagam {number} sudah dipakai piagam lain; kedua versi disimpan untuk ditinjau.",
+        "Certificate number {number} is already used by another certificate; both are kept for "
+        "review.",
+    ),
+    "field_conflict": (
+        "Orang lain mengubah isian yang sama ({fields}); nilai server dipertahankan dan rekaman "
+        "ditandai untuk kantor kelurahan.",
+        "Someone else changed the same field(s) ({fields}); the server's value is kept and the "
+        "record is flagged for the kelurahan office.",
+    ),
+    # attachments
+    "bad_hash": (
+        "Alamat lampiran harus sha256 (64 huruf heksadesimal).",
+        "An attachment address must be a sha256 (64 hex characters).",
+    ),
+    "offset_mismatch": (
+        "Potongan dikirim dari posisi {offset}, server sudah menerima {received} byte; "
+        "lanjutkan dari {received}.",
+        "Chunk sent at offset {offset} but the server holds {received} bytes; resume at "
+        "{received}.",
+    ),
+    "hash_mismatch": (
+        "Isi lampiran tidak cocok dengan sha256-nya; kirim ulang dari awal.",
+        "The attachment does not match its sha256; upload it again from the start.",
+    ),
+    "total_mismatch": (
+        "Ukuran total lampiran berubah ({got}, sebelumnya {want}).",
+        "The attachment's total size changed ({got}, before {want}).",
+    ),
+}
+
+
+def text(code: str, **params: Any) -> protocol.Text:
+    """The bilingual message for `code` (unknown parameters are left as they are)."""
+    indonesian, english = MESSAGES[code]
+    return protocol.Text(id=indonesian.format(**params), en=english.format(**params))
+
+
+class ApiError(Exception):
+    """Raised anywhere in a request; becomes a `protocol.ErrorResponse` with this status."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        details: list[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+        **params: Any,
+    ) -> None:
+        super().__init__(code)
+        self.status = status
+        self.code = code
+        self.details = details or []
+        self.headers = headers
+        self.params = params
+
+    def response(self) -> JSONResponse:
+        return error_response(self.status, self.code, self.details, self.headers, **self.params)
+
+
+def error_response(
+    status: int,
+    code: str,
+    details: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+    **params: Any,
+) -> JSONResponse:
+    body = protocol.ErrorResponse(
+        error=protocol.ErrorBody(code=code, message=text(code, **params), details=details or [])
+    )
+    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+
+
+def validation_details(errors: list[Any]) -> list[dict[str, Any]]:
+    """Pydantic errors as plain JSON (location and message; never the offending value: PII)."""
+    return [
+        {"loc": [str(part) for part in error.get("loc", ())], "msg": str(error.get("msg", ""))}
+        for error in errors[:50]
+    ]
+
+
+def summary(errors: list[Any]) -> str:
+    first = errors[0] if errors else {}
+    where = ".".join(str(part) for part in first.get("loc", ()) if part != "body")
+    return f"{where}: {first.get('msg', '')}" if where else str(first.get("msg", ""))
+
+
+def install_handlers(app: FastAPI) -> None:
+    """Map every failure to an ErrorResponse; unexpected ones are logged (no PII) as 500."""
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return exc.response()
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = list(exc.errors())
+        return error_response(
+            422, "invalid_request", validation_details(errors), detail=summary(errors)
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed", 415: "unsupported_media_type"}
+        return error_response(
+            exc.status_code, code.get(exc.status_code, "invalid_request"), detail=str(exc.detail)
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.error("unhandled %s on %s %s", type(exc).__name__, request.method, request.url.path)
+        return error_response(500, "server_error")

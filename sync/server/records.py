@@ -1,0 +1,269 @@
+"""Reading and writing the generic `records` table in bulk, for pushes and server-originated data.
+
+Server-side writers (registry import, form publish, wilayah) call::
+
+    write_server_records(session, table, rows, *, actor) -> int
+
+inside their own transaction (`db.transaction(engine)`): `rows` are record dicts in the
+`protocol.*Data` shape of `table` (wilayah rows keyed by `kode`, form versions by
+"{form_id}/{version}", everything else by `id`). Unchanged rows are skipped; changed or new rows
+get the next revision, a history entry and a seq in commit order. Returns how many were written.
+
+Every writer goes through `RowSet`: load the current rows with one SELECT per table, change them
+in memory, then `flush` writes them with one bulk INSERT and one bulk UPDATE, history included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from kampung_sync import protocol
+from kampung_sync.server import db
+from kampung_sync.server.tables import AuditEntry, Record, RecordHistory
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+CHUNK = 900  # bound parameters per IN list (SQLite's classic limit is 999)
+# Where a record's kelurahan comes from when it has none of its own.
+PARENTS: dict[str, tuple[str, str]] = {
+    "members": ("households", "household_id"),
+    "assessment_answers": ("assessments", "assessment_id"),
+    "certificates": ("award_decisions", "decision_id"),
+}
+OFFICE_TABLES = {"assessment_answers", "award_decisions", "certificates", "conflicts"}
+BOOKKEEPING = {"revision", "updated_at"}
+
+Key = tuple[str, str]
+
+
+def record_key(table: str, data: dict[str, Any]) -> str:
+    """The record id of a record dict of `table`."""
+    if table == "wilayah":
+        return str(data["kode"])
+    if table == "form_versions":
+        return f"{data['form_id']}/{data['version']}"
+    if table == "assessment_answers":
+        return f"{data['assessment_id']}/{data['field']}"
+    return str(data["id"])
+
+
+def audience_for(table: str, data: dict[str, Any]) -> str:
+    """ "all": enumerators of the kelurahan receive it; "office": operators and admins only."""
+    if table in OFFICE_TABLES:
+        return "office"
+    if table == "assessments":
+        return "all" if data.get("state") == "returned" else "office"
+    return "all"
+
+
+def same_content(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Equal apart from bookkeeping (revision, updated_at): a resend of the same content."""
+    keys = (set(a) | set(b)) - BOOKKEEPING
+    return all(a.get(k) == b.get(k) for k in keys)
+
+
+@dataclass
+class Row:
+    """One record's current state in memory during a write transaction."""
+
+    table: str
+    record_id: str
+    revision: int
+    data: dict[str, Any]
+    deleted: bool = False
+    kelurahan_kode: str | None = None
+    audience: str = "all"
+    owner_user_id: str | None = None
+    device_id: str | None = None
+    seq: int | None = None
+    exists: bool = False  # already in the database (UPDATE) or new (INSERT)
+    history: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+
+    @property
+    def key(self) -> Key:
+        return (self.table, self.record_id)
+
+
+class RowSet:
+    """Current rows loaded in bulk, changed in memory, written back in bulk by `flush`."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.rows: dict[Key, Row] = {}
+        self.missing: set[Key] = set()
+        self.dirty: list[Key] = []  # in order of first change: parents before children
+
+    def load(self, keys: Iterable[Key]) -> None:
+        """Fetch the rows not already known, one SELECT per table and chunk."""
+        wanted: dict[str, list[str]] = {}
+        for key in set(keys):
+            if key not in self.rows and key not in self.missing:
+                wanted.setdefault(key[0], []).append(key[1])
+        columns = Record.__table__.c
+        for table, ids in wanted.items():
+            for start in range(0, len(ids), CHUNK):
+                chunk = ids[start : start + CHUNK]
+                found = self.session.execute(
+                    select(Record.__table__).where(
+                        columns.table_name == table, columns.record_id.in_(chunk)
+                    )
+                ).mappings()
+                for row in found:
+                    self.rows[(table, row["record_id"])] = Row(
+                        table=table,
+                        record_id=row["record_id"],
+                        revision=row["revision"],
+                        data=dict(row["data"]),
+                        deleted=row["deleted"],
+                        kelurahan_kode=row["kelurahan_kode"],
+                        audience=row["audience"],
+                        owner_user_id=row["owner_user_id"],
+                        device_id=row["device_id"],
+                        seq=row["seq"],
+                        exists=True,
+                    )
+                self.missing.update((table, rid) for rid in chunk if (table, rid) not in self.rows)
+
+    def get(self, key: Key) -> Row | None:
+        return self.rows.get(key)
+
+    def put(self, row: Row, revision: int, data: dict[str, Any]) -> None:
+        """Record a new revision of `row` (history kept; written at flush)."""
+        row.revision = revision
+        row.data = data
+        row.history.append((revision, data))
+        self.rows[row.key] = row
+        self.missing.discard(row.key)
+        if row.key not in self.dirty:
+            self.dirty.append(row.key)
+
+    def flush(self, last_seq: int, now: str) -> dict[Key, int]:
+        """Write every changed row with seqs after `last_seq`; returns the seq of each key.
+
+        The caller must hold the sequence lock (`db.lock_sequence`) since before it read the
+        rows, and commits right after, so seqs follow commit order.
+        """
+        seqs: dict[Key, int] = {}
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        history: list[dict[str, Any]] = []
+        for offset, key in enumerate(self.dirty, start=1):
+            row = self.rows[key]
+            row.seq = last_seq + offset
+            seqs[key] = row.seq
+            values = {
+                "revision": row.revision,
+                "seq": row.seq,
+                "kelurahan_kode": row.kelurahan_kode,
+                "audience": row.audience,
+                "owner_user_id": row.owner_user_id,
+                "deleted": row.deleted,
+                "data": row.data,
+                "updated_at": now,
+                "device_id": row.device_id,
+            }
+            if row.exists:
+                updates.append({"k_table": row.table, "k_id": row.record_id, **values})
+            else:
+                inserts.append({"table_name": row.table, "record_id": row.record_id, **values})
+                row.exists = True
+            history.extend(
+                {
+                    "table_name": row.table,
+                    "record_id": row.record_id,
+                    "revision": revision,
+                    "data": data,
+                    "device_id": row.device_id,
+                    "created_at": now,
+                }
+                for revision, data in row.history
+            )
+            row.history = []
+        records = Record.__table__
+        if inserts:
+            self.session.execute(insert(records), inserts)
+        if updates:
+            # Parameter names matching columns become the SET clause (one executemany).
+            self.session.execute(
+                update(records).where(
+                    records.c.table_name == bindparam("k_table"),
+                    records.c.record_id == bindparam("k_id"),
+                ),
+                updates,
+            )
+        if history:
+            self.session.execute(insert(RecordHistory.__table__), history)
+        db.advance_sequence(self.session, last_seq, len(self.dirty))
+        self.dirty = []
+        return seqs
+
+
+def kelurahan_of(rows: RowSet, table: str, data: dict[str, Any]) -> str | None:
+    """The kelurahan a record belongs to: its own code, or its parent's (already loaded)."""
+    if table in ("wilayah", "form_versions"):
+        return None
+    if table in PARENTS:
+        parent_table, column = PARENTS[table]
+        parent = rows.get((parent_table, str(data.get(column))))
+        return parent.kelurahan_kode if parent else None
+    code = data.get("kelurahan_kode")
+    return str(code) if code else None
+
+
+def write_server_records(
+    session: Session, table: str, rows: list[dict[str, Any]], *, actor: str
+) -> int:
+    """Publish server-originated records (registry import, forms, wilayah); see module doc.
+
+    `actor` (a user id or a tool name such as "cli") goes to the audit log. Members must come
+    with or after their household (same call or an earlier one).
+    """
+    if table not in protocol.PULL_TABLES:
+        raise ValueError(f"unknown table {table!r}")
+    now = protocol_now()
+    last = db.lock_sequence(session)
+    rowset = RowSet(session)
+    keys = [(table, record_key(table, data)) for data in rows]
+    rowset.load(keys)
+    if table in PARENTS:
+        parent_table, column = PARENTS[table]
+        rowset.load((parent_table, str(data.get(column))) for data in rows)
+    written = 0
+    for (_, record_id), data in zip(keys, rows, strict=True):
+        current = rowset.get((table, record_id))
+        if current is not None and not current.deleted and same_content(current.data, data):
+            continue
+        revision = (current.revision if current else 0) + 1
+        stored = dict(data)
+        if "revision" in protocol.RECORD_MODELS.get(table, protocol.WilayahData).model_fields:
+            stored["revision"] = revision
+        row = current or Row(table=table, record_id=record_id, revision=0, data={})
+        row.deleted = bool(stored.get("deleted", False))
+        row.kelurahan_kode = kelurahan_of(rowset, table, stored)
+        row.audience = audience_for(table, stored)
+        row.device_id = None
+        rowset.put(row, revision, stored)
+        written += 1
+    rowset.flush(last, now)
+    if written:
+        session.execute(
+            insert(AuditEntry.__table__),
+            [
+                {
+                    "at": now,
+                    "user_id": actor,
+                    "device_id": None,
+                    "action": "server_write",
+                    "detail": {"table": table, "written": written},
+                }
+            ],
+        )
+    return written
+
+
+def protocol_now() -> str:
+    """UTC now as ISO-8601 text (the form every timestamp on the server takes)."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

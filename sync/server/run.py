@@ -1,0 +1,37 @@
+"""Run the server with uvicorn: `serve(db_url, host, port, workers)` (the CLI's `server run`).
+
+Workers are separate processes that each build the app from the environment
+(`KAMPUNG_SERVER_DATABASE_URL`), which is why the app factory takes everything from settings.
+The schema is upgraded once here, before any worker starts, so workers never race on it.
+"""
+
+from __future__ import annotations
+
+import os
+
+import uvicorn
+from fastapi import FastAPI
+from kampung_sync.server.app import create_app
+from kampung_sync.server.db import init_database
+from kampung_sync.server.settings import ServerSettings
+
+
+def app_from_environment() -> FastAPI:
+    """uvicorn's factory for each worker process."""
+    return create_app(ServerSettings())
+
+
+def serve(db_url: str, host: str = "127.0.0.1", port: int = 8750, workers: int = 1) -> None:
+    """Upgrade the schema, then serve until interrupted (blocks)."""
+    init_database(db_url)
+    os.environ["KAMPUNG_SERVER_DATABASE_URL"] = db_url
+    uvicorn.run(
+        "kampung_sync.server.run:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=max(1, workers),
+        log_level="warning",
+        access_log=False,  # URLs can carry record ids; keep logs free of personal data
+        proxy_headers=True,
+    )
