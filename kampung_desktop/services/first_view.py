@@ -71,7 +71,7 @@ def setting(conn: sqlite3.Connection, key: str) -> str | None:
 
 
 def pending(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT count(*) FROM outbox WHERE sent_at IS NULL").fetchone()[0]
+    return conn.execute("SELECT count(*) FROM outbox WHERE status = 'pending'").fetchone()[0]
 
 
 def needs_first_start(conn: sqlite3.Connection) -> bool:

@@ -264,12 +264,69 @@ SELECT h.rowid,
 FROM households h WHERE h.deleted = 0;
 """
 
+
+def _apply_v6(conn: sqlite3.Connection) -> None:
+    from kampung_desktop.storage.migration_sync import apply_v6
+
+    apply_v6(conn)
+
+
+# Maintained household counts per (kelurahan, RW, RT) for the wilayah tree, the status bar and
+# the list's total (a 1,000,000-household city must not be counted row by row on every view),
+# and sort indexes that carry the area columns, so a wilayah subtree is filtered inside the
+# index while the list pages along it (keyset pagination, storage/list_window.py).
+# A REPLACE into households would skip the delete trigger (SQLite fires it only with
+# recursive_triggers): writers update or upsert instead.
+V7_LIST_COUNTS = """
+CREATE TABLE household_counts (
+    kelurahan_kode TEXT NOT NULL,
+    rw INTEGER NOT NULL,
+    rt INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (kelurahan_kode, rw, rt)
+) WITHOUT ROWID;
+INSERT INTO household_counts (kelurahan_kode, rw, rt, n)
+SELECT kelurahan_kode, rw, rt, count(*) FROM households WHERE deleted = 0
+GROUP BY kelurahan_kode, rw, rt;
+CREATE TRIGGER household_counts_insert AFTER INSERT ON households WHEN NEW.deleted = 0
+BEGIN
+    INSERT INTO household_counts (kelurahan_kode, rw, rt, n)
+    VALUES (NEW.kelurahan_kode, NEW.rw, NEW.rt, 1)
+    ON CONFLICT (kelurahan_kode, rw, rt) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER household_counts_delete AFTER DELETE ON households WHEN OLD.deleted = 0
+BEGIN
+    UPDATE household_counts SET n = n - 1
+    WHERE kelurahan_kode = OLD.kelurahan_kode AND rw = OLD.rw AND rt = OLD.rt;
+END;
+CREATE TRIGGER household_counts_update AFTER UPDATE OF deleted, kelurahan_kode, rw, rt
+ON households
+BEGIN
+    UPDATE household_counts SET n = n - 1
+    WHERE OLD.deleted = 0
+      AND kelurahan_kode = OLD.kelurahan_kode AND rw = OLD.rw AND rt = OLD.rt;
+    INSERT INTO household_counts (kelurahan_kode, rw, rt, n)
+    SELECT NEW.kelurahan_kode, NEW.rw, NEW.rt, 1 WHERE NEW.deleted = 0
+    ON CONFLICT (kelurahan_kode, rw, rt) DO UPDATE SET n = n + 1;
+END;
+DROP INDEX ix_households_head;
+DROP INDEX ix_households_address;
+CREATE INDEX ix_households_head_area
+    ON households(head_name COLLATE NOCASE, kelurahan_kode, rw, rt) WHERE deleted = 0;
+CREATE INDEX ix_households_address_area
+    ON households(address COLLATE NOCASE, kelurahan_kode, rw, rt) WHERE deleted = 0;
+CREATE INDEX ix_households_members_area
+    ON households(member_count, kelurahan_kode, rw, rt) WHERE deleted = 0;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial registry, outbox and audit", _script(V1_INITIAL)),
     Migration(2, "full-text household search", _script(V2_SEARCH)),
     Migration(3, "forms, assessments and answers", _script(V3_ASSESSMENTS)),
     Migration(4, "award decisions and certificates", _script(V4_AWARDS)),
     Migration(5, "search prefix indexes for 1-8 characters", _script(V5_SEARCH_PREFIXES)),
+    Migration(6, "sync bookkeeping: device, op ids, revisions, receipts", _apply_v6),
+    Migration(7, "household counts and area-carrying sort indexes", _script(V7_LIST_COUNTS)),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -6,6 +6,9 @@ that every model column exists in the migrated database, so the two cannot drift
 
 from __future__ import annotations
 
+from uuid import uuid4
+
+from sqlalchemy import event
 from sqlmodel import Field, SQLModel
 
 from kampung_desktop.core.ids import new_id, utc_now_iso
@@ -41,6 +44,7 @@ class User(Stamped, table=True):
     full_name: str
     role: str  # petugas (enumerator), pemeriksa (reviewer), admin
     active: bool = True
+    origin: str = "local"  # local: this install's placeholder; server: an enrolled account
 
 
 class Household(Stamped, table=True):
@@ -88,6 +92,14 @@ class OutboxEntry(SQLModel, table=True):
     created_at: str = Field(default_factory=utc_now_iso)
     sent_at: str | None = None
     receipt: str | None = None
+    # Sync (migration 6): a stable id for safe retries, the revision the edit started from, the
+    # fields it changed, and pending | accepted | duplicate | conflict | rejected | local.
+    op_id: str = Field(default_factory=lambda: uuid4().hex)
+    base_revision: int = 0
+    fields: str = "[]"
+    status: str = "pending"
+    attempts: int = 0
+    pruned_at: str | None = None
 
 
 class AuditEntry(SQLModel, table=True):
@@ -180,4 +192,25 @@ class Setting(SQLModel, table=True):
     value: str
 
 
-SYNCED_TABLES = {"wilayah": Wilayah, "households": Household, "members": Member, "users": User}
+@event.listens_for(Wilayah, "before_insert")
+def _wilayah_id_is_kode(_mapper, _connection, target: Wilayah) -> None:
+    """An area's id is its Kemendagri code, the same on every laptop and on the server."""
+    target.id = target.kode
+
+
+# Tables laptops push, parents first (the order of kampung_sync.protocol.PUSH_TABLES).
+PUSHED_TABLES: dict[str, type[SQLModel]] = {
+    "households": Household,
+    "members": Member,
+    "assessments": Assessment,
+    "assessment_answers": AssessmentAnswer,
+    "award_decisions": AwardDecision,
+    "certificates": Certificate,
+}
+# Everything that arrives through the pull feed: the pushed tables plus the server's reference
+# data. Users are not synced: accounts live on the server and arrive at enrolment.
+SYNCED_TABLES: dict[str, type[SQLModel]] = {
+    "wilayah": Wilayah,
+    "form_versions": FormVersion,
+    **PUSHED_TABLES,
+}
