@@ -285,7 +285,7 @@ class CertificatePainter:
     def _qr(self, c: Content, data: CertificateData) -> None:
         t, lay = self.template, self.layout
         c.fill_rgb((0, 0, 0))
-        c.raw(qr_ops(data.qr_payload, self.qr_x, self.qr_y, lay.qr_size))
+        c.raw(qr_ops(t.qr_text(data), self.qr_x, self.qr_y, lay.qr_size))
         c.fill_rgb(t.colors["text"])
         x = self.qr_x + lay.qr_size + 2
         if t.verify_hint:

@@ -1,7 +1,8 @@
 """What a certificate says, and the short digest that lets a printed copy be checked.
 
-The QR code on a piagam carries `PIAGAM|<number>|<digest>`, where the digest is the first
-10 hex characters of SHA-256 over the canonical printed fields. Whoever scans a copy looks the
+The QR code on a piagam carries `PIAGAM|<number>|<digest>` (or, when the template names the
+city's verification server, the link `<base>/verify?number=..&digest=..`), where the digest is
+the first 10 hex characters of SHA-256 over the canonical printed fields. Whoever scans a copy looks the
 number up in the office's records and recomputes the digest from what was issued: a copy whose
 text was altered (another RT, another category) no longer matches.
 """
@@ -13,6 +14,7 @@ import hashlib
 import hmac
 import json
 import unicodedata
+import urllib.parse
 from dataclasses import dataclass
 
 PAYLOAD_PREFIX = "PIAGAM"
@@ -83,9 +85,25 @@ class Payload:
     digest: str
 
 
+def verification_url(base_url: str, number: str, digest: str) -> str:
+    """The link a QR holds when the city runs a verification server (numbers contain '/')."""
+    query = urllib.parse.urlencode({"number": number, "digest": digest})
+    return f"{base_url.rstrip('/')}/verify?{query}"
+
+
 def parse_payload(payload: str) -> Payload:
-    """Split a scanned QR text into number and digest; ValueError if it is not one of ours."""
-    parts = payload.strip().split("|")
+    """Split a scanned QR text (`PIAGAM|..|..` or a verification link) into number and digest.
+
+    Raises ValueError if it is not one of ours.
+    """
+    text = payload.strip()
+    if text.startswith(("https://", "http://")):
+        url = urllib.parse.urlsplit(text)
+        query = urllib.parse.parse_qs(url.query)
+        if not url.path.endswith("/verify") or "number" not in query or "digest" not in query:
+            raise ValueError("bukan kode QR piagam / not a certificate QR code")
+        text = f"{PAYLOAD_PREFIX}|{query['number'][0]}|{query['digest'][0]}"
+    parts = text.split("|")
     if len(parts) != 3 or parts[0] != PAYLOAD_PREFIX:
         raise ValueError("bukan kode QR piagam / not a certificate QR code")
     number, digest = parts[1], parts[2].lower()

@@ -17,7 +17,7 @@ from typing import Any
 from reportlab.pdfbase.ttfonts import TTFontFace
 
 from kampung_desktop import paths
-from kampung_desktop.certificates.model import CertificateData
+from kampung_desktop.certificates.model import CertificateData, verification_url
 
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
@@ -102,6 +102,9 @@ class CertificateTemplate:
     fonts: dict[str, Path]
     colors: dict[str, RGB]
     layout: Layout = field(default_factory=Layout)
+    # `[verification] base_url`: when set, the QR holds `{base_url}/verify?number=..&digest=..`,
+    # which a resident's phone opens on the city server; when empty, the offline `PIAGAM|..` text.
+    verify_base_url: str = ""
 
     # -- filling in ------------------------------------------------------------------------
 
@@ -110,6 +113,12 @@ class CertificateTemplate:
         return self.number_pattern.format(
             seq=seq, year=year, month=month, month_roman=ROMAN_MONTHS[month - 1]
         )
+
+    def qr_text(self, data: CertificateData) -> str:
+        """What the QR code of `data` holds (a verification link when the template has one)."""
+        if self.verify_base_url:
+            return verification_url(self.verify_base_url, data.number, data.digest)
+        return data.qr_payload
 
     def category_label(self, category: str) -> str:
         """Printed name of a category code (`sedang` → `Sedang`); unknown codes print as given."""
@@ -290,7 +299,17 @@ def load_template(name_or_path: str | Path) -> CertificateTemplate:
             path, "sintaks", f"TOML tidak sah: {exc}", f"invalid TOML: {exc}"
         ) from exc
     reader = _Reader(path, data)
-    known = {"letterhead", "texts", "award", "numbering", "signatory", "fonts", "colors", "layout"}
+    known = {
+        "letterhead",
+        "texts",
+        "award",
+        "numbering",
+        "signatory",
+        "fonts",
+        "colors",
+        "layout",
+        "verification",
+    }
     for name in data:
         if name not in known:
             raise reader.error(name, "bagian tidak dikenal", "unknown section")
@@ -313,6 +332,16 @@ def load_template(name_or_path: str | Path) -> CertificateTemplate:
     sign = reader.section("signatory", {"place", "title", "name", "nip"})
     font_sec = reader.section("fonts", {"regular", "bold", "italic"})
     color_sec = reader.section("colors", {"border", "accent", "text"}, required=False)
+    verify_sec = reader.section("verification", {"base_url"}, required=False)
+    verify_base_url = reader.text(verify_sec, "verification", "base_url", "").strip().rstrip("/")
+    if verify_base_url and (
+        not verify_base_url.startswith(("https://", "http://")) or "?" in verify_base_url
+    ):
+        raise reader.error(
+            "verification.base_url",
+            "harus alamat seperti https://kampung.kota.go.id (tanpa '?')",
+            "must be an address like https://kampung.kota.go.id (no '?')",
+        )
 
     recipient = reader.lines(texts, "texts", "recipient")
     for i, line in enumerate(recipient):
@@ -382,6 +411,7 @@ def load_template(name_or_path: str | Path) -> CertificateTemplate:
         fonts=fonts,
         colors=colors,
         layout=_layout(reader),
+        verify_base_url=verify_base_url,
     )
 
 
