@@ -2,7 +2,9 @@
 
 JSON shape (what `forms eval` reads and `Interview.answers()` writes): numbers for integer and
 decimal, `YYYY-MM-DD` dates, `HH:MM[:SS]` times, a list of choice names for select_multiple,
-`"OK"` for acknowledge, `"lat lon [alt [acc]]"` for geopoint, a file name for image.
+`"OK"` for acknowledge, `"lat lon [alt [acc]]"` for geopoint, `"lat lon; lat lon; ..."` for
+geotrace/geoshape, `YYYY-MM-DDTHH:MM:SS` for dateTime, start and end, a file name for image,
+audio, video and file, a list of choice names in order for rank.
 """
 
 from __future__ import annotations
@@ -48,14 +50,26 @@ def coerce(node: FormNode, raw: Any) -> Any:
         return _date(raw)
     if kind == "time":
         return _time(raw)
+    if kind in ("datetime", "start", "end"):
+        return _datetime(raw)
+    if kind == "today":
+        return _date(raw)
+    if kind == "range":
+        return _range(node, raw)
     if kind == "select_one":
         return _choice_name(raw)
-    if kind == "select_multiple":
+    if kind in ("select_multiple", "rank"):
         return _choice_names(raw)
     if kind == "acknowledge":
         return _acknowledge(raw)
-    if kind == "geopoint":
+    if kind in ("geopoint", "start-geopoint", "background-geopoint"):
         return _geopoint(raw)
+    if kind in ("geotrace", "geoshape"):
+        return _geoline(raw, closed=kind == "geoshape")
+    if kind == "audit":
+        if not isinstance(raw, list):
+            raise BadAnswer("answer.text")
+        return raw
     if isinstance(raw, bool) or not isinstance(raw, str | int | float):
         raise BadAnswer("answer.text")
     return str(raw)
@@ -96,6 +110,41 @@ def _date(raw: Any) -> date:
         except ValueError:
             pass
     raise BadAnswer("answer.date")
+
+
+def _datetime(raw: Any) -> datetime:
+    if isinstance(raw, datetime):
+        return raw
+    if isinstance(raw, date):
+        return datetime.combine(raw, time())
+    if isinstance(raw, str):
+        text = raw.strip().replace(" ", "T", 1)
+        try:
+            return datetime.fromisoformat(text.removesuffix("Z"))
+        except ValueError:
+            pass
+    raise BadAnswer("answer.datetime")
+
+
+def range_bounds(node: FormNode) -> tuple[float, float, float]:
+    """start, end, step of a range question (XLSForm defaults 1, 10, 1)."""
+    values = []
+    for key, default in (("start", 1.0), ("end", 10.0), ("step", 1.0)):
+        try:
+            values.append(float(node.parameters.get(key, default)))
+        except ValueError:
+            values.append(default)
+    return values[0], values[1], values[2]
+
+
+def _range(node: FormNode, raw: Any) -> int | float:
+    start, end, step = range_bounds(node)
+    whole = all(v.is_integer() for v in (start, end, step))
+    number: int | float = _integer(raw) if whole else _decimal(raw)
+    low, high = min(start, end), max(start, end)
+    if not low <= number <= high:
+        raise BadAnswer("answer.range")
+    return number
 
 
 def _time(raw: Any) -> time:
@@ -166,6 +215,22 @@ def _geopoint(raw: Any) -> tuple[float, ...]:
     return numbers
 
 
+def _geoline(raw: Any, *, closed: bool) -> tuple[tuple[float, ...], ...]:
+    """`lat lon [alt acc]; lat lon ...` (or a list of points) → points; a shape is closed."""
+    items = raw.split(";") if isinstance(raw, str) else raw
+    if not isinstance(items, list | tuple):
+        raise BadAnswer("answer.geotrace")
+    try:
+        points = [_geopoint(item) for item in items if not is_blank(item)]
+    except BadAnswer:
+        raise BadAnswer("answer.geotrace") from None
+    if closed and len(points) >= 3 and points[0][:2] != points[-1][:2]:
+        points.append(points[0])
+    if len(points) < (4 if closed else 2):
+        raise BadAnswer("answer.geoshape" if closed else "answer.geotrace")
+    return tuple(points)
+
+
 def _number_text(number: float) -> str:
     return str(int(number)) if number.is_integer() else repr(number)
 
@@ -174,13 +239,21 @@ def expression_value(node: FormNode, typed: Any) -> Any:
     """What `${name}` evaluates to for a typed answer (XForm instance conventions)."""
     if typed is None:
         return ""
-    if node.type == "select_multiple":
+    if node.is_multi:
         return " ".join(typed)
     if node.type == "time":
         return _time_text(typed)
-    if node.type == "geopoint":
-        return " ".join(_number_text(n) for n in typed)
+    if node.type == "audit":
+        return "audit.csv" if typed else ""
+    if isinstance(typed, tuple):
+        return _geo_text(typed)
     return typed
+
+
+def _geo_text(typed: tuple[Any, ...]) -> str:
+    if typed and isinstance(typed[0], tuple):
+        return "; ".join(" ".join(_number_text(n) for n in point) for point in typed)
+    return " ".join(_number_text(n) for n in typed)
 
 
 def _time_text(value: time) -> str:
@@ -191,12 +264,14 @@ def answer_json(node: FormNode, typed: Any) -> Any:
     """A stored typed answer as JSON (the `Interview.answers()` shape)."""
     if typed is None:
         return None
-    if node.type == "select_multiple":
+    if node.is_multi:
         return list(typed)
-    if node.type == "geopoint":
-        return " ".join(_number_text(n) for n in typed)
+    if isinstance(typed, tuple):
+        return _geo_text(typed)
     if node.type == "time":
         return _time_text(typed)
+    if isinstance(typed, datetime):
+        return typed.isoformat(timespec="seconds")
     if isinstance(typed, date):
         return typed.isoformat()
     return typed
@@ -210,7 +285,7 @@ def value_json(node: FormNode, value: Any) -> Any:
         return None
     if isinstance(value, float) and math.isinf(value):
         return None
-    if node.type == "select_multiple" and isinstance(value, str):
+    if node.is_multi and isinstance(value, str):
         return value.split()
     if isinstance(value, datetime):
         return value.isoformat(timespec="seconds")

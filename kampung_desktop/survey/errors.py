@@ -61,3 +61,15 @@ class AnswerError(ValueError):
 
     def text(self, lang: str | None = None) -> str:
         return message(self.code, lang, **self.params)
+
+
+class EvaluationError(Exception):
+    """An expression failed while computing (a bug or a limit); shown on the one field."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    def text(self, lang: str | None = None) -> str:
+        return message(self.code, lang, **self.params)

@@ -12,6 +12,7 @@ import heapq
 from typing import Any
 
 from kampung_desktop.survey.answers import expression_value
+from kampung_desktop.survey.errors import EvaluationError
 from kampung_desktop.survey.graph import COUNT_TYPE, DependencyGraph, Edge
 from kampung_desktop.survey.instance import Cell, Instance
 from kampung_desktop.survey.model import Choice, Form, FormNode
@@ -156,18 +157,27 @@ class Evaluator:
             relevant = inst.parent.cells[parent.name].relevant  # type: ignore[union-attr]
         else:
             relevant = inst.cells[parent.name].relevant
-        if relevant and node.relevant is not None:
-            relevant = to_bool(node.relevant.fn(self.env, inst))
-        if not relevant:
-            value: Any = ""
-        elif node.calculation is not None:
-            value = plain(node.calculation.fn(self.env, inst))
-        elif node.is_question:
-            typed = inst.answers.get(node.name)
-            value = "" if typed is None else expression_value(node, typed)
-        else:
-            value = ""
-        if relevant == cell.relevant and _identical(value, cell.value):
+        error = None
+        try:
+            if relevant and node.relevant is not None:
+                relevant = to_bool(node.relevant.fn(self.env, inst))
+            if not relevant:
+                value: Any = ""
+            elif node.calculation is not None:
+                value = plain(node.calculation.fn(self.env, inst))
+            elif node.stores_answer:
+                typed = inst.answers.get(node.name)
+                value = "" if typed is None else expression_value(node, typed)
+            else:
+                value = ""
+        except EvaluationError as exc:
+            column = "calculation" if relevant and node.calculation is not None else "relevant"
+            error, value = (column, exc), ""
+        if error != cell.error:
+            cell.error = error
+            cell.problem = None if error is None else ("answer.eval_error", error)
+            cell.valid = error is None
+        elif relevant == cell.relevant and _identical(value, cell.value):
             return False
         cell.relevant = relevant
         cell.value = value
@@ -182,7 +192,10 @@ class Evaluator:
         checks: Checks,
     ) -> None:
         assert node.calculation is not None
-        number = to_num(plain(node.calculation.fn(self.env, inst)))
+        try:
+            number = to_num(plain(node.calculation.fn(self.env, inst)))
+        except EvaluationError:
+            number = 0
         wanted = 0 if number != number or number < 0 else min(int(number), MAX_REPEAT_ENTRIES)
         cell.value = wanted
         repeat = self.form.nodes[node.name.removesuffix("#count")]
@@ -201,38 +214,46 @@ class Evaluator:
 
     def _check(self, node: FormNode, inst: Instance, cell: Cell) -> bool:
         """Recompute required, read-only and validity of a question cell; True if any changed."""
-        env = self.env
         before = (cell.required, cell.read_only, cell.problem)
         if not cell.relevant:
             cell.required = cell.read_only = False
             cell.valid, cell.problem = True, None
             return before != (False, False, None)
+        try:
+            problem = self._check_rules(node, inst, cell)
+        except _RuleFailed as failed:
+            problem = ("answer.eval_error", (failed.column, failed.error))
+        if cell.error is not None:
+            problem = ("answer.eval_error", cell.error)
+        cell.valid = problem is None
+        cell.problem = problem
+        return before != (cell.required, cell.read_only, problem)
+
+    def _check_rules(self, node: FormNode, inst: Instance, cell: Cell) -> tuple[str, Any] | None:
+        env = self.env
         required = node.required
         cell.required = (
             False
             if node.computed
-            else bool(required is True or (required and to_bool(required.fn(env, inst))))
+            else bool(required is True or (required and _truth("required", required, env, inst)))
         )
         read_only = node.read_only
         cell.read_only = node.computed or bool(
-            read_only is True or (read_only and to_bool(read_only.fn(env, inst)))
+            read_only is True or (read_only and _truth("read_only", read_only, env, inst))
         )
-        problem: tuple[str, Any] | None = None
         bad = inst.bad.get(node.name)
         if bad is not None:
-            problem = (bad[1], {})
-        elif is_empty(cell.value):
-            if cell.required:
-                problem = ("required", None)
-        else:
-            if node.is_select:
-                problem = self._choice_problem(node, inst, cell.value)
-            constraint = node.constraint
-            if problem is None and constraint is not None and not to_bool(constraint.fn(env, inst)):
-                problem = ("constraint", None)
-        cell.valid = problem is None
-        cell.problem = problem
-        return before != (cell.required, cell.read_only, problem)
+            return (bad[1], {})
+        if is_empty(cell.value):
+            return ("required", None) if cell.required else None
+        if node.is_select and node.list_name is not None:
+            problem = self._choice_problem(node, inst, cell.value)
+            if problem is not None:
+                return problem
+        constraint = node.constraint
+        if constraint is not None and not _truth("constraint", constraint, env, inst):
+            return ("constraint", None)
+        return None
 
     def _choice_problem(self, node: FormNode, inst: Instance, value: Any) -> tuple[str, Any] | None:
         allowed = {choice.name for choice in self._filtered_choices(node, inst)}
@@ -251,6 +272,8 @@ class Evaluator:
                 env.choice = choice
                 if to_bool(node.choice_filter.fn(env, inst)):
                     keep.append(choice)
+        except EvaluationError:
+            return list(node.choices)  # the field shows the failure; offer every choice
         finally:
             env.choice = None
         if node.or_other:
@@ -275,6 +298,20 @@ def plain(value: Any) -> Any:
     if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
         return ""
     return value
+
+
+class _RuleFailed(Exception):
+    def __init__(self, column: str, error: EvaluationError) -> None:
+        super().__init__(column)
+        self.column = column
+        self.error = error
+
+
+def _truth(column: str, compiled: Any, env: Env, inst: Instance) -> bool:
+    try:
+        return to_bool(compiled.fn(env, inst))
+    except EvaluationError as exc:
+        raise _RuleFailed(column, exc) from None
 
 
 def _identical(a: Any, b: Any) -> bool:

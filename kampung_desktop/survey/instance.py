@@ -16,7 +16,16 @@ from kampung_desktop.survey.model import FormNode
 class Cell:
     """The computed state of one node in one instance."""
 
-    __slots__ = ("node", "relevant", "value", "required", "read_only", "valid", "problem")
+    __slots__ = (
+        "node",
+        "relevant",
+        "value",
+        "required",
+        "read_only",
+        "valid",
+        "problem",
+        "error",
+    )
 
     def __init__(self, node: FormNode) -> None:
         self.node = node
@@ -29,6 +38,8 @@ class Cell:
         self.valid = True
         #: Why the cell is invalid: (message code, params) or ("form", texts) for the form's text.
         self.problem: tuple[str, Any] | None = None
+        #: An expression of this cell failed to compute: (column, EvaluationError).
+        self.error: tuple[str, Any] | None = None
 
 
 class Instance:

@@ -13,11 +13,12 @@ from datetime import date, datetime
 from typing import Any
 
 from kampung_desktop.survey.answers import BadAnswer, answer_json, coerce, value_json
-from kampung_desktop.survey.errors import AnswerError
+from kampung_desktop.survey.errors import AnswerError, EvaluationError
 from kampung_desktop.survey.evaluation import Checks, Evaluator, Seeds, plain
 from kampung_desktop.survey.graph import DependencyGraph
 from kampung_desktop.survey.instance import Cell, Instance
 from kampung_desktop.survey.messages import message
+from kampung_desktop.survey.metadata import audit_event, initial_value
 from kampung_desktop.survey.model import Choice, Form, FormNode
 from kampung_desktop.survey.state import ChangeSet, FieldState
 from kampung_desktop.survey.xpath.compiler import Compiled, Compiler, Env
@@ -42,18 +43,29 @@ class Interview(Evaluator):
         lang: str | None = None,
         today: date | None = None,
         now: datetime | None = None,
+        device: dict[str, str] | None = None,
+        last_saved: dict[str, Any] | None = None,
     ) -> None:
         if form.graph is None:  # pragma: no cover - load_form always builds it
             raise ValueError("form has no dependency graph")
         self.form = form
         self.graph: DependencyGraph = form.graph
         moment = now or datetime.now().replace(microsecond=0)
+        self._fixed_clock = now is not None
+        self.device = dict(device or {})
         self.env = Env(
             today=today or moment.date(),
             now=moment,
             lang=lang or form.default_language,
             default_lang=form.default_language,
+            last_saved=dict(last_saved or {}),
         )
+        self._triggered: dict[str, list[FormNode]] = {}
+        for node in form.walk():
+            for name in node.triggers:
+                self._triggered.setdefault(name, []).append(node)
+        self._end_nodes = [n for n in form.walk() if n.type == "end" and not n.chain]
+        self._audit = next((n for n in form.walk() if n.type == "audit" and not n.chain), None)
         self._compiler = Compiler(form.nodes)
         self._text_readers: dict[tuple[str, str], Compiled] = {}
         self._child_repeats: dict[str, list[FormNode]] = {}
@@ -72,7 +84,7 @@ class Interview(Evaluator):
             if node.default_expr is not None and node.name not in seen and not node.computed
         ]
         for node, inst in seeds:
-            self._store(inst, node, _default_value(node, node.default_expr(self.env, inst)))
+            self._store(inst, node, self._dynamic_default(node, inst))
         if seeds:
             self._run(seeds, set(seeds))
 
@@ -125,7 +137,8 @@ class Interview(Evaluator):
             if node is None:
                 raise AnswerError("answer.unknown_path", path=prefix + key)
             if node.is_group and isinstance(value, dict) and node.chain == chain:
-                self._load_keys(inst, chain, value, seen)  # tolerate nested group objects
+                inner = {_child_key(node, k): v for k, v in value.items()}
+                self._load_keys(inst, chain, inner, seen)  # tolerate nested group objects
                 continue
             if node.is_repeat and node.chain[:-1] == chain:
                 if not isinstance(value, list):
@@ -140,18 +153,27 @@ class Interview(Evaluator):
             if not node.is_field or node.chain != chain:
                 raise AnswerError("answer.unknown_path", path=prefix + key)
             seen.add(key)
-            if node.is_question and not node.computed:
+            if node.stores_answer and not node.computed:
                 self._store(inst, node, value)
 
     def _apply_defaults(self, inst: Instance, seen: set[str], dynamic: bool) -> None:
         key = inst.repeat.name if inst.repeat is not None else ""
         for node in self.graph.scope_nodes.get(key, ()):
-            if node.name in seen or not node.is_question or node.computed:
+            if node.name in seen or not node.stores_answer or node.computed:
                 continue
             if node.default is not None:
                 inst.answers[node.name] = node.default
             elif node.default_expr is not None and dynamic:
-                self._store(inst, node, _default_value(node, node.default_expr(self.env, inst)))
+                self._store(inst, node, self._dynamic_default(node, inst))
+            elif node.is_meta:
+                self._store(inst, node, meta_value(node.type, self.env, self.device))
+
+    def _dynamic_default(self, node: FormNode, inst: Instance) -> Any:
+        assert node.default_expr is not None
+        try:
+            return _default_value(node, node.default_expr(self.env, inst))
+        except EvaluationError:
+            return None  # the default cannot be computed: the field starts empty
 
     def _store(self, inst: Instance, node: FormNode, raw: Any) -> None:
         inst.bad.pop(node.name, None)
@@ -174,9 +196,11 @@ class Interview(Evaluator):
         if not parts:
             raise AnswerError("answer.unknown_path", path=path)
         inst = self.root
-        for segment in parts[:-1]:
-            inst = self._entry(inst, segment, path)
-        last = parts[-1]
+        index = 0
+        while index < len(parts) - 1 and _SEGMENT_RE.match(parts[index]):
+            inst = self._entry(inst, parts[index], path)
+            index += 1
+        last = "/".join(parts[index:])
         if _SEGMENT_RE.match(last):
             entry = self._entry(inst, last, path)
             assert entry.repeat is not None
@@ -197,6 +221,10 @@ class Interview(Evaluator):
             raise AnswerError("answer.unknown_path", path=path)
         return entries[int(match[2]) - 1]
 
+    def node_at(self, path: str) -> FormNode:
+        """The form node a field path points at (`rep[2]/g/name` → the node `g/name`)."""
+        return self._resolve(path)[0]
+
     @staticmethod
     def path_of(node: FormNode, inst: Instance) -> str:
         return f"{inst.path_prefix()}{node.name}"
@@ -210,12 +238,54 @@ class Interview(Evaluator):
         invalid. Raises AnswerError for unknown paths and for computed or read-only fields.
         """
         node, inst = self._resolve(path)
-        if not node.is_question:
+        if not (node.is_question or node.triggers):
             raise AnswerError("answer.unknown_path", path=path)
         if node.computed or inst.cells[node.name].read_only:
             raise AnswerError("answer.read_only")
         self._store(inst, node, value)
-        return self._run([(node, inst)], {(node, inst)}, touched=(node, inst))
+        self._log("question", path)
+        seeds: Seeds = [(node, inst)]
+        checks: Checks = {(node, inst)}
+        seeds.extend(self._refresh_end())
+        changes = self._run(seeds, checks, touched=(node, inst))
+        triggered = self._fire_triggers(node, inst)
+        if triggered:
+            more = self._run(triggered, set(triggered))
+            changes = ChangeSet.merge(changes, more)
+        return changes
+
+    def _fire_triggers(self, node: FormNode, inst: Instance) -> Seeds:
+        """Set the rows whose `trigger` names `node` (ODK: on its value change)."""
+        seeds: Seeds = []
+        for target in self._triggered.get(node.name, ()):
+            if len(target.chain) > len(inst.repeat.chain if inst.repeat else ()):
+                continue  # a target inside a repeat the trigger is not in: no single entry
+            target_inst = inst.ancestor(len(target.chain))
+            value: Any = None
+            if target.on_trigger is not None:
+                try:
+                    value = _default_value(target, target.on_trigger(self.env, target_inst))
+                except EvaluationError:
+                    value = None
+            self._store(target_inst, target, value)
+            seeds.append((target, target_inst))
+        return seeds
+
+    def _refresh_end(self) -> Seeds:
+        """`end` metadata: the time of the last change (ODK: when the form is finished)."""
+        if not self._end_nodes or self._fixed_clock:
+            return []
+        moment = datetime.now().replace(microsecond=0)
+        for node in self._end_nodes:
+            self.root.answers[node.name] = moment
+        return [(node, self.root) for node in self._end_nodes]
+
+    def _log(self, event: str, path: str) -> None:
+        if self._audit is None:
+            return
+        when = self.env.now if self._fixed_clock else datetime.now()
+        log = self.root.answers.get(self._audit.name) or []
+        self.root.answers[self._audit.name] = audit_event(log, event, path, when)
 
     def answer(self, path: str) -> Any:
         """The stored answer of a question in JSON shape (None when empty)."""
@@ -305,7 +375,7 @@ class Interview(Evaluator):
         return self._state(node, inst, inst.cells[node.name])
 
     def _state(self, node: FormNode, inst: Instance, cell: Cell) -> FieldState:
-        if node.is_question and node.name in inst.bad and cell.relevant:
+        if node.stores_answer and node.name in inst.bad and cell.relevant:
             value = inst.bad[node.name][0]
         else:
             value = value_json(node, cell.value)
@@ -325,6 +395,9 @@ class Interview(Evaluator):
             return None
         code, params = cell.problem
         lang = self.env.lang
+        if code == "answer.eval_error":
+            column, error = params
+            return message(code, lang, column=column, detail=error.text(lang))
         if code == "required":
             text = self.form.text(node.required_message, lang)
             return text or message("answer.required", lang)
@@ -370,7 +443,7 @@ class Interview(Evaluator):
         return [
             self._state(node, inst, inst.cells[node.name])
             for node, inst in self.iter_cells()
-            if node.is_field
+            if node.is_field and not node.implicit
         ]
 
     def missing(self) -> list[FieldState]:
@@ -422,7 +495,10 @@ class Interview(Evaluator):
                     f"${{{match[1]}}}", context=node, chain=chain, column="label"
                 )
                 self._text_readers[key] = reader
-            result = reader(self.env, inst)
+            try:
+                result = reader(self.env, inst)
+            except EvaluationError:
+                return ""
             if isinstance(result, NodeSet):
                 return " ".join(to_str(v) for v in result)
             return to_str(result)
@@ -443,7 +519,7 @@ class Interview(Evaluator):
         out: dict[str, Any] = {}
         key = inst.repeat.name if inst.repeat is not None else ""
         for node in sorted(self.graph.scope_nodes.get(key, ()), key=lambda n: n.index):
-            if not node.is_question or node.computed:
+            if not node.stores_answer or node.computed:
                 continue
             if node.name in inst.bad:
                 out[node.name] = inst.bad[node.name][0]
@@ -464,6 +540,18 @@ class Interview(Evaluator):
             "complete": all(state.valid for state in states if state.relevant),
             "fields": {state.path: state.as_json() for state in states},
         }
+
+
+def _child_key(group: FormNode, name: str) -> str:
+    """The node key of `name` written inside a group object of an answers file."""
+    for child in group.children:
+        if child.xml_name == name:
+            return child.name
+    return name
+
+
+def meta_value(kind: str, env: Env, device: dict[str, str]) -> Any:
+    return initial_value(kind, env.now, env.today, device)
 
 
 def _renumber(entries: list[Instance]) -> None:

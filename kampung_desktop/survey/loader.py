@@ -1,96 +1,90 @@
 """Turn pyxform's reading of an XLSForm into a checked `Form`, or a list of every problem.
 
-Everything that could go wrong mid-interview is decided here: unsupported types and columns,
-duplicate names, unparsable expressions, unknown functions, references to missing names, bad
-defaults and dependency cycles — each reported with the sheet and row to fix.
+Everything that could go wrong mid-interview is decided here: types a desktop cannot offer,
+unparsable expressions, unknown functions, references to missing names and dependency cycles —
+each reported with the sheet and row to fix. What ODK Collect tolerates loads with a warning
+(`Form.warnings`). Names need not be unique (XLSForm allows the same name in different groups):
+a repeated name gets the key `group/name`, which is its path in answers and `forms eval`.
 """
 
 from __future__ import annotations
 
-import re
+import copy
+from collections import deque
 from os import PathLike
+from pathlib import Path
 from typing import Any
 
-from kampung_desktop.survey.answers import BadAnswer, coerce
-from kampung_desktop.survey.errors import ExpressionError, FormLoadError, LoadProblem
+from kampung_desktop.survey.errors import FormLoadError, LoadProblem
 from kampung_desktop.survey.graph import build_graph
+from kampung_desktop.survey.loader_exprs import ExpressionChecks
+from kampung_desktop.survey.media import Media
 from kampung_desktop.survey.messages import all_languages
 from kampung_desktop.survey.model import (
+    META_TYPES,
     SUPPORTED_TYPES,
     Choice,
     Form,
     FormNode,
     language_code,
 )
+from kampung_desktop.survey.types import EXTERNAL_TYPES, UNAVAILABLE, resolve
 from kampung_desktop.survey.xlsform import Workbook, read_workbook
-from kampung_desktop.survey.xpath.compiler import Compiled, Compiler
 
-#: pyxform JSON type → our type.
-TYPE_MAP = {
-    "text": "text",
-    "string": "text",
-    "integer": "integer",
-    "int": "integer",
-    "decimal": "decimal",
-    "date": "date",
-    "time": "time",
-    "select one": "select_one",
-    "select all that apply": "select_multiple",
-    "note": "note",
-    "calculate": "calculate",
-    "acknowledge": "acknowledge",
-    "image": "image",
-    "photo": "image",
-    "geopoint": "geopoint",
-    "location": "geopoint",
-    "gps": "geopoint",
-    "group": "group",
-    "repeat": "repeat",
-}
-_UNSUPPORTED_KEYS = {"trigger": "trigger"}
-_UNSUPPORTED_BIND = {"entities:saveto": "save_to", "jr:preload": "type (metadata)"}
-_YES_NO = {
-    "yes": True,
-    "true": True,
-    "true()": True,
-    "no": False,
-    "false": False,
-    "false()": False,
-}
-_LABEL_REF_RE = re.compile(r"\$\{\s*([^}\s]*)\s*\}")
-_SUPPORTED_LIST = "text, integer, decimal, date, time, select_one, select_multiple (or_other), note, calculate, acknowledge, image, geopoint, begin/end group, begin/end repeat"
+_IGNORED_BIND = {"entities:saveto": "save_to"}
+_SUPPORTED_LIST = (
+    "text, integer, decimal, range, date, time, dateTime, select_one, select_multiple, rank, "
+    "*_from_file, select_one_external, note, calculate, hidden, acknowledge, trigger, barcode, "
+    "image, audio, video, file, geopoint, geotrace, geoshape, metadata (start, end, today, "
+    "deviceid, username, email, phonenumber, subscriberid, simserial, audit), begin/end group, "
+    "begin/end repeat, begin/end loop"
+)
 
 
-def load_form(source: str | PathLike[str], *, file_type: str | None = None) -> Form:
-    """Load an XLSForm (.xlsx, or .md markdown tables); raises FormLoadError with every problem."""
-    return build_form(read_workbook(source, file_type=file_type), source=str(source))
+def load_form(
+    source: str | PathLike[str], *, file_type: str | None = None, media: Media | None = None
+) -> Form:
+    """Load an XLSForm (.xlsx, .xls, .csv or .md); raises FormLoadError with every problem.
+
+    Media files (CSV/XML/GeoJSON choice lists, pulldata tables) are looked for next to the form
+    and in `<form name>-media/`, as ODK tools lay them out, unless `media` is given.
+    """
+    book = read_workbook(source, file_type=file_type)
+    if media is None:
+        media = Media.beside(Path(source))
+    return build_form(book, source=str(source), media=media)
 
 
-def load_form_markdown(text: str) -> Form:
+def load_form_markdown(text: str, media: Media | None = None) -> Form:
     """Load a form written as pyxform markdown tables (handy in tests)."""
-    return build_form(read_workbook(text, file_type=".md"), source="<markdown>")
+    return build_form(read_workbook(text, file_type=".md"), source="<markdown>", media=media)
 
 
-def build_form(book: Workbook, source: str = "") -> Form:
-    builder = _Builder(book)
+def build_form(book: Workbook, source: str = "", media: Media | None = None) -> Form:
+    builder = _Builder(book, media or Media({}))
     form = builder.build(source)
     if builder.problems:
         raise FormLoadError(builder.problems)
     return form
 
 
-class _Builder:
-    def __init__(self, book: Workbook) -> None:
+class _Builder(ExpressionChecks):
+    def __init__(self, book: Workbook, media: Media) -> None:
         self.book = book
         self.json = book.json
+        self.media = media
         self.problems: list[LoadProblem] = list(book.problems)
-        self.rows = list(book.survey_rows)
-        self.row_index = 0
+        self.warnings: list[LoadProblem] = list(book.warnings)
+        self.rows: dict[str, deque[tuple[int, str]]] = {}
+        for row, name, raw_type in book.survey_rows:
+            self.rows.setdefault(name, deque()).append((row, raw_type))
+        self.used_rows: dict[str, tuple[int, str]] = {}
         self.last_row = 1
         self.default_code = language_code(str(self.json.get("default_language") or "default"))
         self.languages: dict[str, None] = {}
         self.nodes: dict[str, FormNode] = {}
         self.choices: dict[str, tuple[Choice, ...]] = {}
+        self.instance_id: dict[str, Any] | None = None
 
     def problem(self, row: int, code: str, sheet: str = "survey", **params: Any) -> None:
         self.problems.append(LoadProblem(sheet, row, code, params))
@@ -114,11 +108,10 @@ class _Builder:
         self._build_choices()
         children: list[FormNode] = []
         for element in self.json.get("children", []):
-            if _is_meta(element):
-                continue
-            node = self._element(element, None, ())
-            if node is not None:
-                children.append(node)
+            for child in self._unwrap_meta(element):
+                node = self._element(child, None, ())
+                if node is not None:
+                    children.append(node)
         nodes = [n for child in children for n in child.walk()]
         for index, node in enumerate(nodes):
             node.index = index
@@ -132,11 +125,11 @@ class _Builder:
             nodes=self.nodes,
             choices=self.choices,
             source=source,
+            warnings=self.warnings,
+            media=self.media,
         )
-        if not any(node.is_field for node in nodes):
-            self.problem(1, "load.empty_form")
         self._relabel_generated(form)
-        self._compile(form)
+        self.compile_form(form)
         if not self.problems:
             graph, problems = build_graph(form)
             form.graph = graph
@@ -159,7 +152,10 @@ class _Builder:
         return tuple(codes) or ("default",)
 
     def _build_choices(self) -> None:
-        for list_name, items in (self.json.get("choices") or {}).items():
+        lists = dict(self.json.get("choices") or {})
+        for row in self.book.external_choices:
+            lists.setdefault(str(row.get("list_name", "")), []).append(row)
+        for list_name, items in lists.items():
             built = []
             for item in items:
                 name = str(item.get("name", ""))
@@ -167,7 +163,7 @@ class _Builder:
                 columns = {
                     str(k): str(v)
                     for k, v in item.items()
-                    if k not in ("name", "label", "media") and v is not None
+                    if k not in ("name", "label", "media", "list_name") and v is not None
                 }
                 labels = self.texts(item.get("label"))
                 if name == "other" and row == 0:  # added by pyxform for or_other
@@ -177,10 +173,14 @@ class _Builder:
 
     def _row_for(self, name: str) -> tuple[int, str, bool]:
         """The row and raw type of the next survey row named `name` (else: generated)."""
-        if self.row_index < len(self.rows) and self.rows[self.row_index][1] == name:
-            row, _, raw_type = self.rows[self.row_index]
-            self.row_index += 1
+        queue = self.rows.get(name)
+        if queue:
+            row, raw_type = queue.popleft()
+            self.used_rows[name] = (row, raw_type)
             self.last_row = row
+            return row, raw_type, False
+        if name in self.used_rows:  # a loop repeats its rows once per choice
+            row, raw_type = self.used_rows[name]
             return row, raw_type, False
         return self.last_row, "", True
 
@@ -190,11 +190,12 @@ class _Builder:
         name = str(element.get("name", ""))
         row, raw_type, generated = self._row_for(name)
         json_type = str(element.get("type", ""))
-        kind = TYPE_MAP.get(json_type)
+        if json_type in EXTERNAL_TYPES:
+            return None  # declares a media file read by instance('name'); nothing to ask
+        resolved = resolve(json_type)
+        kind = resolved.kind
         if kind is None or kind not in SUPPORTED_TYPES:
-            self.problem(
-                row, "load.unsupported_type", type=raw_type or json_type, supported=_SUPPORTED_LIST
-            )
+            self._refuse_type(row, raw_type or json_type, json_type)
             for child in element.get("children", []) or []:
                 self._element(child, None, chain)  # keep rows aligned
             return None
@@ -206,19 +207,25 @@ class _Builder:
             row=row,
             parent=parent,
             labels=self.texts(element.get("label")),
-            hints=self.texts(element.get("hint")),
+            hints=self.texts(element.get("hint") or resolved.hint),
             appearance=str(control.get("appearance") or ""),
             generated=generated and name.endswith("_other"),
             required_message=self.texts(bind.get("jr:requiredMsg")),
             constraint_message=self.texts(bind.get("jr:constraintMsg")),
+            parameters=_parameters(element.get("parameters")),
+            xml_name=name,
+            implicit=bool(element.get("_implicit")),
+            triggers=tuple(str(t) for t in element.get("trigger") or ()),
         )
         node.chain = chain + (node,) if kind == "repeat" else chain
-        self._check_name(node)
-        self._check_columns(node, element, bind)
+        self._register(node)
+        for key, column in _IGNORED_BIND.items():
+            if bind.get(key):
+                self.warn(node.row, "warn.ignored_column", column=column)
         sources = {
             "relevant": bind.get("relevant"),
             "calculation": bind.get("calculate"),
-            "constraint": bind.get("constraint"),
+            "constraint": bind.get("constraint") or resolved.constraint,
             "required": bind.get("required"),
             "read_only": bind.get("readonly"),
             "choice_filter": element.get("choice_filter"),
@@ -228,9 +235,10 @@ class _Builder:
         node.sources = {k: str(v).strip() for k, v in sources.items() if v not in (None, "")}
         if node.is_select:
             self._attach_choices(node, element, raw_type)
-        for child in element.get("children", []) or []:
-            if _is_meta(child):
-                continue
+        children = element.get("children", []) or []
+        if json_type == "loop":
+            children = _expand_loop(element)
+        for child in [c for el in children for c in self._unwrap_meta(el)]:
             built = self._element(child, node, node.chain)
             if built is not None:
                 node.children.append(built)
@@ -238,29 +246,48 @@ class _Builder:
                     self.problem(built.row, "load.repeat_in_field_list", name=built.name)
         return node
 
-    def _check_name(self, node: FormNode) -> None:
-        other = self.nodes.get(node.name)
-        if other is not None:
-            self.problem(node.row, "load.duplicate_name", name=node.name, other=other.row)
-        else:
-            self.nodes[node.name] = node
+    def _unwrap_meta(self, element: dict[str, Any]) -> list[dict[str, Any]]:
+        return _meta_children(element, self.json) if _is_meta(element) else [element]
 
-    def _check_columns(self, node: FormNode, element: dict[str, Any], bind: dict[str, Any]) -> None:
-        for key, column in _UNSUPPORTED_KEYS.items():
-            if element.get(key):
-                self.problem(node.row, "load.unsupported_column", column=column)
-        for key, column in _UNSUPPORTED_BIND.items():
-            if bind.get(key):
-                self.problem(node.row, "load.unsupported_column", column=column)
+    def _refuse_type(self, row: int, written: str, json_type: str) -> None:
+        if json_type in UNAVAILABLE:
+            self.problem(row, "load.unavailable_type", type=written, feature=UNAVAILABLE[json_type])
+        else:
+            self.problem(row, "load.unsupported_type", type=written, supported=_SUPPORTED_LIST)
+
+    def _register(self, node: FormNode) -> None:
+        """Give the node a unique key: its name, or `group/name` when the name is taken."""
+        if node.name in self.nodes:
+            path = []
+            parent = node.parent
+            while parent is not None:
+                path.append(parent.xml_name)
+                parent = parent.parent
+            key = "/".join([*reversed(path), node.name])
+            suffix = 2
+            while key in self.nodes:
+                key = f"{'/'.join([*reversed(path), node.name])}#{suffix}"
+                suffix += 1
+            node.name = key
+        self.nodes[node.name] = node
 
     def _attach_choices(self, node: FormNode, element: dict[str, Any], raw_type: str) -> None:
         itemset = str(element.get("itemset") or element.get("list_name") or "")
-        if itemset.startswith("$") or "." in itemset:
+        node.or_other = raw_type.split()[-1:] == ["or_other"]
+        if itemset.startswith("$") or "/" in itemset:
             self.problem(node.row, "load.dynamic_choices", itemset=itemset)
+            return
+        if "." in itemset and itemset.rsplit(".", 1)[1].lower() in ("csv", "xml", "geojson"):
+            choices = self.media.choices(itemset, _parameters(element.get("parameters")))
+            if choices is None:
+                self.warn(node.row, "warn.missing_media", file=itemset)
+                node.list_name = None
+                return
+            node.list_name = itemset
+            node.choices = choices
             return
         node.list_name = str(element.get("list_name") or itemset)
         node.choices = self.choices.get(node.list_name, ())
-        node.or_other = raw_type.split()[-1:] == ["or_other"]
 
     def _relabel_generated(self, form: Form) -> None:
         """`<name>_other` fields get our bilingual label and a `${name}` relevance."""
@@ -277,116 +304,65 @@ class _Builder:
             }
             node.sources["relevant"] = f"selected(${{{select.name}}}, 'other')"
 
-    # --- expressions ---------------------------------------------------------------------
 
-    def _compile(self, form: Form) -> None:
-        compiler = Compiler(form.nodes)
-        for node in form.walk():
-            self._compile_node(compiler, node)
-
-    def _expr(
-        self,
-        compiler: Compiler,
-        node: FormNode,
-        column: str,
-        chain: tuple[FormNode, ...] | None = None,
-        context: FormNode | None | bool = True,
-    ) -> Compiled | None:
-        source = node.sources.get(column)
-        if source is None:
-            return None
-        try:
-            return compiler.compile(
-                source,
-                context=node if context is True else (context or None),
-                chain=node.chain if chain is None else chain,
-                column=column,
-            )
-        except ExpressionError as exc:
-            self.problem(node.row, "expr.in_column", column=column, detail=exc)
-            return None
-
-    def _flag(self, compiler: Compiler, node: FormNode, column: str) -> Compiled | bool | None:
-        source = node.sources.get(column)
-        if source is None:
-            return None
-        flag = _YES_NO.get(source.lower())
-        if flag is not None:
-            return True if flag else None
-        return self._expr(compiler, node, column)
-
-    def _compile_node(self, compiler: Compiler, node: FormNode) -> None:
-        node.relevant = self._expr(compiler, node, "relevant")
-        if node.is_repeat:
-            node.repeat_count = self._expr(
-                compiler, node, "repeat_count", chain=node.chain[:-1], context=None
-            )
-        if node.is_field:
-            node.calculation = self._expr(compiler, node, "calculation")
-        if node.is_question:
-            node.constraint = self._expr(compiler, node, "constraint")
-            node.required = self._flag(compiler, node, "required")
-            node.read_only = self._flag(compiler, node, "read_only")
-        if node.is_select:
-            node.choice_filter = self._expr(compiler, node, "choice_filter")
-            if node.choice_filter is not None:
-                self._check_choice_columns(node)
-        if node.is_question and "default" in node.sources:
-            self._default(compiler, node)
-        for column, texts in (("label", node.labels), ("hint", node.hints)):
-            for text in texts.values():
-                for name in _LABEL_REF_RE.findall(text):
-                    if name not in compiler.nodes:
-                        detail = ExpressionError("expr.unknown_name", name=name)
-                        self.problem(node.row, "expr.in_column", column=column, detail=detail)
-
-    def _check_choice_columns(self, node: FormNode) -> None:
-        assert node.choice_filter is not None
-        known = {"name"} | {key for choice in node.choices for key in choice.columns}
-        for name in node.choice_filter.choice_columns:
-            if name not in known:
-                detail = ExpressionError(
-                    "expr.unknown_choice_column", name=name, list_name=node.list_name
-                )
-                self.problem(node.row, "expr.in_column", column="choice_filter", detail=detail)
-
-    def _default(self, compiler: Compiler, node: FormNode) -> None:
-        text = node.sources["default"]
-        if "${" in text or "(" in text:
-            node.default_expr = self._expr(compiler, node, "default")
-            return
-        try:
-            value = coerce(node, text)
-        except BadAnswer as exc:
-            self.problem(node.row, "load.bad_default", value=text, detail=_Rendered(exc.code))
-            return
-        if node.is_select and value is not None:
-            names = (value,) if isinstance(value, str) else value
-            for name in names:
-                if node.choice(name) is None:
-                    self.problem(
-                        node.row,
-                        "load.bad_default",
-                        value=text,
-                        detail=_Rendered("answer.choice", value=name),
-                    )
-                    return
-        node.default = value
-
-
-class _Rendered:
-    """A message parameter rendered in the problem's language."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        self.code = code
-        self.params = params
-
-    def text(self, lang: str | None = None) -> str:
-        from kampung_desktop.survey.messages import message
-
-        return message(self.code, lang, **self.params)
+def _parameters(value: Any) -> dict[str, str]:
+    """The parameters column: pyxform gives a dict for the types it knows, else the text."""
+    if isinstance(value, dict):
+        return {str(k): str(v) for k, v in value.items()}
+    pairs = (part.split("=", 1) for part in str(value or "").replace(",", " ").split())
+    return {k.strip(): v.strip() for k, v in (p for p in pairs if len(p) == 2)}
 
 
 def _is_meta(element: dict[str, Any]) -> bool:
     control = element.get("control") or {}
     return element.get("name") == "meta" and bool(control.get("bodyless"))
+
+
+def _meta_children(meta: dict[str, Any], form_json: dict[str, Any]) -> list[dict[str, Any]]:
+    """The meta group's metadata rows (audit, ...); instanceID only when the form reads it."""
+    out = []
+    for child in meta.get("children", []) or []:
+        if child.get("name") == "instanceID":
+            if "${instanceID}" not in repr(form_json.get("children")):
+                continue
+            child = {"name": "instanceID", "type": "instanceID", "_implicit": True}
+        elif resolve(str(child.get("type"))).kind not in META_TYPES:
+            continue  # entity declarations, instanceName: read by servers, not by interviews
+        out.append(child)
+    return out
+
+
+def _expand_loop(loop: dict[str, Any]) -> list[dict[str, Any]]:
+    """`begin loop over list`: one group per choice, its rows copied with %(label)s filled in."""
+    groups = []
+    for column in loop.get("columns", []) or []:
+        children = copy.deepcopy(loop.get("children", []) or [])
+        for child in children:
+            _fill_loop_text(child, column)
+        groups.append(
+            {
+                "type": "group",
+                "name": column.get("name"),
+                "label": column.get("label"),
+                "children": children,
+            }
+        )
+    return groups
+
+
+def _fill_loop_text(element: dict[str, Any], column: dict[str, Any]) -> None:
+    for key in ("label", "hint"):
+        value = element.get(key)
+        if isinstance(value, str):
+            element[key] = _fill(value, column, None)
+        elif isinstance(value, dict):
+            element[key] = {lang: _fill(str(text), column, lang) for lang, text in value.items()}
+    for child in element.get("children", []) or []:
+        _fill_loop_text(child, column)
+
+
+def _fill(text: str, column: dict[str, Any], lang: str | None) -> str:
+    label = column.get("label", "")
+    if isinstance(label, dict):
+        label = label.get(lang, next(iter(label.values()), "")) if lang else ""
+    return text.replace("%(label)s", str(label)).replace("%(name)s", str(column.get("name")))

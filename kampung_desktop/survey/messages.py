@@ -33,6 +33,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Kolom '{column}' tidak didukung oleh aplikasi ini.",
         "en": "The '{column}' column is not supported by this application.",
     },
+    "load.unavailable_type": {
+        "id": "Tipe '{type}' memerlukan {feature}, yang tidak tersedia di aplikasi desktop.",
+        "en": "Type '{type}' needs {feature}, which a desktop application cannot offer.",
+    },
+    "load.unsupported_feature": {
+        "id": "Fitur '{feature}' belum didukung oleh aplikasi ini.",
+        "en": "The feature '{feature}' is not supported by this application yet.",
+    },
+    "warn.ignored_sheet": {
+        "id": "Lembar '{sheet}' diabaikan: hanya dipakai server ODK Central.",
+        "en": "The '{sheet}' sheet is ignored: only ODK Central uses it.",
+    },
+    "warn.ignored_column": {
+        "id": "Kolom '{column}' diabaikan: hanya dipakai server ODK Central.",
+        "en": "The '{column}' column is ignored: only ODK Central uses it.",
+    },
+    "warn.choice_filter_column": {
+        "id": "kolom '{name}' tidak ada di lembar choices untuk daftar '{list_name}' (dianggap kosong)",
+        "en": "column '{name}' does not exist on the choices sheet for list '{list_name}' (read as empty)",
+    },
+    "warn.unknown_choice": {
+        "id": "'{choice}' bukan pilihan dari '{name}' (daftar '{list_name}')",
+        "en": "'{choice}' is not a choice of '{name}' (list '{list_name}')",
+    },
+    "warn.missing_media": {
+        "id": "Berkas media '{file}' tidak ada di samping formulir; daftar pilihannya kosong.",
+        "en": "Media file '{file}' is not next to the form; its choice list is empty.",
+    },
+    "warn.bad_default": {
+        "id": "Nilai bawaan '{value}' diabaikan: {detail}",
+        "en": "Default '{value}' is ignored: {detail}",
+    },
+    "expr.last_saved": {
+        "id": "'${{last-saved#{name}}}' (jawaban dari kiriman sebelumnya) belum didukung",
+        "en": "'${{last-saved#{name}}}' (the answer from the previous submission) is not supported yet",
+    },
+    "expr.runtime": {
+        "id": "rumus gagal dihitung ({detail})",
+        "en": "the expression failed to compute ({detail})",
+    },
+    "expr.too_deep": {
+        "id": "rumus terlalu bertingkat untuk dihitung",
+        "en": "the expression is nested too deeply to compute",
+    },
     "load.dynamic_choices": {
         "id": "Daftar pilihan dari jawaban lain ('{itemset}') tidak didukung; pakai lembar choices.",
         "en": "Choices taken from other answers ('{itemset}') are not supported; use the choices sheet.",
@@ -141,6 +185,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Coordinates must be 'latitude longitude' (e.g. -6.2 106.8), lat -90..90, lon -180..180.",
     },
     "answer.text": {"id": "Harus berupa teks.", "en": "Must be text."},
+    "answer.datetime": {
+        "id": "Tanggal dan jam harus ditulis TTTT-BB-HHTJJ:MM (mis. 2026-11-23T09:30).",
+        "en": "Date and time must be written YYYY-MM-DDTHH:MM (e.g. 2026-11-23T09:30).",
+    },
+    "answer.range": {
+        "id": "Angka harus di dalam rentang pertanyaan ini.",
+        "en": "The number must be within this question's range.",
+    },
+    "answer.geotrace": {
+        "id": "Jalur harus berisi minimal 2 titik 'lintang bujur', dipisah ';'.",
+        "en": "A line needs at least 2 'latitude longitude' points separated by ';'.",
+    },
+    "answer.geoshape": {
+        "id": "Bidang harus berisi minimal 3 titik 'lintang bujur' berbeda, dipisah ';'.",
+        "en": "A shape needs at least 3 different 'latitude longitude' points separated by ';'.",
+    },
+    "answer.eval_error": {
+        "id": "Rumus kolom '{column}' tidak dapat dihitung ({detail}); periksa formulir.",
+        "en": "The '{column}' formula cannot be computed ({detail}); check the form.",
+    },
     "answer.acknowledge": {
         "id": "Harus dikonfirmasi (OK) atau dikosongkan.",
         "en": "Must be acknowledged (OK) or left empty.",

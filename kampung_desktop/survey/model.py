@@ -29,13 +29,44 @@ INPUT_TYPES = frozenset(
         "acknowledge",
         "image",
         "geopoint",
+        "datetime",
+        "range",
+        "barcode",
+        "geotrace",
+        "geoshape",
+        "audio",
+        "video",
+        "file",
+        "rank",
     }
 )
+#: Values the app fills in itself (XLSForm metadata); never shown as a page or checked.
+META_TYPES = frozenset(
+    {
+        "start",
+        "end",
+        "today",
+        "deviceid",
+        "username",
+        "email",
+        "phonenumber",
+        "subscriberid",
+        "simserial",
+        "audit",
+        "hidden",
+        "instanceID",
+        "start-geopoint",
+        "background-geopoint",
+    }
+)
+#: Types whose answers are file names (attached, not typed).
+FILE_TYPES = frozenset({"image", "audio", "video", "file"})
+SELECT_TYPES = frozenset({"select_one", "select_multiple", "rank"})
 CALCULATE = "calculate"
 NOTE = "note"
 GROUP = "group"
 REPEAT = "repeat"
-FIELD_TYPES = INPUT_TYPES | {CALCULATE, NOTE}
+FIELD_TYPES = INPUT_TYPES | META_TYPES | {CALCULATE, NOTE}
 SUPPORTED_TYPES = FIELD_TYPES | {GROUP, REPEAT}
 
 _LANG_CODE_RE = re.compile(r"\(([^()]+)\)\s*$")
@@ -88,6 +119,15 @@ class FormNode:
     list_name: str | None = None
     choices: tuple[Choice, ...] = ()
     or_other: bool = False
+    #: The `parameters` column (range start/end/step, ...), as pyxform read it.
+    parameters: dict[str, str] = field(default_factory=dict)
+    #: The name as written in the form; `name` is made unique (`group/name`) when a name is
+    #: used again in another group, as XLSForm allows.
+    xml_name: str = ""
+    #: Added by the app (the implicit instanceID), not a row of the form: never listed.
+    implicit: bool = False
+    #: The `trigger` column: names of the questions whose change sets this value.
+    triggers: tuple[str, ...] = ()
     #: True for the `<name>_other` text field pyxform adds after a select `or_other`.
     generated: bool = False
     required_message: dict[str, str] = field(default_factory=dict)
@@ -106,6 +146,8 @@ class FormNode:
     repeat_count: Compiled | None = None
     default: Any = None
     default_expr: Compiled | None = None
+    #: The value set when a trigger changes (the calculation of a triggered row).
+    on_trigger: Compiled | None = None
     #: The repeats whose instances hold this node's state, outermost first. For a repeat this
     #: includes the repeat itself (its relevance is per instance).
     chain: tuple[FormNode, ...] = ()
@@ -137,8 +179,27 @@ class FormNode:
         return self.type in INPUT_TYPES
 
     @property
+    def is_meta(self) -> bool:
+        """Filled in by the app (start, deviceid, ...): stored like an answer, never asked."""
+        return self.type in META_TYPES
+
+    @property
+    def is_hidden(self) -> bool:
+        """Never shown on a page: calculates and metadata (the app fills them in)."""
+        return self.type == CALCULATE or self.type in META_TYPES
+
+    @property
+    def stores_answer(self) -> bool:
+        return self.type in INPUT_TYPES or self.type in META_TYPES or bool(self.triggers)
+
+    @property
     def is_select(self) -> bool:
-        return self.type in ("select_one", "select_multiple")
+        return self.type in SELECT_TYPES
+
+    @property
+    def is_multi(self) -> bool:
+        """The answer is a list of choice names (select_multiple, rank)."""
+        return self.type in ("select_multiple", "rank")
 
     @property
     def is_field_list(self) -> bool:
@@ -191,10 +252,19 @@ class Form:
     choices: dict[str, tuple[Choice, ...]] = field(repr=False)
     source: str = ""
     graph: DependencyGraph | None = field(default=None, repr=False)
+    #: What ODK tolerates but a form author should know (the form loads anyway).
+    warnings: list[Any] = field(default_factory=list, repr=False)
+    #: The form's media files (choice lists, pulldata tables) as read at load time.
+    media: Any = field(default=None, repr=False)
 
     def walk(self) -> Iterator[FormNode]:
         for child in self.children:
             yield from child.walk()
+
+    @property
+    def listed_fields(self) -> list[FormNode]:
+        """Fields a person or `forms eval` sees (the implicit instanceID is not one)."""
+        return [node for node in self.walk() if node.is_field and not node.implicit]
 
     def node(self, name: str) -> FormNode:
         return self.nodes[name]

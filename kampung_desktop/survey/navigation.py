@@ -74,7 +74,7 @@ def _pages(
                 else:
                     yield from _pages(interview, node.children, entry, top)
             continue
-        if not inst.cells[node.name].relevant or node.type == "calculate":
+        if not inst.cells[node.name].relevant or node.is_hidden:
             continue
         if node.is_group:
             if node.is_field_list:
@@ -95,7 +95,7 @@ def _visible(interview: Interview, nodes: list[FormNode], inst: Instance) -> Ite
             continue
         if node.is_group:
             yield from _visible(interview, node.children, inst)
-        elif node.type != "calculate":
+        elif not node.is_hidden:
             yield prefix + node.name
 
 
@@ -127,8 +127,7 @@ def sections(interview: Interview, page_list: list[Page] | None = None) -> list[
 
 
 def _section_of(interview: Interview, path: str) -> str | None:
-    name = path.split("/")[-1]
-    node: FormNode | None = interview.form.nodes[name]
+    node: FormNode | None = interview.node_at(path)
     top: FormNode | None = None
     while node is not None:
         if node.is_container:

@@ -65,6 +65,14 @@ class ChangeSet:
             self._changed = {state.path: state for state in states}
         return self._changed
 
+    @classmethod
+    def merge(cls, first: ChangeSet, second: ChangeSet) -> ChangeSet:
+        """One change set for two runs (a change and the triggers it fired)."""
+        cells = {(id(n), id(i)): (n, i) for n, i in first._cells + second._cells}
+        merged = cls(first._render, list(cells.values()), first.evaluated + second.evaluated)
+        merged.entry = first.entry
+        return merged
+
     def __contains__(self, path: str) -> bool:
         return path in self.changed
 

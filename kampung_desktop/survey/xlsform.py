@@ -23,7 +23,8 @@ _MISSING_REF_RE = re.compile(
     r"'(?P<name>[^']*)'"
 )
 _END_RE = re.compile(r"^end[ _](group|repeat|loop)$", re.IGNORECASE)
-UNSUPPORTED_SHEETS = ("external_choices", "entities", "osm")
+#: Sheets only a server or a phone widget reads: loaded with a warning.
+IGNORED_SHEETS = ("entities", "osm")
 
 
 @dataclass
@@ -36,6 +37,9 @@ class Workbook:
     #: (list_name, choice name) → row number on the choices sheet.
     choice_rows: dict[tuple[str, str], int] = field(default_factory=dict)
     problems: list[LoadProblem] = field(default_factory=list)
+    warnings: list[LoadProblem] = field(default_factory=list)
+    #: Rows of the external_choices sheet (choices of `select_one_external`).
+    external_choices: list[dict[str, Any]] = field(default_factory=list)
 
 
 def read_workbook(source: str | PathLike[str] | bytes, file_type: str | None = None) -> Workbook:
@@ -48,16 +52,18 @@ def read_workbook(source: str | PathLike[str] | bytes, file_type: str | None = N
         source = str(source)
     try:
         definition = get_xlsform(source, file_type=file_type)
-    except (PyXFormError, OSError, ValueError, KeyError) as exc:
+    except (PyXFormError, OSError, ValueError, KeyError, TypeError) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise FormLoadError(
             [LoadProblem("survey", 1, "load.unreadable", {"detail": detail})]
         ) from exc
 
     problems: list[LoadProblem] = []
-    for sheet in UNSUPPORTED_SHEETS:
-        if getattr(definition, sheet, None):
-            problems.append(LoadProblem(sheet, 1, "load.unsupported_sheet", {"sheet": sheet}))
+    warnings = [
+        LoadProblem(sheet, 1, "warn.ignored_sheet", {"sheet": sheet})
+        for sheet in IGNORED_SHEETS
+        if getattr(definition, sheet, None)
+    ]
 
     try:
         form_json = workbook_to_json(
@@ -68,8 +74,19 @@ def read_workbook(source: str | PathLike[str] | bytes, file_type: str | None = N
         )
     except PyXFormError as exc:
         raise FormLoadError(problems + [pyxform_problem(str(exc))]) from exc
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        # pyxform itself fails on a few malformed workbooks; say so instead of a traceback.
+        detail = f"{type(exc).__name__}: {exc}"[:200]
+        raise FormLoadError(
+            problems + [LoadProblem("survey", 1, "load.pyxform", {"detail": detail})]
+        ) from exc
 
-    book = Workbook(json=form_json, problems=problems)
+    book = Workbook(
+        json=form_json,
+        problems=problems,
+        warnings=warnings,
+        external_choices=[dict(row) for row in definition.external_choices or []],
+    )
     for index, row in enumerate(definition.survey or []):
         kind = str(row.get("type") or row.get("command") or "").strip()
         if not kind or _END_RE.match(kind):

@@ -190,7 +190,6 @@ def test_now_is_the_interview_clock(env):
         ("${missing}", "expr.unknown_name"),
         ("position(..)", "expr.position_arg"),
         ("regex(${t}, '[')", "expr.bad_regex"),
-        ("selected(${fr}, 'z')", "expr.unknown_choice"),
         ("jr:choice-name(${a}, '${a}')", "expr.choice_name_arg"),
         ("indexed-repeat(${a}, ${r}, 1)", "expr.repeat_arg"),
         (". + 1", "expr.self_reference"),

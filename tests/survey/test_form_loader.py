@@ -160,7 +160,7 @@ def test_every_problem_is_reported_at_once():
     problems = _problems(
         HEADER
         + "| | integer | a | A | ${a} > | | |\n"
-        + "| | range | r | R | | | |\n"
+        + "| | background-audio | r | | | | |\n"
         + "| | calculate | c | | | | sum(zz(1)) |\n"
     )
     assert [(sheet, row) for sheet, row, _ in problems] == [
@@ -169,7 +169,7 @@ def test_every_problem_is_reported_at_once():
         ("survey", 4),
     ]
     assert "cannot be parsed" in problems[0][2]
-    assert "Question type 'range' is not supported" in problems[1][2]
+    assert "Type 'background-audio' needs background-audio" in problems[1][2]
     assert "unknown function 'zz()'" in problems[2][2]
 
 
@@ -207,21 +207,16 @@ def test_self_reference_in_calculation_is_an_error():
     assert problems == [("survey", 2, "column 'calculation': '.' cannot be used in this column")]
 
 
-def test_duplicate_names_across_groups_are_rejected():
-    problems = _problems(
+def test_the_same_name_in_another_group_gets_a_group_path_key():
+    form = load_form_markdown(
         HEADER
         + "| | text | a | A | | | |\n"
         + "| | begin group | g | G | | | |\n"
         + "| | text | a | A again | | | |\n"
         + "| | end group | | | | | |\n"
     )
-    assert problems == [
-        (
-            "survey",
-            4,
-            "The name 'a' is already used on row 2; names must be unique in the whole form.",
-        )
-    ]
+    assert form.nodes["a"].row == 2
+    assert form.nodes["g/a"].row == 4 and form.nodes["g/a"].xml_name == "a"
 
 
 def test_pyxform_errors_keep_their_row():
@@ -242,23 +237,15 @@ def test_pyxform_errors_name_the_choices_sheet():
 @pytest.mark.parametrize(
     ("row", "message"),
     [
-        ("| | start | s | | | | |", "Question type 'start' is not supported"),
-        ("| | select_one_from_file a.csv | s | S | | | |", "not supported"),
-        ("| | dateTime | s | S | | | |", "Question type 'dateTime' is not supported"),
+        ("| | background-audio | s | | | | |", "needs background-audio"),
+        ("| | osm | s | S | | | |", "needs OpenStreetMap (osm)"),
     ],
 )
-def test_unsupported_types(row, message):
+def test_types_a_desktop_cannot_offer_are_named(row, message):
     problems = _problems(HEADER + "| | text | a | A | | | |\n" + row + "\n")
     assert problems[0][:2] == ("survey", 3)
     assert message in problems[0][2]
-
-
-def test_unsupported_column_trigger():
-    problems = _problems(
-        "| survey |\n| | type | name | label | trigger |\n"
-        "| | integer | a | A | |\n| | integer | b | B | ${a} |\n"
-    )
-    assert problems == [("survey", 3, "The 'trigger' column is not supported by this application.")]
+    assert len(problems) == 1
 
 
 def test_repeat_inside_field_list_is_rejected():
@@ -271,19 +258,15 @@ def test_repeat_inside_field_list_is_rejected():
     assert problems == [("survey", 3, "Repeat 'r' cannot be inside a 'field-list' group.")]
 
 
-def test_bad_defaults_are_rejected():
-    problems = _problems(
+def test_defaults_odk_tolerates_load_with_a_warning():
+    form = load_form_markdown(
         "| survey |\n| | type | name | label | default |\n"
         "| | integer | a | A | banyak |\n| | select_one l | s | S | z |\n"
         "| choices |\n| | list_name | name | label |\n| | l | x | X |\n"
     )
-    assert problems == [
-        ("survey", 2, "Default 'banyak' does not fit the question type: Must be a whole number."),
-        (
-            "survey",
-            3,
-            "Default 'z' does not fit the question type: 'z' is not an available choice.",
-        ),
+    assert [(w.row, w.text("en")) for w in form.warnings] == [
+        (2, "Default 'banyak' is ignored: Must be a whole number."),
+        (3, "Default 'z' is ignored: 'z' is not an available choice."),
     ]
 
 
@@ -298,17 +281,17 @@ def test_label_references_are_checked():
     ]
 
 
-def test_choice_filter_columns_are_checked():
-    problems = _problems(
+def test_choice_filter_on_a_missing_column_is_a_warning():
+    form = load_form_markdown(
         "| survey |\n| | type | name | label | choice_filter |\n"
         "| | text | a | A | |\n| | select_one l | s | S | kab=${a} |\n"
         "| choices |\n| | list_name | name | label | prov |\n| | l | x | X | 1 |\n"
     )
-    assert problems == [
+    assert [(w.row, w.text("en")) for w in form.warnings] == [
         (
-            "survey",
             3,
-            "column 'choice_filter': column 'kab' does not exist on the choices sheet for list 'l'",
+            "column 'choice_filter': column 'kab' does not exist on the choices sheet for list "
+            "'l' (read as empty)",
         ),
     ]
 

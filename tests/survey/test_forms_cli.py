@@ -39,7 +39,7 @@ BROKEN = """
 | | integer | a | A | | |
 | | text | b | B | hitung(${a}) | |
 | | calculate | c | | | ${a} + |
-| | range | d | D | | |
+| | osm | d | D | | |
 """
 
 
@@ -81,7 +81,9 @@ def test_check_bad_form_prints_one_line_per_problem(capsys, tmp_path: Path):
     assert len(lines) == 3
     assert lines[0] == "survey:3: column 'relevant': unknown function 'hitung()'"
     assert lines[1].startswith("survey:4: column 'calculation': the expression cannot be parsed")
-    assert lines[2].startswith("survey:5: Question type 'range' is not supported")
+    assert lines[2] == (
+        "survey:5: Type 'osm' needs OpenStreetMap (osm), which a desktop application cannot offer."
+    )
 
 
 def test_check_messages_default_to_indonesian(capsys, tmp_path: Path):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from kampung_desktop.survey.errors import ExpressionError
+from kampung_desktop.survey.errors import EvaluationError, ExpressionError
 from kampung_desktop.survey.instance import Instance
 from kampung_desktop.survey.model import Choice, FormNode
 from kampung_desktop.survey.xpath import parser as ast
@@ -44,6 +44,8 @@ class Env:
     lang: str
     default_lang: str = "default"
     choice: Choice | None = None
+    #: Answers of the enumerator's previous submission of this form (`${last-saved#name}`).
+    last_saved: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,8 @@ class Compiled:
     uses_dot: bool = False
     #: Bare names read from the choice row (choice filters only).
     choice_columns: tuple[str, ...] = ()
+    #: What ODK tolerates but the author should know (coded messages, like ExpressionError).
+    warnings: tuple[ExpressionError, ...] = ()
 
     def __call__(self, env: Env, inst: Instance) -> Any:
         return self.fn(env, inst)
@@ -79,6 +83,7 @@ class _State:
     uses_position: bool = False
     uses_dot: bool = False
     choice_columns: list[str] = field(default_factory=list)
+    warnings: list[ExpressionError] = field(default_factory=list)
 
 
 def _common_depth(a: tuple[FormNode, ...], b: tuple[FormNode, ...]) -> int:
@@ -93,8 +98,9 @@ def _common_depth(a: tuple[FormNode, ...], b: tuple[FormNode, ...]) -> int:
 class Compiler:
     """Compiles the expressions of one form; `nodes` maps every name to its node."""
 
-    def __init__(self, nodes: dict[str, FormNode]) -> None:
+    def __init__(self, nodes: dict[str, FormNode], media: Any = None) -> None:
         self.nodes = nodes
+        self.media = media
 
     def compile(
         self,
@@ -105,9 +111,12 @@ class Compiler:
         column: str,
     ) -> Compiled:
         """`chain` is the repeat chain of the instance the expression is evaluated in."""
-        tree = ast.parse(source)
         state = _State(context=context, chain=chain, column=column)
-        fn = self._node(tree, state)
+        try:
+            tree = ast.parse(source)
+            fn = guarded(self._node(tree, state))
+        except RecursionError:
+            raise ExpressionError("expr.too_deep") from None
         return Compiled(
             source=source,
             fn=fn,
@@ -115,6 +124,7 @@ class Compiler:
             uses_position=state.uses_position,
             uses_dot=state.uses_dot,
             choice_columns=tuple(dict.fromkeys(state.choice_columns)),
+            warnings=tuple(state.warnings),
         )
 
     # --- nodes ---------------------------------------------------------------------------
@@ -124,6 +134,8 @@ class Compiler:
             value = node.value
             return lambda env, inst: value
         if isinstance(node, ast.Ref):
+            if node.name.startswith("last-saved#"):
+                return _last_saved(node.name.removeprefix("last-saved#"))
             return self._ref(self._lookup(node.name), st)
         if isinstance(node, ast.Dot):
             if st.context is None or st.column not in DOT_COLUMNS:
@@ -216,9 +228,14 @@ class Compiler:
         if target is None or not target.is_select or not isinstance(second, ast.Literal):
             return
         choice = to_str(second.value).strip()
-        if target.choice(choice) is None:
-            raise ExpressionError(
-                "expr.unknown_choice", choice=choice, name=target.name, list_name=target.list_name
+        if target.list_name is not None and target.choice(choice) is None:
+            st.warnings.append(
+                ExpressionError(
+                    "warn.unknown_choice",
+                    choice=choice,
+                    name=target.name,
+                    list_name=target.list_name,
+                )
             )
 
     def _if(self, node: ast.Call, st: _State) -> Fn:
@@ -328,6 +345,32 @@ _SPECIAL: dict[str, tuple[int, int | None, Callable[[Compiler, ast.Call, _State]
 
 #: Every function name an expression may call.
 KNOWN_FUNCTIONS = frozenset(FUNCTIONS) | frozenset(_SPECIAL)
+
+
+def _last_saved(name: str) -> Fn:
+    def last_saved(env: Env, inst: Instance) -> Any:
+        value = env.last_saved.get(name)
+        if isinstance(value, list):
+            return " ".join(to_str(item) for item in value)
+        return "" if value is None or isinstance(value, dict) else value
+
+    return last_saved
+
+
+def guarded(fn: Fn) -> Fn:
+    """`fn`, with any failure inside turned into an EvaluationError (never a traceback)."""
+
+    def run(env: Env, inst: Instance) -> Any:
+        try:
+            return fn(env, inst)
+        except EvaluationError:
+            raise
+        except RecursionError:
+            raise EvaluationError("expr.too_deep") from None
+        except (ArithmeticError, ValueError, TypeError, IndexError, KeyError) as exc:
+            raise EvaluationError("expr.runtime", detail=type(exc).__name__) from None
+
+    return run
 
 
 def _choice_column(name: str) -> Fn:
