@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._switch_interval: float | None = None
         self.tasks = TaskRunner(self._task_failed, self)
+        self.sync_ui: Any = None  # kampung_desktop.ui.sync.SyncUi once the services are open
 
         self.tree = AreaTree(self)
         self.list = HouseholdList(self)
@@ -256,6 +257,9 @@ class MainWindow(QMainWindow):
         faults.set_log_file(log_file)
         for action in self._data_actions():
             action.setEnabled(True)
+        from kampung_desktop.ui.sync import install as install_sync
+
+        self.sync_ui = install_sync(self)  # status indicator, sync panel and menu, auto-sync
         self.settled = True
         log.info("main window ready: %d households listed", self.list.model.rowCount())
 
@@ -433,6 +437,8 @@ class MainWindow(QMainWindow):
         from kampung_desktop.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(i18n.current(), self)
+        if self.sync_ui is not None:
+            dialog.add_section(self.sync_ui.settings_box(dialog))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.set_language(dialog.chosen_language())
 
@@ -466,6 +472,8 @@ class MainWindow(QMainWindow):
         self._status_timer.stop()
         if self.backend is not None:
             self.backend.interrupt_list()  # do not wait for a search nobody will see
+        if self.sync_ui is not None:
+            self.sync_ui.shutdown()  # a running sync stops at its next batch or page
         self.tasks.shutdown()
         if self.backend is not None:
             self.backend.close()

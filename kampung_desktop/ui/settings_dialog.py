@@ -1,4 +1,4 @@
-"""Settings: for now the UI language (Bahasa Indonesia or English), applied live on OK."""
+"""Settings: the UI language (applied live on OK), plus sections other parts add (sync server)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,11 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.setMinimumWidth(360)
+
+    def add_section(self, section: QWidget) -> None:
+        """Another part's settings (e.g. the sync server box), above the buttons."""
+        layout = self.layout()
+        layout.insertWidget(layout.count() - 1, section)
 
     def chosen_language(self) -> str:
         return str(self.language.currentData())

@@ -1,0 +1,131 @@
+"""Two lists of the sync panel: records the server refused, and the log of sync sessions.
+
+Every refused or conflicting record is listed with its reason in the UI language, so "sent but
+never arrived" cannot happen silently: the user sees which record, and why.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kampung_desktop.ui.qt import QEvent, Qt, QTreeWidget, QTreeWidgetItem, QWidget
+from kampung_desktop.ui.sync import texts
+
+ATTENTION = ("rejected", "conflict")
+REASON_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _one_wrapped_column(view: QTreeWidget) -> None:
+    """One column as wide as the view, long texts wrapped onto more lines (a narrow dock)."""
+    view.setColumnCount(1)
+    view.setWordWrap(True)
+    view.setUniformRowHeights(False)
+    view.setAlternatingRowColors(True)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.header().setStretchLastSection(True)
+
+
+class RejectedView(QTreeWidget):
+    """Records refused by the server (they stay on the laptop; editing one sends it again).
+
+    One column, two lines per record (which record; why), wrapped to the panel's width.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rejectedView")
+        _one_wrapped_column(self)
+        self.setRootIsDecorated(False)
+        self.records: list[Any] = []
+        self.retranslate()
+
+    def set_records(self, records: list[Any]) -> None:
+        self.records = list(records)
+        self._fill()
+
+    def _fill(self) -> None:
+        self.clear()
+        for record in self.records:
+            reason = texts.pick_pair(record.reason_id, record.reason_en)
+            what = f"{texts.kind_name(record.table)}: {record.label or record.record_id}"
+            item = QTreeWidgetItem([f"{what}\n{reason}"])
+            item.setData(0, REASON_ROLE, reason)
+            item.setToolTip(0, f"{what}\n{reason}\n{texts.format_time(record.at)} · {record.code}")
+            self.addTopLevelItem(item)
+
+    def reasons(self) -> list[str]:
+        return [self.topLevelItem(i).data(0, REASON_ROLE) for i in range(self.topLevelItemCount())]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setHeaderLabels([self.tr("Data yang ditolak server, dan alasannya")])
+        self._fill()
+
+
+class SyncLogView(QTreeWidget):
+    """One row per sync session (start, end, what went and came), its problems beneath it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncLogView")
+        _one_wrapped_column(self)
+        self.entries: list[Any] = []
+        self.retranslate()
+
+    def set_entries(self, entries: list[Any]) -> None:
+        self.entries = list(entries)
+        self._fill()
+
+    def _fill(self) -> None:
+        self.clear()
+        for entry in self.entries:
+            top = QTreeWidgetItem([f"{self._when(entry)}\n{self.summary(entry.outcome)}"])
+            for table, record_id, status, reason in entry.items:
+                what = f"{texts.kind_name(table)} {record_id[:8]}: {texts.receipt_name(status)}"
+                child = QTreeWidgetItem([f"{what}\n{texts.pick(reason)}" if reason else what])
+                child.setData(0, REASON_ROLE, texts.pick(reason))
+                child.setToolTip(0, record_id)
+                top.addChild(child)
+            self.addTopLevelItem(top)
+            top.setExpanded(any(item[2] in ATTENTION for item in entry.items))
+
+    def _when(self, entry: Any) -> str:
+        start = texts.format_time(entry.started_at)
+        if not entry.ended_at:
+            return self.tr("{start} (berjalan)").format(start=start)
+        return self.tr("{start} – {end}").format(
+            start=start, end=texts.format_time(entry.ended_at).split(" ")[-1]
+        )
+
+    def summary(self, outcome: Any) -> str:
+        """E.g. "12 dikirim · 11 diterima · 1 ditolak · 40 diterima dari server"."""
+        if outcome is None:
+            return self.tr("tidak selesai (akan dilanjutkan)")
+        fmt = texts.format_count
+        parts = [self.tr("{n} dikirim").format(n=fmt(outcome.sent))]
+        if outcome.accepted:
+            parts.append(self.tr("{n} diterima").format(n=fmt(outcome.accepted)))
+        if outcome.duplicate:
+            parts.append(self.tr("{n} sudah ada").format(n=fmt(outcome.duplicate)))
+        if outcome.conflict:
+            parts.append(self.tr("{n} bentrok").format(n=fmt(outcome.conflict)))
+        if outcome.rejected:
+            parts.append(self.tr("{n} ditolak").format(n=fmt(outcome.rejected)))
+        parts.append(self.tr("{n} diterima dari server").format(n=fmt(outcome.received)))
+        text = " · ".join(parts)
+        if not outcome.ok and outcome.error:
+            text = f"{texts.pick(outcome.error)} ({text})"
+        return text
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setHeaderLabels([self.tr("Sesi sinkronisasi: waktu dan hasil")])
+        self._fill()
