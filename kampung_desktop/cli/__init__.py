@@ -27,6 +27,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"kampung {__version__}")
     add_data_dir(parser)
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="periksa instalasi ini lalu keluar / check this installation and exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _COMMANDS:
         module = importlib.import_module(f"kampung_desktop.cli.{name}_cmd")
@@ -37,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_check:
+        from kampung_desktop.ui.selfcheck import run_self_check
+
+        return run_self_check()
     handler = getattr(args, "handler", None)
     if handler is None:
         from kampung_desktop.cli.gui_cmd import run_gui
