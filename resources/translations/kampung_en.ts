@@ -108,6 +108,49 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Selesaikan konflik</source>
+        <translation>Resolve conflict</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{kind}: {label}&lt;/b&gt;&lt;br&gt;Pilih untuk setiap isian versi mana yang berlaku.</source>
+        <translation>&lt;b&gt;{kind}: {label}&lt;/b&gt;&lt;br&gt;Choose, for each field, which version stands.</translation>
+    </message>
+    <message>
+        <source>Isian</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Versi yang dikirim perangkat</source>
+        <translation>Version sent by the device</translation>
+    </message>
+    <message>
+        <source>Versi di server</source>
+        <translation>Version on the server</translation>
+    </message>
+    <message>
+        <source>Semua versi perangkat</source>
+        <translation>All the device&apos;s versions</translation>
+    </message>
+    <message>
+        <source>Semua versi server</source>
+        <translation>All the server&apos;s versions</translation>
+    </message>
+    <message>
+        <source>Simpan keputusan</source>
+        <translation>Save decision</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Masih {n} isian belum dipilih.</source>
+        <translation>{n} field(s) still to choose.</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <source>Catat keputusan penghargaan</source>
@@ -246,7 +289,66 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Alamat server harus diawali http:// atau https://, mis. {example}</source>
+        <translation>The server address must start with http:// or https://, e.g. {example}</translation>
+    </message>
+    <message>
+        <source>Isi nama pengguna yang diberikan admin.</source>
+        <translation>Enter the username the administrator gave you.</translation>
+    </message>
+    <message>
+        <source>Isi kata sandi.</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <source>Menghubungi server…</source>
+        <translation>Contacting the server…</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi dengan server</source>
+        <translation>Sync with the server</translation>
+    </message>
+    <message>
+        <source>Kampung bekerja penuh tanpa internet. Bila kelurahan Anda memakai server kota, hubungkan laptop ini agar data terkirim sendiri setiap ada sinyal.</source>
+        <translation>Kampung works fully without internet. If your kelurahan uses the city server, connect this laptop so its data is sent by itself whenever there is a signal.</translation>
+    </message>
+    <message>
+        <source>Bekerja tanpa server (data hanya di laptop ini)</source>
+        <translation>Work without a server (data stays on this laptop only)</translation>
+    </message>
+    <message>
+        <source>Hubungkan ke server kota</source>
+        <translation>Connect to the city server</translation>
+    </message>
+    <message>
+        <source>Alamat server</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>Faults</name>
+    <message>
+        <source>Tidak dapat dilanjutkan</source>
+        <translation>Cannot continue</translation>
+    </message>
     <message>
         <source>berkas log aplikasi</source>
         <translation>the application log file</translation>
@@ -270,6 +372,10 @@ Technical details were written to {log}. If it happens again, send that file to 
 </context>
 <context>
     <name>HouseholdDialog</name>
+    <message>
+        <source>Data di formulir ini masih ada; simpan lagi setelahnya.</source>
+        <translation>What you typed is still in this form; save again afterwards.</translation>
+    </message>
     <message>
         <source>Ubah data rumah tangga</source>
         <translation>Edit household</translation>
@@ -1048,6 +1154,13 @@ Household register and neighbourhood assessment that works without internet.</tr
     </message>
 </context>
 <context>
+    <name>RejectedView</name>
+    <message>
+        <source>Data yang ditolak server, dan alasannya</source>
+        <translation>Data the server refused, and why</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPrinting</name>
     <message>
         <source>Kelurahan {name}</source>
@@ -1163,6 +1276,21 @@ Household register and neighbourhood assessment that works without internet.</tr
     </message>
 </context>
 <context>
+    <name>SetupBanner</name>
+    <message>
+        <source>&lt;b&gt;Selamat datang.&lt;/b&gt; Laptop ini belum terhubung ke server kota. Anda bisa bekerja tanpa server, atau menghubungkannya sekarang (alamat server, nama pengguna dan kata sandi dari admin).</source>
+        <translation>&lt;b&gt;Welcome.&lt;/b&gt; This laptop is not connected to the city server yet. You can work without a server, or connect it now (server address, username and password from the administrator).</translation>
+    </message>
+    <message>
+        <source>Bekerja tanpa server</source>
+        <translation>Work without a server</translation>
+    </message>
+    <message>
+        <source>Hubungkan ke server…</source>
+        <translation>Connect to a server…</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Membuka data…</source>
@@ -1183,6 +1311,417 @@ Household register and neighbourhood assessment that works without internet.</tr
     <message>
         <source>Data ini contoh buatan untuk latihan, bukan data warga sebenarnya.</source>
         <translation>This is made-up sample data for training, not real residents.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Data belum siap, coba lagi sebentar.</source>
+        <translation>The data is not ready yet; try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi gagal karena kesalahan tak terduga; rinciannya ada di berkas log.</source>
+        <translation>Sync failed with an unexpected error; the details are in the log file.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>Klik untuk membuka panel sinkronisasi.</source>
+        <translation>Click to open the sync panel.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogView</name>
+    <message>
+        <source>{start} (berjalan)</source>
+        <translation>{start} (running)</translation>
+    </message>
+    <message>
+        <source>{start} – {end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <source>tidak selesai (akan dilanjutkan)</source>
+        <translation>not finished (will resume)</translation>
+    </message>
+    <message>
+        <source>{n} dikirim</source>
+        <translation>{n} sent</translation>
+    </message>
+    <message>
+        <source>{n} diterima</source>
+        <translation>{n} accepted</translation>
+    </message>
+    <message>
+        <source>{n} sudah ada</source>
+        <translation>{n} already there</translation>
+    </message>
+    <message>
+        <source>{n} bentrok</source>
+        <translation>{n} in conflict</translation>
+    </message>
+    <message>
+        <source>{n} ditolak</source>
+        <translation>{n} rejected</translation>
+    </message>
+    <message>
+        <source>{n} diterima dari server</source>
+        <translation>{n} received from the server</translation>
+    </message>
+    <message>
+        <source>Sesi sinkronisasi: waktu dan hasil</source>
+        <translation>Sync sessions: time and result</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Menunggu dikirim: {n} perubahan</source>
+        <translation>Waiting to be sent: {n} changes</translation>
+    </message>
+    <message>
+        <source>Tidak ada perubahan yang menunggu dikirim.</source>
+        <translation>No changes waiting to be sent.</translation>
+    </message>
+    <message>
+        <source>Sinkron terakhir: {summary}</source>
+        <translation>Last sync: {summary}</translation>
+    </message>
+    <message>
+        <source>Menghubungi server…</source>
+        <translation>Contacting the server…</translation>
+    </message>
+    <message>
+        <source>{done} dari {total} data</source>
+        <translation>{done} of {total} records</translation>
+    </message>
+    <message>
+        <source>{done} data</source>
+        <translation>{done} records</translation>
+    </message>
+    <message>
+        <source>{phase}: {records} · {sent} terkirim · {received} diterima</source>
+        <translation>{phase}: {records} · {sent} sent · {received} received</translation>
+    </message>
+    <message>
+        <source>Sinkronkan sekarang</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Hubungkan ke server…</source>
+        <translation>Connect to a server…</translation>
+    </message>
+    <message>
+        <source>Server: {url} · Pengguna: {user} · Perangkat: {device}</source>
+        <translation>Server: {url} · User: {user} · Device: {device}</translation>
+    </message>
+    <message>
+        <source>Laptop ini bekerja tanpa server.</source>
+        <translation>This laptop works without a server.</translation>
+    </message>
+    <message>
+        <source>Sinkron terakhir berhasil: {when}</source>
+        <translation>Last successful sync: {when}</translation>
+    </message>
+    <message>
+        <source>Menunggu dikirim, menurut jenis:</source>
+        <translation>Waiting to be sent, by kind:</translation>
+    </message>
+    <message>
+        <source>Daftar tugas (dikembalikan, konflik)…</source>
+        <translation>To-do list (returned, conflicts)…</translation>
+    </message>
+    <message>
+        <source>{n} konflik menunggu keputusan</source>
+        <translation>{n} conflicts waiting for a decision</translation>
+    </message>
+    <message>
+        <source>Ditolak ({n})</source>
+        <translation>Rejected ({n})</translation>
+    </message>
+    <message>
+        <source>Log sinkronisasi</source>
+        <translation>Sync log</translation>
+    </message>
+</context>
+<context>
+    <name>SyncSettingsBox</name>
+    <message>
+        <source>Sinkronisasi dengan server</source>
+        <translation>Sync with the server</translation>
+    </message>
+    <message>
+        <source>Membaca status sinkronisasi…</source>
+        <translation>Reading the sync status…</translation>
+    </message>
+    <message>
+        <source>Terhubung ke {url} sebagai {user} (perangkat {device}).</source>
+        <translation>Connected to {url} as {user} (device {device}).</translation>
+    </message>
+    <message>
+        <source>Bekerja tanpa server: data hanya disimpan di laptop ini.</source>
+        <translation>Working without a server: data is kept on this laptop only.</translation>
+    </message>
+    <message>
+        <source>Ubah…</source>
+        <translation>Change…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message>
+        <source>Rumah tangga</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>Anggota keluarga</source>
+        <translation>Family members</translation>
+    </message>
+    <message>
+        <source>Penilaian</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <source>Jawaban penilaian</source>
+        <translation>Assessment answers</translation>
+    </message>
+    <message>
+        <source>Keputusan penghargaan</source>
+        <translation>Award decisions</translation>
+    </message>
+    <message>
+        <source>Piagam</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>Lampiran (foto)</source>
+        <translation>Attachments (photos)</translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <translation>Areas</translation>
+    </message>
+    <message>
+        <source>Formulir</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Offline (tanpa server)</source>
+        <translation>Offline (no server)</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Menyinkronkan…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Tersinkron</source>
+        <translation>Up to date</translation>
+    </message>
+    <message>
+        <source>Perlu perhatian</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Perangkat dicabut</source>
+        <translation>Device revoked</translation>
+    </message>
+    <message>
+        <source>Laptop ini belum terhubung ke server; data hanya disimpan di sini.</source>
+        <translation>This laptop is not connected to a server; data is kept here only.</translation>
+    </message>
+    <message>
+        <source>Server tidak terjangkau. Data tetap aman dan dikirim saat ada sinyal.</source>
+        <translation>The server cannot be reached. The data is safe and will be sent when there is a signal.</translation>
+    </message>
+    <message>
+        <source>Mengirim dan menerima data dengan server.</source>
+        <translation>Sending and receiving data with the server.</translation>
+    </message>
+    <message>
+        <source>Semua perubahan sudah terkirim dan diterima server.</source>
+        <translation>Every change has been sent and accepted by the server.</translation>
+    </message>
+    <message>
+        <source>Ada data yang ditolak atau bentrok. Buka panel sinkronisasi.</source>
+        <translation>Some data was rejected or is in conflict. Open the sync panel.</translation>
+    </message>
+    <message>
+        <source>Server mencabut izin perangkat ini. Data tetap tersimpan; hubungi admin untuk mendaftar ulang.</source>
+        <translation>The server revoked this device. The data stays saved; contact the administrator to enrol again.</translation>
+    </message>
+    <message>
+        <source>Mengirim data</source>
+        <translation>Sending data</translation>
+    </message>
+    <message>
+        <source>Mengirim lampiran</source>
+        <translation>Sending attachments</translation>
+    </message>
+    <message>
+        <source>Menerima data</source>
+        <translation>Receiving data</translation>
+    </message>
+    <message>
+        <source>diterima</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>sudah ada</source>
+        <translation>already there</translation>
+    </message>
+    <message>
+        <source>bentrok</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <source>ditolak</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>digabung</source>
+        <translation>merged</translation>
+    </message>
+    <message>
+        <source>diterima dari server</source>
+        <translation>received from the server</translation>
+    </message>
+    <message>
+        <source>{n} B</source>
+        <translation>{n} B</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} KB</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+</context>
+<context>
+    <name>SyncUi</name>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>&amp;Sinkronisasi</source>
+        <translation>&amp;Sync</translation>
+    </message>
+    <message>
+        <source>Sinkronkan sekarang</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Kirim dan terima data sekarang (F9)</source>
+        <translation>Send and receive data now (F9)</translation>
+    </message>
+    <message>
+        <source>Panel sinkronisasi</source>
+        <translation>Sync panel</translation>
+    </message>
+    <message>
+        <source>Daftar tugas (dikembalikan, konflik)…</source>
+        <translation>To-do list (returned, conflicts)…</translation>
+    </message>
+    <message>
+        <source>Server dan pendaftaran perangkat…</source>
+        <translation>Server and device enrolment…</translation>
+    </message>
+    <message>
+        <source>Impor data rumah tangga…</source>
+        <translation>Import household data…</translation>
+    </message>
+    <message>
+        <source>Impor daftar rumah tangga dari berkas CSV atau XLSX (data kelurahan)</source>
+        <translation>Import a household list from a CSV or XLSX file (kelurahan data)</translation>
+    </message>
+</context>
+<context>
+    <name>TodoWindow</name>
+    <message>
+        <source>Keputusan disimpan; terkirim pada sinkron berikutnya.</source>
+        <translation>Decision saved; it is sent with the next sync.</translation>
+    </message>
+    <message>
+        <source>Daftar tugas sinkronisasi</source>
+        <translation>Sync to-do list</translation>
+    </message>
+    <message>
+        <source>Tempat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Formulir</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <source>Dikembalikan</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Catatan pemeriksa</source>
+        <translation>Reviewer&apos;s note</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Isian yang bentrok</source>
+        <translation>Conflicting fields</translation>
+    </message>
+    <message>
+        <source>Dikembalikan untuk diperbaiki ({n})</source>
+        <translation>Returned for correction ({n})</translation>
+    </message>
+    <message>
+        <source>Konflik ({n})</source>
+        <translation>Conflicts ({n})</translation>
+    </message>
+    <message>
+        <source>Buka untuk diperbaiki</source>
+        <translation>Open for correction</translation>
+    </message>
+    <message>
+        <source>Selesaikan…</source>
+        <translation>Resolve…</translation>
+    </message>
+    <message>
+        <source>Muat ulang</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>Tidak ada penilaian yang dikembalikan.</source>
+        <translation>No returned assessments.</translation>
+    </message>
+    <message>
+        <source>Tidak ada konflik yang menunggu.</source>
+        <translation>No conflicts waiting.</translation>
+    </message>
+</context>
+<context>
+    <name>_Dock</name>
+    <message>
+        <source>Sinkronisasi</source>
+        <translation>Sync</translation>
     </message>
 </context>
 </TS>

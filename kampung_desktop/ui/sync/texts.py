@@ -13,23 +13,22 @@ from kampung_desktop.ui import i18n
 from kampung_desktop.ui.qt import QCoreApplication, QDateTime, QLocale
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SyncTexts", text)
+translate = QCoreApplication.translate  # with its context spelled out, so lupdate finds each
 
 
 def kind_name(table: str) -> str:
     """The user's name for a kind of record (the sync tables)."""
     names = {
-        "households": _t("Rumah tangga"),
-        "members": _t("Anggota keluarga"),
-        "assessments": _t("Penilaian"),
-        "assessment_answers": _t("Jawaban penilaian"),
-        "award_decisions": _t("Keputusan penghargaan"),
-        "certificates": _t("Piagam"),
-        "attachments": _t("Lampiran (foto)"),
-        "wilayah": _t("Wilayah"),
-        "form_versions": _t("Formulir"),
-        "conflicts": _t("Konflik"),
+        "households": translate("SyncTexts", "Rumah tangga"),
+        "members": translate("SyncTexts", "Anggota keluarga"),
+        "assessments": translate("SyncTexts", "Penilaian"),
+        "assessment_answers": translate("SyncTexts", "Jawaban penilaian"),
+        "award_decisions": translate("SyncTexts", "Keputusan penghargaan"),
+        "certificates": translate("SyncTexts", "Piagam"),
+        "attachments": translate("SyncTexts", "Lampiran (foto)"),
+        "wilayah": translate("SyncTexts", "Wilayah"),
+        "form_versions": translate("SyncTexts", "Formulir"),
+        "conflicts": translate("SyncTexts", "Konflik"),
     }
     return names.get(table, table)
 
@@ -37,26 +36,33 @@ def kind_name(table: str) -> str:
 def state_name(state: str) -> str:
     """What the status bar says for a sync state."""
     names = {
-        "not_enrolled": _t("Offline (tanpa server)"),
-        "offline": _t("Offline"),
-        "syncing": _t("Menyinkronkan…"),
-        "up_to_date": _t("Tersinkron"),
-        "needs_attention": _t("Perlu perhatian"),
-        "revoked": _t("Perangkat dicabut"),
+        "not_enrolled": translate("SyncTexts", "Offline (tanpa server)"),
+        "offline": translate("SyncTexts", "Offline"),
+        "syncing": translate("SyncTexts", "Menyinkronkan…"),
+        "up_to_date": translate("SyncTexts", "Tersinkron"),
+        "needs_attention": translate("SyncTexts", "Perlu perhatian"),
+        "revoked": translate("SyncTexts", "Perangkat dicabut"),
     }
     return names.get(state, state)
 
 
 def state_hint(state: str) -> str:
     hints = {
-        "not_enrolled": _t("Laptop ini belum terhubung ke server; data hanya disimpan di sini."),
-        "offline": _t("Server tidak terjangkau. Data tetap aman dan dikirim saat ada sinyal."),
-        "syncing": _t("Mengirim dan menerima data dengan server."),
-        "up_to_date": _t("Semua perubahan sudah terkirim dan diterima server."),
-        "needs_attention": _t("Ada data yang ditolak atau bentrok. Buka panel sinkronisasi."),
-        "revoked": _t(
+        "not_enrolled": translate(
+            "SyncTexts", "Laptop ini belum terhubung ke server; data hanya disimpan di sini."
+        ),
+        "offline": translate(
+            "SyncTexts", "Server tidak terjangkau. Data tetap aman dan dikirim saat ada sinyal."
+        ),
+        "syncing": translate("SyncTexts", "Mengirim dan menerima data dengan server."),
+        "up_to_date": translate("SyncTexts", "Semua perubahan sudah terkirim dan diterima server."),
+        "needs_attention": translate(
+            "SyncTexts", "Ada data yang ditolak atau bentrok. Buka panel sinkronisasi."
+        ),
+        "revoked": translate(
+            "SyncTexts",
             "Server mencabut izin perangkat ini. Data tetap tersimpan; hubungi admin untuk "
-            "mendaftar ulang."
+            "mendaftar ulang.",
         ),
     }
     return hints.get(state, "")
@@ -74,9 +80,9 @@ STATE_COLOURS = {
 
 def phase_name(phase: str) -> str:
     names = {
-        "push": _t("Mengirim data"),
-        "attachments": _t("Mengirim lampiran"),
-        "pull": _t("Menerima data"),
+        "push": translate("SyncTexts", "Mengirim data"),
+        "attachments": translate("SyncTexts", "Mengirim lampiran"),
+        "pull": translate("SyncTexts", "Menerima data"),
     }
     return names.get(phase, phase)
 
@@ -84,12 +90,12 @@ def phase_name(phase: str) -> str:
 def receipt_name(status: str) -> str:
     """A per-record outcome in the sync log."""
     names = {
-        "accepted": _t("diterima"),
-        "duplicate": _t("sudah ada"),
-        "conflict": _t("bentrok"),
-        "rejected": _t("ditolak"),
-        "merged": _t("digabung"),
-        "received": _t("diterima dari server"),
+        "accepted": translate("SyncTexts", "diterima"),
+        "duplicate": translate("SyncTexts", "sudah ada"),
+        "conflict": translate("SyncTexts", "bentrok"),
+        "rejected": translate("SyncTexts", "ditolak"),
+        "merged": translate("SyncTexts", "digabung"),
+        "received": translate("SyncTexts", "diterima dari server"),
     }
     return names.get(status, status)
 
@@ -112,10 +118,10 @@ def format_bytes(n: int) -> str:
     """Sizes as people read them, in the current locale: 950 B, 12,5 KB, 3,1 MB."""
     locale = QLocale()
     if n < 1024:
-        return _t("{n} B").format(n=locale.toString(n))
+        return translate("SyncTexts", "{n} B").format(n=locale.toString(n))
     if n < 1024 * 1024:
-        return _t("{n} KB").format(n=locale.toString(n / 1024, "f", 1))
-    return _t("{n} MB").format(n=locale.toString(n / (1024 * 1024), "f", 1))
+        return translate("SyncTexts", "{n} KB").format(n=locale.toString(n / 1024, "f", 1))
+    return translate("SyncTexts", "{n} MB").format(n=locale.toString(n / (1024 * 1024), "f", 1))
 
 
 def format_count(n: int) -> str:
@@ -125,7 +131,7 @@ def format_count(n: int) -> str:
 def format_time(iso: str | None) -> str:
     """A stored ISO time shown in local time (short date and time), or "belum pernah"."""
     if not iso:
-        return _t("belum pernah")
+        return translate("SyncTexts", "belum pernah")
     try:
         moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
     except ValueError:
