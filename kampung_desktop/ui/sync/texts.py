@@ -12,7 +12,6 @@ from datetime import datetime
 from kampung_desktop.ui import i18n
 from kampung_desktop.ui.qt import QCoreApplication, QDateTime, QLocale
 
-
 translate = QCoreApplication.translate  # with its context spelled out, so lupdate finds each
 
 
