@@ -248,6 +248,33 @@ class Compiler:
         st.uses_position = True
         return lambda env, inst: inst.pos
 
+    def _once(self, node: ast.Call, st: _State) -> Fn:
+        """once(x): the field keeps its first non-empty value (ODK: uuid, random, now)."""
+        if st.context is None:
+            return self._node(node.args[0], st)
+        name = st.context.name
+        inner = self._node(node.args[0], st)
+
+        def once(env: Env, inst: Instance) -> Any:
+            cell = inst.cells.get(name)
+            current = cell.value if cell is not None else ""
+            return current if current != "" else inner(env, inst)
+
+        return once
+
+    def _pulldata(self, node: ast.Call, st: _State) -> Fn:
+        """pulldata('table', 'column', 'key column', key): a lookup in a CSV media file."""
+        fns = [self._node(arg, st) for arg in node.args]
+        media = self.media
+
+        def pulldata(env: Env, inst: Instance) -> str:
+            if media is None:
+                return ""
+            table, column, key_column, key = (to_str(fn(env, inst)) for fn in fns)
+            return media.pulldata(table, column, key_column, key)
+
+        return pulldata
+
     def _today(self, node: ast.Call, st: _State) -> Fn:
         return lambda env, inst: env.today
 
@@ -340,6 +367,8 @@ _SPECIAL: dict[str, tuple[int, int | None, Callable[[Compiler, ast.Call, _State]
     "today": (0, 0, Compiler._today),
     "now": (0, 0, Compiler._now),
     "jr:choice-name": (2, 2, Compiler._choice_name),
+    "once": (1, 1, Compiler._once),
+    "pulldata": (4, 4, Compiler._pulldata),
     "indexed-repeat": (3, None, Compiler._indexed_repeat),
 }
 

@@ -10,15 +10,19 @@ import math
 import re
 from collections.abc import Callable
 from datetime import date, datetime
+from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any
 
+from kampung_desktop.survey.xpath.functions_odk import ODK_FUNCTIONS
 from kampung_desktop.survey.xpath.values import (
     NAN,
     NodeSet,
     is_empty,
     to_bool,
     to_date,
+    to_datetime,
+    to_float,
     to_num,
     to_str,
 )
@@ -61,54 +65,91 @@ def _concat(*args: Any) -> str:
     return "".join(to_str(item) for arg in args for item in _items(arg))
 
 
+def java_int(value: Any) -> int:
+    """A number as Java's `(int)` cast makes it: NaN → 0, ±Infinity and overflow clamp."""
+    number = to_num(value)
+    if number != number:
+        return 0
+    if number >= 2**31 - 1:
+        return 2**31 - 1
+    if number <= -(2**31):
+        return -(2**31)
+    return int(number)
+
+
 def _substr(value: Any, start: Any, end: Any = None) -> str:
+    """JavaRosa's substr: 0-based, a negative position counts from the end, NaN is 0."""
     text = to_str(value)
-    s = to_num(start)
-    if isinstance(s, float) and math.isnan(s):
-        return ""
-    s = max(0, int(s))
-    if end is None:
-        return text[s:]
-    e = to_num(end)
-    if isinstance(e, float) and math.isnan(e):
-        return ""
-    return text[s : int(e)]
+    length = len(text)
+    s = java_int(start)
+    e = length if end is None else java_int(end)
+    if s < 0:
+        s += length
+    if e < 0:
+        e += length
+    e = min(max(0, e), length)
+    s = min(max(0, s), length)
+    return text[s:e] if s <= e else ""
 
 
 def _coalesce(*args: Any) -> Any:
+    """The first non-empty argument; a node-set counts by its first node (its XPath value)."""
     for arg in args:
-        if not is_empty(arg) and not (isinstance(arg, NodeSet) and not arg):
-            return arg[0] if isinstance(arg, NodeSet) else arg
+        if isinstance(arg, NodeSet):
+            arg = arg[0] if arg else ""
+        if not is_empty(arg):
+            return arg
     return ""
 
 
 def _sum(nodes: Any) -> int | float:
+    """Sum of the numeric values; empty and non-numeric values are skipped (as JavaRosa)."""
     total: int | float = 0
     for item in _items(nodes):
-        total += to_num(item)
+        number = to_num(item)
+        if number == number:
+            total = add(total, number)
     return total
 
 
+def add(a: int | float, b: int | float) -> int | float:
+    if isinstance(a, int) and isinstance(b, int):
+        return a + b
+    return to_float(a) + to_float(b)
+
+
 def _count(nodes: Any) -> int:
-    return len(nodes) if isinstance(nodes, NodeSet) else (0 if is_empty(nodes) else 1)
+    """Nodes in a node-set; a single field (one node, even when empty) counts 1, as in ODK."""
+    return len(nodes) if isinstance(nodes, NodeSet) else 1
+
+
+def _count_non_empty(nodes: Any) -> int:
+    return sum(1 for item in _items(nodes) if not is_empty(item))
 
 
 def _int(value: Any) -> int | float:
+    """Truncates toward zero; NaN and ±Infinity are kept (JavaRosa's toInt)."""
     number = to_num(value)
     if math.isnan(number) or math.isinf(number):
-        return NAN
+        return number
     return int(number)
 
 
 def _round(value: Any, digits: Any = 0) -> int | float:
-    number = to_num(value)
-    places = to_num(digits)
-    if math.isnan(number) or math.isinf(number) or math.isnan(places):
+    """JavaRosa's round: half away from zero for positives, toward zero for negatives."""
+    number = to_float(to_num(value))
+    if math.isnan(number) or math.isinf(number):
+        return number
+    places = java_int(digits)
+    if places > 30 or places < -30:
         return NAN
-    places = int(places)
-    scale = 10**places
-    result = math.floor(number * scale + 0.5) / scale  # XPath rounds half up
-    return int(result) if places <= 0 else result
+    if places >= 0:
+        mode = ROUND_HALF_DOWN if number < 0 else ROUND_HALF_UP
+        result = float(Decimal(repr(number)).quantize(Decimal(1).scaleb(-places), rounding=mode))
+    else:
+        scaled = float(Decimal(repr(number)).scaleb(places))
+        result = float(Decimal(math.trunc(scaled + 0.5)).scaleb(-places))
+    return int(result) if places <= 0 and abs(result) < 2**53 else result
 
 
 def _number(value: Any) -> int | float:
@@ -116,7 +157,8 @@ def _number(value: Any) -> int | float:
 
 
 def _boolean_from_string(value: Any) -> bool:
-    return to_str(value).strip() in ("true", "1")
+    text = to_str(value)
+    return text.lower() == "true" or text == "1"
 
 
 def _date(value: Any) -> date | str:
@@ -140,7 +182,8 @@ _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _format_date(value: Any, fmt: Any) -> str:
-    when = value if isinstance(value, datetime) else to_date(value)
+    """JavaRosa's date formats: %Y %y %m %n %b %d %e %H %h %M %S %3 %a %W %%."""
+    when = to_datetime(value)
     if when is None:
         return ""
     out: list[str] = []
@@ -167,10 +210,18 @@ def _format_date(value: Any, fmt: Any) -> str:
                 out.append(str(when.day))
             elif code == "a":
                 out.append(_DAYS[when.weekday()])
-            elif code in "HMS" and isinstance(when, datetime):
+            elif code in "HMS":
                 out.append(
                     f"{getattr(when, {'H': 'hour', 'M': 'minute', 'S': 'second'}[code]):02d}"
                 )
+            elif code == "h":
+                out.append(str(when.hour))
+            elif code == "3":
+                out.append(f"{when.microsecond // 1000:03d}")
+            elif code == "W":
+                out.append(str(when.isocalendar()[1]))
+            elif code == "%":
+                out.append("%")
             else:
                 out.append("%" + code)
             continue
@@ -180,17 +231,14 @@ def _format_date(value: Any, fmt: Any) -> str:
 
 
 def _min(*args: Any) -> int | float:
-    values = [to_num(item) for arg in args for item in _items(arg)]
-    if not values or any(math.isnan(v) for v in values):
-        return NAN
-    return min(values)
+    """The smallest number; empty and non-numeric values are skipped (JavaRosa)."""
+    values = [v for arg in args for item in _items(arg) for v in (to_num(item),) if v == v]
+    return min(values) if values else NAN
 
 
 def _max(*args: Any) -> int | float:
-    values = [to_num(item) for arg in args for item in _items(arg)]
-    if not values or any(math.isnan(v) for v in values):
-        return NAN
-    return max(values)
+    values = [v for arg in args for item in _items(arg) for v in (to_num(item),) if v == v]
+    return max(values) if values else NAN
 
 
 def _join(separator: Any, *args: Any) -> str:
@@ -198,14 +246,22 @@ def _join(separator: Any, *args: Any) -> str:
 
 
 def _pow(base: Any, exponent: Any) -> float:
+    """Java's Math.pow: overflow is ±Infinity, 0 to a negative power is Infinity."""
+    a, b = to_float(to_num(base)), to_float(to_num(exponent))
     try:
-        return math.pow(to_num(base), to_num(exponent))
-    except (OverflowError, ValueError):
+        return math.pow(a, b)
+    except OverflowError:
+        odd = b.is_integer() and int(b) % 2 == 1
+        return -math.inf if a < 0 and odd else math.inf
+    except ValueError:
+        if a == 0 and b < 0:
+            odd = b.is_integer() and int(b) % 2 == 1
+            return math.copysign(math.inf, a) if odd else math.inf
         return NAN
 
 
 def _sqrt(value: Any) -> float:
-    number = to_num(value)
+    number = to_float(to_num(value))
     return math.sqrt(number) if number >= 0 else NAN
 
 
@@ -214,7 +270,9 @@ def _num1(fn: Callable[[float], Any]) -> Callable[[Any], Any]:
         number = to_num(value)
         if math.isnan(number) or math.isinf(number):
             return number
-        return fn(number)
+        if isinstance(number, int):
+            return fn(number)
+        return fn(to_float(number))
 
     return wrapped
 
@@ -257,6 +315,7 @@ FUNCTIONS: dict[str, tuple[int, int | None, Callable[..., Any]]] = {
     "coalesce": (2, 2, _coalesce),
     "sum": (1, 1, _sum),
     "count": (1, 1, _count),
+    "count-non-empty": (1, 1, _count_non_empty),
     "int": (1, 1, _int),
     "round": (1, 2, _round),
     "floor": (1, 1, _num1(lambda n: int(math.floor(n)))),
@@ -269,4 +328,7 @@ FUNCTIONS: dict[str, tuple[int, int | None, Callable[..., Any]]] = {
     "date": (1, 1, _date),
     "decimal-date-time": (1, 1, _decimal_date_time),
     "format-date": (2, 2, _format_date),
+    "format-date-time": (2, 2, _format_date),
+    "is-selected": (2, 2, _selected),
+    **ODK_FUNCTIONS,
 }

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kampung_desktop.survey.errors import ExpressionError
+from kampung_desktop.survey.xpath.values import parse_number
 
 # --- AST ---------------------------------------------------------------------------------
 
@@ -187,8 +188,7 @@ class _Parser:
     def primary(self) -> Node:
         token = self.advance()
         if token.kind == "number":
-            text = token.text
-            return Literal(float(text) if "." in text else int(text))
+            return Literal(parse_number(token.text))
         if token.kind == "string":
             return Literal(token.text[1:-1])
         if token.kind == "ref":

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 EPOCH = date(1970, 1, 1)
 _EPOCH_ORDINAL = EPOCH.toordinal()
-_NUMBER_RE = re.compile(r"^\s*-?(\d+(\.\d*)?|\.\d+)\s*$")
+_NUMBER_RE = re.compile(r"^\s*-?(\d+([.,]\d*)?|[.,]\d+)\s*$")
+#: Integers longer than this are read as doubles, as JavaRosa reads every number.
+_MAX_INT_DIGITS = 15
 _DATE_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 NAN = math.nan
 
@@ -63,8 +65,7 @@ def to_num(value: Any) -> int | float:
         return value
     if isinstance(value, str):
         if _NUMBER_RE.match(value):
-            text = value.strip()
-            return float(text) if "." in text else int(text)
+            return parse_number(value.strip().replace(",", "."))
         return NAN
     if isinstance(value, datetime):
         midnight = datetime.combine(value.date(), time(), value.tzinfo)
@@ -74,6 +75,42 @@ def to_num(value: Any) -> int | float:
     if isinstance(value, NodeSet):
         return to_num(value[0]) if value else NAN
     return NAN
+
+
+def parse_number(text: str) -> int | float:
+    """A numeric literal: int when short and whole, else a double (huge → Infinity)."""
+    if "." in text or len(text.lstrip("-")) > _MAX_INT_DIGITS:
+        return float(text)
+    return int(text)
+
+
+def to_float(number: int | float) -> float:
+    """float(), with an integer too large for a double as ±Infinity (never OverflowError)."""
+    try:
+        return float(number)
+    except OverflowError:
+        return math.inf if number > 0 else -math.inf
+
+
+def to_datetime(value: Any) -> datetime | None:
+    """A datetime from a datetime, date (midnight), ISO text or day number; else None."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, NodeSet):
+        return to_datetime(value[0]) if value else None
+    if isinstance(value, str) and "T" in value:
+        try:
+            parsed = datetime.fromisoformat(value.strip().removesuffix("Z"))
+            return parsed.replace(tzinfo=None)
+        except ValueError:
+            return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if value != value or value in (math.inf, -math.inf) or abs(value) > 3_000_000:
+            return None
+        moment = datetime(1970, 1, 1) + timedelta(days=float(value))
+        return moment
+    day = to_date(value)
+    return datetime.combine(day, time()) if day is not None else None
 
 
 def to_bool(value: Any) -> bool:
@@ -112,15 +149,14 @@ def to_date(value: Any) -> date | None:
     return None
 
 
-def _date_key(value: Any) -> float | None:
+def _date_key(value: Any) -> float:
+    """A value on the day-number scale dates compare on: dates and date texts as days."""
     if isinstance(value, date):
         return float(to_num(value))
     parsed = to_date(value) if isinstance(value, str) else None
     if parsed is not None:
         return float(to_num(parsed))
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    return None
+    return to_float(to_num(value))
 
 
 def _is_number(value: Any) -> bool:
@@ -139,20 +175,20 @@ def compare(op: str, left: Any, right: Any) -> bool:
 
 
 def _compare_scalar(op: str, left: Any, right: Any) -> bool:
-    if isinstance(left, date) or isinstance(right, date):
-        a, b = _date_key(left), _date_key(right)
-        if a is None or b is None:
-            return op == "!="
-        return _apply(op, a, b)
+    """JavaRosa's order: booleans first, then numbers (dates as day numbers), then text."""
     if op in ("=", "!="):
         if isinstance(left, bool) or isinstance(right, bool):
             a, b = to_bool(left), to_bool(right)
+        elif isinstance(left, date) or isinstance(right, date):
+            a, b = _date_key(left), _date_key(right)
         elif _is_number(left) or _is_number(right):
-            a, b = to_num(left), to_num(right)
+            a, b = to_float(to_num(left)), to_float(to_num(right))
         else:
             a, b = to_str(left), to_str(right)
         return (a == b) if op == "=" else (a != b)
-    return _apply(op, to_num(left), to_num(right))
+    if isinstance(left, date) or isinstance(right, date):
+        return _apply(op, _date_key(left), _date_key(right))
+    return _apply(op, to_float(to_num(left)), to_float(to_num(right)))
 
 
 def _apply(op: str, a: Any, b: Any) -> bool:
@@ -172,29 +208,39 @@ def _apply(op: str, a: Any, b: Any) -> bool:
 def arithmetic(op: str, left: Any, right: Any) -> int | float:
     a, b = to_num(left), to_num(right)
     both_int = isinstance(a, int) and isinstance(b, int)
+    if both_int and op in ("+", "-", "*"):
+        result = a + b if op == "+" else a - b if op == "-" else a * b
+        return result if abs(result) < 2**53 else to_float(result)
+    if not both_int:
+        a, b = to_float(a), to_float(b)
     if op == "+":
-        return a + b if both_int else float(a) + float(b)
+        return a + b
     if op == "-":
-        return a - b if both_int else float(a) - float(b)
+        return a - b
     if op == "*":
-        return a * b if both_int else float(a) * float(b)
+        return a * b
     if op == "div":
         if b == 0:
             if a == 0 or math.isnan(a):
                 return NAN
             return math.copysign(math.inf, a)
-        return float(a) / float(b)
+        try:
+            return float(a) / float(b)
+        except OverflowError:
+            return math.copysign(math.inf, a) * (1 if b > 0 else -1)
     # mod: XPath truncates (the sign follows the dividend), unlike Python's %.
+    if both_int:
+        if b == 0:
+            return NAN
+        remainder = abs(a) % abs(b)
+        return remainder if a >= 0 else -remainder
     if b == 0 or math.isnan(a) or math.isnan(b) or math.isinf(a):
         return NAN
-    if both_int:
-        return int(math.fmod(a, b))
     return math.fmod(a, b)
 
 
 def negate(value: Any) -> int | float:
-    number = to_num(value)
-    return -number
+    return -to_num(value)
 
 
 def is_integral(value: Any) -> bool:
