@@ -123,6 +123,8 @@ class RegistryFile:
     problems: list[RegistryProblem] = field(default_factory=list)
     rejected: list[RejectedRow] = field(default_factory=list)
     rows: int = 0  # data rows read (header excluded)
+    # Column name -> how messages name it in this file ("6 (nik)" in a CSV, "F (nik)" in a sheet)
+    columns: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -242,6 +244,8 @@ def read_registry(path: str | Path, today: date | None = None) -> RegistryFile:
     def column(name: str) -> str:
         return _column_name(index[name], style, name)
 
+    result.columns = {name: column(name) for name in COLUMNS}
+
     for line, values in rows:
         if all(cell_text(v) == "" for v in values):
             continue
@@ -339,3 +343,36 @@ def reject_path_for(path: str | Path) -> Path:
     """Default reject file next to the input: `data.csv` -> `data.ditolak.csv`."""
     path = Path(path)
     return path.with_name(f"{path.stem}.ditolak.csv")
+
+
+def reject_household(
+    result: RegistryFile, household: RegistryHousehold, problems: list[RegistryProblem]
+) -> None:
+    """Refuse a household that passed the file checks but fails against a database (a NIK
+    already registered elsewhere, an unknown kelurahan): it leaves `households`, its problems
+    join `problems` and all its rows go to `rejected`."""
+    result.households = [h for h in result.households if h is not household]
+    result.problems.extend(problems)
+    result.problems.sort(key=lambda p: p.line)
+    own: dict[int, list[str]] = {}
+    for problem in problems:
+        own.setdefault(problem.line, []).append(problem.text())
+    why = "; ".join(p.text() for p in problems)
+    for member in household.members:
+        values = {
+            "kelurahan_kode": household.kelurahan_kode,
+            "rw": str(household.rw),
+            "rt": str(household.rt),
+            "alamat": household.alamat,
+            "no_kk": household.no_kk,
+            "nik": member.nik,
+            "nama": member.nama,
+            "jenis_kelamin": member.jenis_kelamin,
+            "tanggal_lahir": member.tanggal_lahir.isoformat() if member.tanggal_lahir else "",
+            "hubungan": member.hubungan,
+        }
+        reasons = own.get(member.line) or [
+            f"baris lain rumah tangga ini salah / another row of this household is wrong: {why}"
+        ]
+        result.rejected.append(RejectedRow(member.line, values, tuple(reasons)))
+    result.rejected.sort(key=lambda r: r.line)

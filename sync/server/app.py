@@ -10,11 +10,15 @@ and at `serve` start).
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from kampung_sync import protocol
 from kampung_sync.server import db, errors
 from kampung_sync.server.records import protocol_now
 from kampung_sync.server.settings import ServerSettings
+from starlette.middleware.gzip import GZipMiddleware
 
 DESCRIPTION = """
 The Kampung city sync server: laptops enrol once, push their changes in batches and get one
@@ -32,17 +36,25 @@ cursors, attachments) are written down in
 def create_app(settings: ServerSettings | None = None) -> FastAPI:
     """Build the app for `settings` (default: from `KAMPUNG_SERVER_*` environment variables)."""
     settings = settings or ServerSettings()
+    engine = db.make_engine(settings.database_url, settings.db_pool_size)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Kampung sync server",
         version=f"protocol {protocol.PROTOCOL_VERSION}",
         description=DESCRIPTION,
         responses={"4XX": {"model": protocol.ErrorResponse}},
     )
     app.state.settings = settings
-    app.state.engine = db.cached_engine(
-        db.normalise_url(settings.database_url), settings.db_pool_size
-    )
+    app.state.engine = engine
     errors.install_handlers(app)
+    # Pull pages are large JSON; laptops on mobile data get them compressed.
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
 
     @app.get(f"{protocol.API_PREFIX}/health", response_model=protocol.Health, tags=["sync"])
     def health() -> protocol.Health:
@@ -52,4 +64,7 @@ def create_app(settings: ServerSettings | None = None) -> FastAPI:
     from kampung_sync.server import routes
 
     routes.include(app)
+    from kampung_sync.server import web  # the city's pages and /verify (server-ops)
+
+    web.include(app)
     return app
