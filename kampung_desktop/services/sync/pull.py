@@ -1,0 +1,62 @@
+"""Pull the change feed page by page; each page and its cursor land in one transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kampung_sync.client import SyncClient
+from kampung_sync.protocol import MAX_PULL_LIMIT
+
+from kampung_desktop.services.sync.types import SyncProgress
+from kampung_desktop.storage import sync_store
+from kampung_desktop.storage.sync_apply import Incoming, apply_page
+
+
+@dataclass
+class PullTally:
+    received: int = 0
+    pages: int = 0
+    returned: list[str] = field(default_factory=list)
+    conflicts: int = 0
+
+
+def pull_all(
+    conn: sqlite3.Connection,
+    client: SyncClient,
+    limit: int = MAX_PULL_LIMIT,
+    progress: Callable[[SyncProgress], None] | None = None,
+) -> PullTally:
+    tally = PullTally()
+    cursor = sync_store.cursor(conn)
+    resets = 0
+    while not client.cancel.is_set():
+        page = client.pull(cursor, limit)
+        if page.reset:
+            # The server no longer knows our cursor (restored backup, scope changed): start
+            # again from 0; records already held are skipped by their known revisions.
+            resets += 1
+            if resets > 2:
+                break
+            with sync_store.transaction(conn):
+                sync_store.set_cursor(conn, 0)
+            cursor = 0
+            continue
+        incoming = [
+            Incoming(c.seq, c.table, c.record_id, c.revision, c.deleted, c.data)
+            for c in page.changes
+        ]
+        result = apply_page(conn, incoming, page.next_cursor)
+        tally.received += result.applied
+        tally.pages += 1
+        tally.returned += result.returned
+        tally.conflicts += result.by_table.get("conflicts", 0)
+        cursor = page.next_cursor
+        if progress:
+            progress(
+                SyncProgress("pull", tally.received, None, client.bytes_sent, client.bytes_received)
+            )
+        if not page.has_more:
+            break
+    return tally

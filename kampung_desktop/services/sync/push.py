@@ -1,0 +1,161 @@
+"""Push the outbox: frozen ops in batches whose size adapts, every receipt stored at once.
+
+A batch the server refuses as a whole (403 scope, 400, 413) is split in halves until the op
+at fault stands alone; that op is settled as rejected with the server's reason, the others go
+through. So one bad record never blocks the queue, and nothing is retried that cannot succeed.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from kampung_sync.client import ServerRefused, SyncClient, compress
+from kampung_sync.protocol import MAX_BATCH_BYTES, MAX_OPS_PER_BATCH, Op, PushRequest, Receipt
+
+from kampung_desktop.services.sync.types import SyncProgress
+from kampung_desktop.storage import sync_store
+
+START_BATCH = 250
+TARGET_SECONDS = 3.0  # grow while a batch answers faster than this, shrink when slower
+
+
+class DeviceRevoked(Exception):
+    """The server answered 401: this device may no longer sync."""
+
+    def __init__(self, refused: ServerRefused) -> None:
+        super().__init__(refused.code)
+        self.refused = refused
+
+
+@dataclass
+class PushTally:
+    sent: int = 0
+    accepted: int = 0
+    duplicate: int = 0
+    conflict: int = 0
+    rejected: int = 0
+    items: list[tuple[str, str, str, str]] = field(default_factory=list)
+
+    def count(self, receipts: list[Receipt]) -> None:
+        for r in receipts:
+            setattr(self, r.status, getattr(self, r.status) + 1)
+            if r.status in ("conflict", "rejected"):
+                reason = r.reason.id + " / " + r.reason.en if r.reason else (r.code or "")
+                if r.conflict_fields:
+                    reason = f"{reason} ({', '.join(r.conflict_fields)})".strip()
+                self.items.append((r.table, r.record_id, r.status, reason))
+
+
+class Pusher:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        client: SyncClient,
+        device_id: str,
+        session_id: str,
+        max_ops: int = MAX_OPS_PER_BATCH,
+        max_bytes: int = MAX_BATCH_BYTES,
+        progress: Callable[[SyncProgress], None] | None = None,
+    ) -> None:
+        self.conn = conn
+        self.client = client
+        self.device_id = device_id
+        self.session_id = session_id
+        self.max_ops = max(1, min(max_ops, MAX_OPS_PER_BATCH))
+        self.max_bytes = min(max_bytes, MAX_BATCH_BYTES)
+        self.batch = min(START_BATCH, self.max_ops)
+        self.progress = progress
+        self.tally = PushTally()
+
+    def run(self) -> PushTally:
+        total = sum(sync_store.pending_by_table(self.conn).values())
+        after = 0
+        while not self.client.cancel.is_set():
+            rows = sync_store.pending_ops(self.conn, after, self.batch)
+            if not rows:
+                break
+            after = rows[-1][0]
+            self._send(rows)
+            if self.progress:
+                self.progress(
+                    SyncProgress(
+                        "push",
+                        self.tally.sent,
+                        total,
+                        self.client.bytes_sent,
+                        self.client.bytes_received,
+                    )
+                )
+        return self.tally
+
+    def _send(self, rows: list[tuple]) -> None:
+        ops = [_op(r) for r in rows]
+        request = PushRequest(device_id=self.device_id, batch_id=uuid.uuid4().hex, ops=ops)
+        body = compress(request)
+        if len(ops) > 1 and len(body) > self.max_bytes:
+            self.batch = max(1, len(ops) // 2)
+            self._split(rows)
+            return
+        started = time.monotonic()
+        try:
+            response = self.client.push(body)
+        except ServerRefused as refused:
+            if refused.status == 401:
+                raise DeviceRevoked(refused) from None
+            if len(rows) > 1:
+                if refused.status == 413:
+                    self.batch = max(1, len(rows) // 2)
+                self._split(rows)
+                return
+            self._reject_alone(rows[0], refused)
+            return
+        self._adapt(time.monotonic() - started, len(rows))
+        by_op = {op.op_id for op in ops}
+        receipts = [r for r in response.receipts if r.op_id in by_op]
+        sync_store.store_receipts(self.conn, request.batch_id, self.session_id, receipts)
+        self.tally.sent += len(ops)
+        self.tally.count(receipts)
+
+    def _split(self, rows: list[tuple]) -> None:
+        half = max(1, len(rows) // 2)
+        for part in (rows[:half], rows[half:]):
+            if part and not self.client.cancel.is_set():
+                self._send(part)
+
+    def _reject_alone(self, row: tuple, refused: ServerRefused) -> None:
+        sync_store.reject_locally(
+            self.conn, row[1], refused.code, refused.message.id, refused.message.en
+        )
+        self.tally.sent += 1
+        self.tally.rejected += 1
+        reason = f"{refused.message.id} / {refused.message.en}"
+        self.tally.items.append((row[2], row[3], "rejected", reason))
+
+    def _adapt(self, seconds: float, sent: int) -> None:
+        if sent < self.batch:
+            return
+        if seconds < TARGET_SECONDS / 2:
+            self.batch = min(self.max_ops, self.batch * 2)
+        elif seconds > TARGET_SECONDS * 2:
+            self.batch = max(10, self.batch // 2)
+
+
+def _op(row: tuple) -> Op:
+    _seq, op_id, entity, record_id, op, revision, base, created_at, fields, payload = row
+    data = json.loads(payload)
+    return Op.model_construct(
+        op_id=op_id,
+        table=entity,
+        record_id=record_id,
+        op=op,
+        revision=revision,
+        base_revision=base,
+        changed_at=created_at,
+        fields=json.loads(fields),
+        data=data,
+    )

@@ -1,0 +1,244 @@
+"""Apply one page of the server's change feed, and its cursor, in one local transaction.
+
+A crash mid-page leaves neither the rows nor the cursor, so the next pull repeats the page. A
+record with pending local ops is never overwritten (the server merges those ops when they
+arrive and the merged record comes back in a later page); a change the laptop already holds
+(its server revision is known and not older) is skipped. Rows are written with executemany,
+grouped by table and column set, and foreign keys are checked by the server, not here: the
+feed is ordered by the server's sequence, so a member may arrive before its household.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from kampung_desktop.core.ids import new_id, utc_now_iso
+from kampung_desktop.storage import search, sync_store
+
+RECORD_TABLES = (
+    "households",
+    "members",
+    "assessments",
+    "assessment_answers",
+    "award_decisions",
+    "certificates",
+)
+_SOFT_DELETE = {"households", "members", "assessments"}
+
+
+@dataclass
+class PageResult:
+    applied: int = 0
+    skipped_pending: int = 0
+    skipped_known: int = 0
+    by_table: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    returned: list[str] = field(default_factory=list)  # assessments now returned for correction
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One change as the apply needs it (the protocol's `Change`, without pydantic)."""
+
+    seq: int
+    table: str
+    record_id: str
+    revision: int
+    deleted: bool
+    data: dict[str, Any]
+
+
+def apply_page(
+    conn: sqlite3.Connection, changes: Iterable[Incoming], next_cursor: int
+) -> PageResult:
+    changes = list(changes)
+    result = PageResult()
+    conn.execute("PRAGMA foreign_keys=OFF")  # see module docstring; must precede BEGIN
+    try:
+        with sync_store.transaction(conn):
+            _apply(conn, changes, result)
+            sync_store.set_cursor(conn, next_cursor)
+    finally:
+        conn.execute("PRAGMA foreign_keys=ON")
+    return result
+
+
+def _apply(conn: sqlite3.Connection, changes: list[Incoming], result: PageResult) -> None:
+    keys = [(c.table, c.record_id) for c in changes]
+    pending = _pending(conn, keys)
+    known = _known(conn, keys)
+    rows: dict[str, list[Incoming]] = defaultdict(list)
+    for change in changes:
+        key = (change.table, change.record_id)
+        if key in pending:
+            result.skipped_pending += 1
+            continue
+        if known.get(key, 0) >= change.revision:
+            result.skipped_known += 1
+            continue
+        rows[change.table].append(change)
+    households: set[str] = set()
+    for table, items in rows.items():
+        if table == "wilayah":
+            _upsert(conn, "wilayah", [_wilayah_row(c) for c in items], "kode")
+        elif table == "form_versions":
+            _install_forms(conn, items)
+        elif table == "conflicts":
+            _store_conflicts(conn, items)
+        elif table == "assessment_answers":
+            gone = [c for c in items if c.deleted]
+            conn.executemany(
+                "DELETE FROM assessment_answers WHERE assessment_id = ? AND field = ?",
+                [tuple(c.record_id.split("/", 1)) for c in gone],
+            )
+            live = [_record_row(c) for c in items if not c.deleted]
+            _upsert(conn, table, live, "assessment_id, field")
+        elif table in RECORD_TABLES:
+            _upsert(conn, table, [_record_row(c) for c in items], "id")
+        else:
+            continue
+        result.by_table[table] += len(items)
+        result.applied += len(items)
+        if table == "households":
+            households.update(c.record_id for c in items)
+        elif table == "members":
+            households.update(str(c.data.get("household_id")) for c in items)
+        elif table == "assessments":
+            result.returned += [c.record_id for c in items if c.data.get("state") == "returned"]
+    sync_store.remember_revisions(
+        conn,
+        [(t, c.record_id, c.revision, c.seq) for t, items in rows.items() for c in items],
+    )
+    _refresh_search(conn, households)
+
+
+def _pending(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    if not keys:
+        return set()
+    found = set()
+    for chunk in _chunks(keys, 400):
+        clause = " OR ".join("(entity = ? AND record_id = ?)" for _ in chunk)
+        found.update(
+            conn.execute(
+                f"SELECT entity, record_id FROM outbox WHERE status = 'pending' AND ({clause})",
+                [v for k in chunk for v in k],
+            ).fetchall()
+        )
+    return {tuple(k) for k in found}  # type: ignore[misc]
+
+
+def _known(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    if not conn.execute("SELECT 1 FROM sync_records LIMIT 1").fetchone():
+        return {}  # a fresh laptop: nothing to compare
+    known = {}
+    for chunk in _chunks(keys, 400):
+        clause = " OR ".join("(tbl = ? AND record_id = ?)" for _ in chunk)
+        for tbl, rid, rev in conn.execute(
+            f"SELECT tbl, record_id, server_revision FROM sync_records WHERE {clause}",
+            [v for k in chunk for v in k],
+        ):
+            known[(tbl, rid)] = rev
+    return known
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def _record_row(change: Incoming) -> dict[str, Any]:
+    row = {k: (int(v) if isinstance(v, bool) else v) for k, v in change.data.items()}
+    row["revision"] = change.revision
+    if change.deleted and change.table in _SOFT_DELETE:
+        row["deleted"] = 1
+    return row
+
+
+def _upsert(conn: sqlite3.Connection, table: str, rows: list[dict], key: str) -> None:
+    if not rows:
+        return
+    allowed = set(_columns(conn, table))
+    groups: dict[tuple[str, ...], list[tuple]] = defaultdict(list)
+    for row in rows:
+        names = tuple(k for k in row if k in allowed)
+        groups[names].append(tuple(row[k] for k in names))
+    keys = {k.strip() for k in key.split(",")}
+    for names, values in groups.items():
+        updates = ", ".join(f"{n} = excluded.{n}" for n in names if n not in keys)
+        conn.executemany(
+            f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+            f"ON CONFLICT({key}) DO UPDATE SET {updates}",
+            values,
+        )
+
+
+def _wilayah_row(change: Incoming) -> dict[str, Any]:
+    data, now = change.data, utc_now_iso()
+    kode = str(data["kode"])
+    parts = kode.split(".")
+    return {
+        "id": kode,
+        "kode": kode,
+        "nama": data["nama"],
+        "level": int(data["level"]),
+        "parent_kode": data.get("parent_kode"),
+        "kelurahan_kode": ".".join(parts[:4]) if len(parts) >= 4 else None,
+        "rw": int(parts[4]) if len(parts) > 4 else None,
+        "rt": int(parts[5]) if len(parts) > 5 else None,
+        "source": "server",
+        "created_at": now,
+        "updated_at": now,
+        "revision": change.revision,
+        "is_demo": 0,
+    }
+
+
+def _install_forms(conn: sqlite3.Connection, items: list[Incoming]) -> None:
+    """A published form version arrives whole; an installed one is never replaced."""
+    conn.executemany(
+        "INSERT INTO form_versions (id, form_id, version, title, file_name, sha256, content, "
+        "installed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(form_id, version) DO NOTHING",
+        [
+            (
+                new_id(), d["form_id"], d["version"], d["title"], d["file_name"], d["sha256"],
+                base64.b64decode(d["content_b64"]), utc_now_iso(),
+            )
+            for d in (c.data for c in items)
+        ],
+    )  # fmt: skip
+
+
+def _store_conflicts(conn: sqlite3.Connection, items: list[Incoming]) -> None:
+    conn.executemany(
+        "INSERT INTO sync_conflicts (id, tbl, record_id, kelurahan_kode, fields, server_version, "
+        "other_version, other_device_id, created_at, resolved_at) VALUES (?,?,?,?,?,?,?,?,?,?) "
+        "ON CONFLICT(id) DO UPDATE SET resolved_at = COALESCE(sync_conflicts.resolved_at, "
+        "excluded.resolved_at), server_version = excluded.server_version",
+        [
+            (
+                d["id"], d["table"], d["record_id"], d.get("kelurahan_kode"),
+                json.dumps(d["fields"]), json.dumps(d["server_version"]),
+                json.dumps(d["other_version"]), d["other_device_id"], d["created_at"],
+                d.get("resolved_at"),
+            )
+            for d in (c.data for c in items)
+        ],
+    )  # fmt: skip
+
+
+def _refresh_search(conn: sqlite3.Connection, household_ids: set[str]) -> None:
+    if not household_ids:
+        return
+    ids = [(h,) for h in household_ids]
+    delete_sql, insert_sql = (s.replace(":id", "?") for s in search.REFRESH_ONE)
+    conn.executemany(delete_sql, ids)
+    conn.executemany(insert_sql, ids)

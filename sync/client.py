@@ -1,0 +1,197 @@
+"""The laptop's HTTP client for the city server: one requests.Session, retries that are safe.
+
+Every call the engine makes is idempotent (a push carries op ids the server remembers, a pull
+is a read from a cursor, an attachment chunk is written at an offset), so network errors and
+5xx answers are retried with exponential backoff and full jitter. A 4xx is never retried: it
+is the server's final word and travels to the caller as `ServerRefused` with the server's
+machine code and bilingual message. The token is sent as a header and never logged.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import random
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+import requests
+from kampung_sync.protocol import (
+    API_PREFIX,
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    AttachmentStatus,
+    EnrolRequest,
+    EnrolResponse,
+    ErrorResponse,
+    Health,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    Text,
+)
+from pydantic import BaseModel, ValidationError
+
+log = logging.getLogger(__name__)
+M = TypeVar("M", bound=BaseModel)
+
+_NETWORK_ERRORS = (
+    requests.ConnectionError,
+    requests.Timeout,
+    requests.exceptions.ChunkedEncodingError,
+    requests.exceptions.ContentDecodingError,
+)
+
+
+class Unreachable(Exception):
+    """The server could not be reached (or kept failing) after every retry."""
+
+
+class Cancelled(Exception):
+    """The caller asked to stop while the client was waiting to retry."""
+
+
+class ServerRefused(Exception):
+    """A 4xx answer: final, not retried. `code` is the server's machine code."""
+
+    def __init__(self, status: int, code: str, message: Text) -> None:
+        super().__init__(f"{status} {code}")
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+class SyncClient:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        timeout: tuple[float, float] = (5.0, 120.0),
+        retries: int = 6,
+        backoff: float = 0.5,
+        max_backoff: float = 30.0,
+        cancel: threading.Event | None = None,
+        rng: Callable[[], float] = random.random,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
+        self.max_backoff = max_backoff
+        self.cancel = cancel or threading.Event()
+        self.rng = rng
+        self.bytes_sent = 0
+        self.bytes_received = 0
+        self.session = requests.Session()
+        self.session.headers[PROTOCOL_HEADER] = str(PROTOCOL_VERSION)
+        self.session.headers["User-Agent"] = f"kampung-desktop/{PROTOCOL_VERSION}"
+        if token:
+            self.session.headers["Authorization"] = f"Bearer {token}"
+
+    def close(self) -> None:
+        self.session.close()
+
+    # -- calls --------------------------------------------------------------------------------
+    def health(self, timeout: float | None = None) -> Health:
+        t = (timeout, timeout) if timeout else self.timeout
+        return self._call("GET", "/health", Health, retries=0 if timeout else None, timeout=t)
+
+    def enrol(self, request: EnrolRequest) -> EnrolResponse:
+        return self._call("POST", "/enrol", EnrolResponse, json_body=request)
+
+    def push(self, request: PushRequest | bytes) -> PushResponse:
+        """Send one batch; `bytes` is a body the caller already gzip-compressed."""
+        body = request if isinstance(request, bytes) else compress(request)
+        return self._call(
+            "POST",
+            "/push",
+            PushResponse,
+            data=body,
+            headers={"Content-Encoding": "gzip", "Content-Type": "application/json"},
+        )
+
+    def pull(self, cursor: int, limit: int) -> PullResponse:
+        return self._call("GET", "/pull", PullResponse, params={"cursor": cursor, "limit": limit})
+
+    def attachment_status(self, sha256: str) -> AttachmentStatus:
+        return self._call("GET", f"/attachments/{sha256}", AttachmentStatus)
+
+    def put_attachment(
+        self, sha256: str, offset: int, total: int, chunk: bytes
+    ) -> AttachmentStatus:
+        return self._call(
+            "PUT",
+            f"/attachments/{sha256}",
+            AttachmentStatus,
+            params={"offset": offset, "total": total},
+            data=chunk,
+            headers={"Content-Type": "application/octet-stream"},
+        )
+
+    # -- machinery ----------------------------------------------------------------------------
+    def _call(
+        self,
+        method: str,
+        path: str,
+        model: type[M],
+        *,
+        json_body: BaseModel | None = None,
+        retries: int | None = None,
+        timeout: tuple[float | None, float | None] | None = None,
+        **kwargs,
+    ) -> M:
+        if json_body is not None:
+            kwargs["data"] = json_body.model_dump_json().encode()
+            kwargs["headers"] = {"Content-Type": "application/json"}
+        attempts = (self.retries if retries is None else retries) + 1
+        for attempt in range(attempts):
+            if self.cancel.is_set():
+                raise Cancelled()
+            try:
+                response = self.session.request(
+                    method,
+                    f"{self.base_url}{API_PREFIX}{path}",
+                    timeout=timeout or self.timeout,
+                    **kwargs,
+                )
+                self.bytes_sent += len(kwargs.get("data") or b"")
+                self.bytes_received += len(response.content)
+            except _NETWORK_ERRORS as exc:
+                reason = type(exc).__name__
+            else:
+                if response.status_code < 400:
+                    try:
+                        return model.model_validate_json(response.content)
+                    except ValidationError:
+                        reason = "malformed answer"
+                elif response.status_code < 500:
+                    raise _refused(response)
+                else:
+                    reason = f"HTTP {response.status_code}"
+            log.info("sync %s %s failed (%s), attempt %d", method, path, reason, attempt + 1)
+            if attempt + 1 < attempts:
+                self._wait(attempt)
+        raise Unreachable(reason)
+
+    def _wait(self, attempt: int) -> None:
+        delay = min(self.max_backoff, self.backoff * 2**attempt) * (0.5 + self.rng() / 2)
+        if self.cancel.wait(delay):
+            raise Cancelled()
+
+
+def compress(request: BaseModel) -> bytes:
+    return gzip.compress(request.model_dump_json().encode(), compresslevel=5)
+
+
+def _refused(response: requests.Response) -> ServerRefused:
+    try:
+        body = ErrorResponse.model_validate_json(response.content).error
+        return ServerRefused(response.status_code, body.code, body.message)
+    except ValidationError:
+        text = Text(
+            id=f"Server menolak permintaan (HTTP {response.status_code})",
+            en=f"The server refused the request (HTTP {response.status_code})",
+        )
+        return ServerRefused(response.status_code, f"http_{response.status_code}", text)
