@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import urllib.parse
 from pathlib import Path
 
 import pytest
 
+from kampung_desktop import paths
 from kampung_desktop.certificates.model import parse_payload
 from kampung_desktop.certificates.template import TemplateError, load_template
-from tests.certificates.test_cert_template import copy_template
+
+
+def copy_template(tmp_path: Path, edit) -> Path:
+    """A copy of the shipped Bantar template (with its emblem), edited."""
+    shutil.copy(paths.resource("certificates", "emblem-generic.png"), tmp_path)
+    target = tmp_path / "kota.toml"
+    text = paths.resource("certificates", "bantar.toml").read_text(encoding="utf-8")
+    target.write_text(edit(text), encoding="utf-8")
+    return target
 
 
 def _with_base(url: str):
