@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
@@ -59,12 +58,6 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
     return create_engine(
         url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, pool_recycle=1800
     )
-
-
-@lru_cache(maxsize=16)
-def cached_engine(url: str, pool_size: int = 10) -> Engine:
-    """One engine per URL per process (workers each build their own)."""
-    return make_engine(url, pool_size)
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

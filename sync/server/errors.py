@@ -167,9 +167,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 def text(code: str, **params: Any) -> protocol.Text:
-    """The bilingual message for `code` (unknown parameters are left as they are)."""
+    """The bilingual message for `code`; a parameter given as an (id, en) pair is per language."""
     indonesian, english = MESSAGES[code]
-    return protocol.Text(id=indonesian.format(**params), en=english.format(**params))
+
+    def pick(index: int) -> dict[str, Any]:
+        return {k: v[index] if isinstance(v, tuple) else v for k, v in params.items()}
+
+    return protocol.Text(id=indonesian.format(**pick(0)), en=english.format(**pick(1)))
 
 
 class ApiError(Exception):
@@ -213,6 +217,24 @@ def validation_details(errors: list[Any]) -> list[dict[str, Any]]:
         {"loc": [str(part) for part in error.get("loc", ())], "msg": str(error.get("msg", ""))}
         for error in errors[:50]
     ]
+
+
+def has_bad_text(value: Any) -> bool:
+    """True when a string anywhere in `value` holds NUL or a lone surrogate, which no database
+    stores: refused as bad input up front instead of failing at INSERT time."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            return True
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(has_bad_text(k) or has_bad_text(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(has_bad_text(v) for v in value)
+    return False
 
 
 def summary(errors: list[Any]) -> str:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from fastapi import FastAPI
+from kampung_sync.server import attachments, auth, pull, push
 
 
 def include(app: FastAPI) -> None:
-    """Mount the API routers (server-ops' admin and web routers mount from their packages)."""
-    return None
+    """Mount the sync API routers."""
+    for module in (auth, push, pull, attachments):
+        app.include_router(module.router)

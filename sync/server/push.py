@@ -1,0 +1,123 @@
+"""`POST /api/v1/push`: one batch of ops in, one receipt per op out, all in one transaction.
+
+Why one transaction with set-based queries: the receipts are stored with the data (a replay
+returns them, a cut-off batch leaves nothing half-done), and the time under the writers' lock
+stays short — one SELECT for stored receipts, one per table for current rows, parents, history,
+wilayah, forms and certificate numbers, then bulk INSERT/UPDATE. Checks that need no database
+run before the lock (`validate.prepare`).
+
+A scope violation by any op refuses the whole batch with 403 and writes nothing: a device that
+sends records of another kelurahan is misconfigured or misused, not making a per-record mistake.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from kampung_sync import protocol
+from kampung_sync.server.auth import Caller, CallerDep, check_protocol_field
+from kampung_sync.server.batch import apply_batch
+from kampung_sync.server.errors import ApiError, has_bad_text, summary, validation_details
+from kampung_sync.server.records import protocol_now
+from kampung_sync.server.settings import ServerSettings
+from pydantic import ValidationError
+
+router = APIRouter(prefix=protocol.API_PREFIX, tags=["sync"])
+
+PUSH_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "A `PushRequest` as JSON, normally gzip-compressed "
+        "(`Content-Encoding: gzip`).",
+        "content": {
+            "application/json": {
+                "schema": protocol.PushRequest.model_json_schema(
+                    ref_template="#/components/schemas/{model}"
+                )
+            }
+        },
+    }
+}
+
+
+async def read_body(request: Request, settings: ServerSettings) -> bytes:
+    """The body, inflated when gzip; 413 past the limits, 400 `bad_encoding` when not gzip."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > settings.max_batch_bytes:
+        raise ApiError(413, "too_large", limit=settings.max_batch_bytes)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > settings.max_batch_bytes:
+            raise ApiError(413, "too_large", limit=settings.max_batch_bytes)
+        chunks.append(chunk)
+    body = b"".join(chunks)
+    encoding = request.headers.get("content-encoding", "").strip().lower()
+    if encoding in ("", "identity"):
+        return body
+    if encoding != "gzip":
+        raise ApiError(400, "bad_encoding")
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(body, settings.max_inflated_bytes + 1)
+        if len(out) > settings.max_inflated_bytes or inflater.unconsumed_tail:
+            raise ApiError(413, "too_large", limit=settings.max_inflated_bytes)
+        if not inflater.eof:
+            raise ApiError(400, "bad_encoding")
+    except (zlib.error, gzip.BadGzipFile) as exc:
+        raise ApiError(400, "bad_encoding") from exc
+    return out
+
+
+def parse_request(body: bytes, settings: ServerSettings, caller: Caller) -> protocol.PushRequest:
+    try:
+        raw = json.loads(body)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ApiError(400, "bad_json") from exc
+    if isinstance(raw, dict):
+        if raw.get("protocol", protocol.PROTOCOL_VERSION) != protocol.PROTOCOL_VERSION:
+            check_protocol_field(raw.get("protocol"))  # type: ignore[arg-type]
+        ops = raw.get("ops")
+        limit = min(settings.max_ops_per_batch, protocol.MAX_OPS_PER_BATCH)
+        if isinstance(ops, list) and len(ops) > limit:
+            raise ApiError(413, "too_many_ops", count=len(ops), limit=limit)
+    if (b"\\u0000" in body or b"\\ud" in body.lower()) and has_bad_text(raw):
+        raise ApiError(422, "invalid_request", detail="NUL / surrogate")
+    try:
+        request = protocol.PushRequest.model_validate(raw)
+    except ValidationError as exc:
+        errors = list(exc.errors(include_input=False))
+        raise ApiError(
+            422, "invalid_request", validation_details(errors), detail=summary(errors)
+        ) from exc
+    if request.device_id != caller.device.id:
+        raise ApiError(403, "device_mismatch", device_id=caller.device.id)
+    return request
+
+
+@router.post(
+    "/push",
+    response_model=protocol.PushResponse,
+    openapi_extra=PUSH_BODY,
+    responses={
+        400: {"model": protocol.ErrorResponse},
+        401: {"model": protocol.ErrorResponse},
+        403: {"model": protocol.ErrorResponse},
+        413: {"model": protocol.ErrorResponse},
+        422: {"model": protocol.ErrorResponse},
+    },
+)
+async def push(request: Request, caller: CallerDep) -> protocol.PushResponse:
+    """Apply a batch; answer one receipt per op, in the order the ops were sent."""
+    settings: ServerSettings = request.app.state.settings
+    body = await read_body(request, settings)
+    batch = parse_request(body, settings, caller)
+    receipts = await run_in_threadpool(apply_batch, request.app.state.engine, caller, batch)
+    return protocol.PushResponse(
+        batch_id=batch.batch_id, receipts=receipts, server_time=protocol_now()
+    )
