@@ -284,7 +284,7 @@ def value_json(node: FormNode, value: Any) -> Any:
     if is_empty(value):
         return None
     if isinstance(value, float) and math.isinf(value):
-        return None
+        return "Infinity" if value > 0 else "-Infinity"
     if node.is_multi and isinstance(value, str):
         return value.split()
     if isinstance(value, datetime):

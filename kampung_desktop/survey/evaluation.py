@@ -292,10 +292,11 @@ def _targets(edge: Edge, inst: Instance) -> list[tuple[FormNode, Instance]]:
 
 
 def plain(value: Any) -> Any:
-    """A calculation result as stored: first node of a node-set, "" for NaN/Infinity."""
+    """A calculation result as stored: first node of a node-set, "" for NaN (ODK keeps
+    Infinity, so do we: `forms eval` shows it as the text "Infinity")."""
     if isinstance(value, NodeSet):
         value = value[0] if value else ""
-    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+    if isinstance(value, float) and value != value:
         return ""
     return value
 

@@ -376,7 +376,7 @@ class Interview(Evaluator):
 
     def _state(self, node: FormNode, inst: Instance, cell: Cell) -> FieldState:
         if node.stores_answer and node.name in inst.bad and cell.relevant:
-            value = inst.bad[node.name][0]
+            value = _json_safe(inst.bad[node.name][0])
         else:
             value = value_json(node, cell.value)
         return FieldState(
@@ -540,6 +540,13 @@ class Interview(Evaluator):
             "complete": all(state.valid for state in states if state.relevant),
             "fields": {state.path: state.as_json() for state in states},
         }
+
+
+def _json_safe(raw: Any) -> Any:
+    """A kept wrong answer as valid JSON (NaN/Infinity read from a file become text)."""
+    if isinstance(raw, float) and (raw != raw or raw in (float("inf"), float("-inf"))):
+        return str(raw)
+    return raw
 
 
 def _child_key(group: FormNode, name: str) -> str:
