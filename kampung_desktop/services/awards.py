@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import text
@@ -99,6 +99,7 @@ class AwardsService:
                 level=level,
                 assessment_id=assessment_id,
                 decided_by=self.user_id,
+                is_demo=_demo_area(session, kelurahan_kode, rw, rt, assessment_id),
             )
             session.add(decision)
             session.flush()
@@ -241,7 +242,9 @@ class AwardsService:
                 if existing is not None:
                     issued.append(_from_content(existing.content))
                     continue
-                seq = _next_seq(session, f"{template.number_pattern}|{decision.year}")
+                office = None if decision.is_demo else _office_code(session)
+                scope = f"{template.number_pattern}|{decision.year}"
+                seq = _next_seq(session, f"{scope}|{office}" if office else scope)
                 data = template.certificate(
                     seq=seq,
                     year=decision.year,
@@ -253,11 +256,14 @@ class AwardsService:
                     kecamatan=row.kecamatan,
                     kota=row.kota,
                 )
+                if office:  # offices print offline: their code keeps numbers unique city-wide
+                    data = replace(data, number=f"{data.number}/{office}")
                 cert = Certificate(
                     number=data.number,
                     decision_id=decision.id,
                     digest=certificate_digest(data),
                     content=_to_content(data),
+                    is_demo=decision.is_demo,
                 )
                 session.add(cert)
                 session.flush()
@@ -279,6 +285,30 @@ class AwardsService:
         if digest and digest.lower() != cert.digest:
             return Verification("altered", cert.number, decision)
         return Verification("valid", cert.number, decision)
+
+
+def _demo_area(session, kode: str, rw: int, rt: int, assessment_id: str | None) -> bool:
+    """A decision about demo data is demo too (it must never reach the city's server)."""
+    if assessment_id:
+        row = session.exec(
+            text("SELECT is_demo FROM assessments WHERE id = :id"), params={"id": assessment_id}
+        ).first()
+        if row is not None:
+            return bool(row[0])
+    demo, real = session.exec(
+        text(
+            "SELECT COALESCE(sum(is_demo), 0), COALESCE(sum(1 - is_demo), 0) FROM households "
+            "WHERE kelurahan_kode = :k AND rw = :rw AND (:rt = 0 OR rt = :rt) AND deleted = 0"
+        ),
+        params={"k": kode, "rw": rw, "rt": rt},
+    ).one()
+    return bool(demo) and not real
+
+
+def _office_code(session) -> str | None:
+    """The device code the server gave this laptop at enrolment (None before enrolment)."""
+    row = session.exec(text("SELECT device_code FROM sync_device WHERE id = 1")).first()
+    return row[0] if row and row[0] else None
 
 
 def _next_seq(session, scope: str) -> int:
