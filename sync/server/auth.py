@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from kampung_sync import protocol
 from kampung_sync.server import accounts, db, ratelimit
-from kampung_sync.server.errors import ApiError
+from kampung_sync.server.errors import BAD_TEXT, ApiError, has_bad_text
 from kampung_sync.server.records import protocol_now
 from kampung_sync.server.settings import ServerSettings
 from kampung_sync.server.tables import Device, User
@@ -101,6 +101,8 @@ def enrol(body: protocol.EnrolRequest, request: Request) -> protocol.EnrolRespon
     """Trade username + password for a device token (once per laptop; again replaces it)."""
     check_protocol_header(request)
     check_protocol_field(body.protocol)
+    if has_bad_text(body.model_dump()):
+        raise ApiError(422, "invalid_request", detail=BAD_TEXT)
     settings = settings_of(request)
     client = _client_address(request)
     username = body.username.strip()

@@ -237,6 +237,12 @@ def has_bad_text(value: Any) -> bool:
     return False
 
 
+BAD_TEXT = (
+    "teks berisi karakter NUL atau surrogate yang tidak sah",
+    "text holds a NUL or an unpaired surrogate character",
+)
+
+
 def summary(errors: list[Any]) -> str:
     first = errors[0] if errors else {}
     where = ".".join(str(part) for part in first.get("loc", ()) if part != "body")

@@ -21,7 +21,7 @@ from fastapi.concurrency import run_in_threadpool
 from kampung_sync import protocol
 from kampung_sync.server.auth import Caller, CallerDep, check_protocol_field
 from kampung_sync.server.batch import apply_batch
-from kampung_sync.server.errors import ApiError, has_bad_text, summary, validation_details
+from kampung_sync.server.errors import BAD_TEXT, ApiError, has_bad_text, summary, validation_details
 from kampung_sync.server.records import protocol_now
 from kampung_sync.server.settings import ServerSettings
 from pydantic import ValidationError
@@ -87,7 +87,7 @@ def parse_request(body: bytes, settings: ServerSettings, caller: Caller) -> prot
         if isinstance(ops, list) and len(ops) > limit:
             raise ApiError(413, "too_many_ops", count=len(ops), limit=limit)
     if (b"\\u0000" in body or b"\\ud" in body.lower()) and has_bad_text(raw):
-        raise ApiError(422, "invalid_request", detail="NUL / surrogate")
+        raise ApiError(422, "invalid_request", detail=BAD_TEXT)
     try:
         request = protocol.PushRequest.model_validate(raw)
     except ValidationError as exc:
