@@ -79,6 +79,23 @@ def _names(session: Session, codes: set[str]) -> dict[str, str]:
     return {kode: nama or kode for kode, nama in rows}
 
 
+def _add_quiet_kelurahan(session: Session, rows: dict[str, AreaRow]) -> None:
+    """Kelurahan with no data yet in a kecamatan that has some: the city sees who lags."""
+    kecamatan = sorted({wilayah.parent_of(k) or k for k in rows})
+    for start in range(0, len(kecamatan), 500):
+        parents = kecamatan[start : start + 500]
+        found = session.execute(
+            select(_R.record_id).where(
+                _R.table_name == "wilayah",
+                _R.deleted.is_(False),
+                _R.data["parent_kode"].as_string().in_(parents),
+            )
+        ).scalars()
+        for kode in found:
+            if wilayah.is_valid_code(kode) and wilayah.level_of(kode) == wilayah.Level.KELURAHAN:
+                rows.setdefault(kode, AreaRow(kode, kode))
+
+
 def areas(session: Session, scope: Sequence[str] | None = None) -> list[KecamatanGroup]:
     """Per kecamatan (with its kelurahan), the counts the overview page shows."""
     rows: dict[str, AreaRow] = {}
@@ -115,6 +132,8 @@ def areas(session: Session, scope: Sequence[str] | None = None) -> list[Kecamata
         _scoped(by_state, scope).group_by(_R.kelurahan_kode, state)
     ):
         row(kode).assessments[name or "draft"] = count
+    if scope is None:
+        _add_quiet_kelurahan(session, rows)
     for kode in scope or ():
         row(kode)
     kecamatan_codes = {wilayah.parent_of(k) or k for k in rows}
