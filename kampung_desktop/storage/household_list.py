@@ -1,7 +1,8 @@
-"""Queries behind the household table and search box, shaped for a lazily fetching view.
+"""What the household table and search box query: filters, sort orders, display rows, counts.
 
-The view first asks for the ordered rowids matching a filter (integers only, cheap even for
-100,000 households), then fetches the visible rows a page at a time.
+The table itself pages through a `list_window.Listing`; this module holds the pieces every
+listing shares, plus `ordered_rowids` for callers that want a short, complete answer (the
+registry search, the window's first screen of search results).
 """
 
 from __future__ import annotations
@@ -11,22 +12,52 @@ from dataclasses import dataclass
 
 from kampung_desktop.storage.search import match_expression
 
-SORT_COLUMNS = {
-    "head_name": "h.head_name COLLATE NOCASE",
-    "address": "h.address COLLATE NOCASE",
-    "area": "h.kelurahan_kode, h.rw, h.rt",
-    "member_count": "h.member_count",
-    "updated_at": "h.updated_at",
+
+@dataclass(frozen=True)
+class SortOrder:
+    """A sort of the list and the index that yields it (rowid is the index's last column)."""
+
+    index: str
+    columns: tuple[str, ...]  # SQL, in index order
+    fields: tuple[str, ...]  # the ListRow attributes holding the same values
+
+
+# Ties are broken by area, then rowid: the index order (migration 7), so no sort is needed.
+SORTS: dict[str, SortOrder] = {
+    "head_name": SortOrder(
+        "ix_households_head_area",
+        ("h.head_name COLLATE NOCASE", "h.kelurahan_kode", "h.rw", "h.rt"),
+        ("head_name", "kelurahan_kode", "rw", "rt"),
+    ),
+    "address": SortOrder(
+        "ix_households_address_area",
+        ("h.address COLLATE NOCASE", "h.kelurahan_kode", "h.rw", "h.rt"),
+        ("address", "kelurahan_kode", "rw", "rt"),
+    ),
+    "area": SortOrder(
+        "ix_households_area", ("h.kelurahan_kode", "h.rw", "h.rt"), ("kelurahan_kode", "rw", "rt")
+    ),
+    "member_count": SortOrder(
+        "ix_households_members_area",
+        ("h.member_count", "h.kelurahan_kode", "h.rw", "h.rt"),
+        ("member_count", "kelurahan_kode", "rw", "rt"),
+    ),
 }
+SORT_COLUMNS = {key: ", ".join(order.columns) for key, order in SORTS.items()}
+AREA_INDEX = "ix_households_area"
 
 
 @dataclass(frozen=True)
 class AreaFilter:
     """Narrow the list to part of the wilayah tree; None fields mean 'all'."""
 
-    kode_prefix: str | None = None  # kecamatan or kelurahan code
+    kode_prefix: str | None = None  # kab/kota, kecamatan or kelurahan code
     rw: int | None = None
     rt: int | None = None
+
+    @property
+    def is_all(self) -> bool:
+        return not self.kode_prefix and self.rw is None and self.rt is None
 
 
 @dataclass(frozen=True)
@@ -44,18 +75,28 @@ class ListRow:
     is_demo: bool
 
 
-def _where(area: AreaFilter, query: str | None) -> tuple[str, list]:
-    clauses, params = ["h.deleted = 0"], []
+def area_where(area: AreaFilter, table: str = "h") -> tuple[list[str], list]:
+    """SQL terms for an area: a code and everything under it, as one index range.
+
+    Codes hold digits and dots only, so "code, or code + '.' + anything" is the range
+    [code, code + '/') ('/' follows '.').
+    """
+    clauses, params = [], []
     if area.kode_prefix:
-        clauses.append("(h.kelurahan_kode = ? OR h.kelurahan_kode LIKE ?)")
-        params += [area.kode_prefix, area.kode_prefix + ".%"]
+        clauses.append(f"{table}.kelurahan_kode >= ? AND {table}.kelurahan_kode < ?")
+        params += [area.kode_prefix, area.kode_prefix + "/"]
     if area.rw is not None:
-        clauses.append("h.rw = ?")
+        clauses.append(f"{table}.rw = ?")
         params.append(area.rw)
     if area.rt is not None:
-        clauses.append("h.rt = ?")
+        clauses.append(f"{table}.rt = ?")
         params.append(area.rt)
-    return " AND ".join(clauses), params
+    return clauses, params
+
+
+def order_by(sort: str, descending: bool) -> str:
+    direction = " DESC" if descending else ""
+    return ", ".join(f"{c}{direction}" for c in (*SORTS[sort].columns, "h.rowid"))
 
 
 def ordered_rowids(
@@ -70,10 +111,12 @@ def ordered_rowids(
 
     With a search `query` and a `limit`, the first `limit` matches are returned sorted among
     themselves, without sorting every match: that answer fits in one frame while the user
-    types; ask again without `limit` (off the UI thread) for the complete sorted list.
+    types. Without a limit every match is read: for a short list only (the table pages
+    through `list_window.open_listing` instead).
     """
-    where, params = _where(area, query)
-    order = SORT_COLUMNS[sort] + (" DESC" if descending else "")
+    clauses, params = area_where(area)
+    where = " AND ".join(["h.deleted = 0", *clauses])
+    order = order_by(sort, descending)
     if query:
         match = match_expression(query)
         if match is None:
@@ -86,12 +129,12 @@ def ordered_rowids(
         if limit:
             sql = (
                 f"SELECT h.rowid FROM households h WHERE h.rowid IN "
-                f"(SELECT h.rowid FROM {source} LIMIT {int(limit)}) ORDER BY {order}, h.rowid"
+                f"(SELECT h.rowid FROM {source} LIMIT {int(limit)}) ORDER BY {order}"
             )
             return [r[0] for r in conn.execute(sql, params)]
     else:
         source = f"households h WHERE {where}"
-    sql = f"SELECT h.rowid FROM {source} ORDER BY {order}, h.rowid"
+    sql = f"SELECT h.rowid FROM {source} ORDER BY {order}"
     if limit:
         sql += f" LIMIT {int(limit)}"
     return [r[0] for r in conn.execute(sql, params)]
@@ -116,11 +159,29 @@ def rows_for(conn: sqlite3.Connection, rowids: list[int]) -> list[ListRow]:
 
 
 def area_counts(conn: sqlite3.Connection) -> dict[tuple[str, int, int], int]:
-    """Household count per (kelurahan, rw, rt), for the wilayah tree."""
+    """Household count per (kelurahan, rw, rt), for the wilayah tree: the maintained counters
+    (migration 7), a few thousand rows whatever the number of households."""
     return {
         (k, rw, rt): n
         for k, rw, rt, n in conn.execute(
-            "SELECT kelurahan_kode, rw, rt, count(*) FROM households WHERE deleted = 0 "
-            "GROUP BY kelurahan_kode, rw, rt"
+            "SELECT kelurahan_kode, rw, rt, n FROM household_counts WHERE n > 0"
         )
     }
+
+
+def area_total(conn: sqlite3.Connection, area: AreaFilter) -> int:
+    """Live households in an area (all areas by default), from the maintained counters."""
+    clauses, params = area_where(area, "c")
+    where = " AND ".join(clauses) or "1"
+    sql = f"SELECT COALESCE(sum(c.n), 0) FROM household_counts c WHERE {where}"
+    return conn.execute(sql, params).fetchone()[0]
+
+
+def rebuild_counts(conn: sqlite3.Connection) -> None:
+    """Recount from the rows (repair; callers hold the transaction)."""
+    conn.execute("DELETE FROM household_counts")
+    conn.execute(
+        "INSERT INTO household_counts (kelurahan_kode, rw, rt, n) "
+        "SELECT kelurahan_kode, rw, rt, count(*) FROM households WHERE deleted = 0 "
+        "GROUP BY kelurahan_kode, rw, rt"
+    )

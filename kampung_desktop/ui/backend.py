@@ -2,8 +2,8 @@
 
 This module pulls in the database stack (sqlmodel, SQLAlchemy), so the window imports it only
 after its first paint, inside a worker job. Every method here may take longer than a frame
-and is therefore called through `TaskRunner`, except `rows()`, a small indexed page read that
-the table model asks for while scrolling (≈1–2 ms for 100 rows).
+and is therefore called through `TaskRunner`; the table model reads its pages on the UI thread
+through the listing it was given (≈0.5–2 ms for 100 rows, see storage.list_window).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from kampung_desktop.services import first_view
 from kampung_desktop.services.first_view import AreaNode
 from kampung_desktop.storage import engine as sqlite_file
 from kampung_desktop.storage import household_list as listing
+from kampung_desktop.storage.list_window import Listing, ListSpec, open_listing
 from kampung_desktop.ui.list_query import ListQuery
 
 LANGUAGE_SETTING = "language"
@@ -41,7 +42,7 @@ class FirstLoad:
     backend: Backend
     tree: list[AreaNode]
     status: Status
-    rowids: list[int]
+    listing: Listing
 
 
 class Backend:
@@ -54,7 +55,7 @@ class Backend:
         self._list_lock = threading.Lock()
 
     @classmethod
-    def load(cls, data_dir: Path, query: ListQuery) -> FirstLoad:
+    def load(cls, data_dir: Path, query: ListQuery, first: int) -> FirstLoad:
         """Open the data dir (raises DatabaseUnavailable, file untouched) and read the first view.
 
         Only what the first view needs: the registry service (edits, details) and the log file
@@ -73,7 +74,7 @@ class Backend:
             backend=backend,
             tree=backend.tree(),
             status=backend.status(),
-            rowids=backend.rowids(query),
+            listing=backend.listing(query, first),
         )
 
     @cached_property
@@ -101,41 +102,44 @@ class Backend:
         with backend_conn(self._path) as conn:
             return Status(first_view.pending(conn), first_view.setting(conn, "demo_loaded") == "1")
 
-    def rowids(self, query: ListQuery) -> list[int]:
-        """All matching rowids in display order; `interrupt_list()` may cut it short."""
-        area = listing.AreaFilter(query.area.kode_prefix, query.area.rw, query.area.rt)
-        with backend_conn(self._path) as conn:
+    def listing(self, query: ListQuery, first: int) -> Listing:
+        """The matches as a listing with its first `first` rows read; `interrupt_list()` may
+        cut the planning short (a one-letter search keeps its matches in a temporary table)."""
+        spec = ListSpec(
+            listing.AreaFilter(query.area.kode_prefix, query.area.rw, query.area.rt),
+            query.text.strip() or None,
+            query.sort,
+            query.descending,
+        )
+        try:
+            return open_listing(self._list_connection, spec, first)
+        finally:
             with self._list_lock:
-                self._list_conn = conn
-            try:
-                return listing.ordered_rowids(
-                    conn, area, query.text.strip() or None, query.sort, query.descending
-                )
-            finally:
-                with self._list_lock:
-                    self._list_conn = None
+                self._list_conn = None  # from now on the UI thread's, never interrupted
 
-    def first_screen(self, query: ListQuery, n: int) -> tuple[list[int], list, bool]:
-        """Up to `n` matches sorted among themselves, their rows, and whether that is all."""
+    def _list_connection(self) -> sqlite3.Connection:
+        conn = sqlite_file.raw_connection(self._path)  # kept by the listing
+        with self._list_lock:
+            self._list_conn = conn
+        return conn
+
+    def first_screen(self, query: ListQuery, n: int) -> tuple[list[listing.ListRow], bool]:
+        """Up to `n` matches sorted among themselves, and whether that is all of them."""
         area = listing.AreaFilter(query.area.kode_prefix, query.area.rw, query.area.rt)
         text = query.text.strip() or None
         with backend_conn(self._path) as conn:
             ids = listing.ordered_rowids(conn, area, text, query.sort, query.descending, limit=n)
-            return ids, listing.rows_for(conn, ids), len(ids) < n
+            return listing.rows_for(conn, ids), len(ids) < n
 
     def interrupt_list(self) -> None:
-        """Abort a running list query (any thread): the user typed on, its answer is stale.
+        """Abort a listing being planned (any thread): the user typed on, its answer is stale.
 
-        A one-letter prefix can match most of 100,000 households; stopping it lets the query
-        for the next keystroke start at once instead of waiting behind it.
+        A one-letter prefix can match most households; stopping it lets the query for the
+        next keystroke start at once instead of waiting behind it.
         """
         with self._list_lock:
             if self._list_conn is not None:
                 self._list_conn.interrupt()
-
-    def rows(self, rowids: list[int]) -> list[listing.ListRow]:
-        with backend_conn(self._path) as conn:
-            return listing.rows_for(conn, rowids)
 
     def rowid_of(self, household_id: str) -> int | None:
         with backend_conn(self._path) as conn:

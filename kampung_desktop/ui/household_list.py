@@ -1,8 +1,8 @@
 """The centre of the window: the search box, the household table and the count of matches.
 
 It owns the current `ListQuery`. Every change (typing, a tree node, a header click) asks the
-worker for the matching rowids under the key "list", so a burst of keystrokes runs only the
-newest query and stale results are dropped; the table model then pages rows in as it paints.
+worker for a listing of the matches under the key "list", so a burst of keystrokes runs only
+the newest query and stale results are dropped; the table model then pages rows in as it paints.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from kampung_desktop.ui.household_model import (
     MEMBERS,
     RTRW,
     HouseholdTableModel,
+    ReadRows,
+    Source,
 )
 from kampung_desktop.ui.list_query import AreaSelection, ListQuery
 from kampung_desktop.ui.qt import (
@@ -36,10 +38,8 @@ from kampung_desktop.ui.qt import (
     Signal,
 )
 
-# (query, household id to keep in focus, callback receiving (rowids, rowid of that household))
-RowidsQuery = Callable[
-    [ListQuery, str | None, Callable[[tuple[list[int], int | None]], None]], None
-]
+# (query, household id to keep in focus, callback receiving (listing, row of that household))
+ListingQuery = Callable[[ListQuery, str | None, Callable[[tuple[Source, int | None]], None]], None]
 
 
 class HouseholdList(QWidget):
@@ -52,7 +52,7 @@ class HouseholdList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.query = ListQuery()
-        self._ask: RowidsQuery | None = None
+        self._ask: ListingQuery | None = None
         self._select_after: str | None = None  # household to select once the next results arrive
         self.search = QLineEdit(self)
         self.search.setObjectName("searchBox")
@@ -93,16 +93,14 @@ class HouseholdList(QWidget):
         self.retranslate()
 
     # -- wiring -------------------------------------------------------------------------
-    def attach(
-        self, ask: RowidsQuery, fetch: Callable[[list[int]], Any], rowids: list[int]
-    ) -> None:
-        """Connect to the loaded data: `ask` runs a rowid query on the worker, `fetch` reads pages."""
+    def attach(self, ask: ListingQuery, listing: Any) -> None:
+        """Connect to the loaded data: `ask` plans a listing on the worker; show `listing`."""
         self._ask = ask
         self.header_model.setHorizontalHeaderLabels(self.model.header_labels())
-        self.model.set_fetcher(fetch)  # the columns appear now
+        self.model.attach()  # the columns appear now
         self.table.horizontalHeader().setModel(self.header_model)
         self._size_columns()
-        self._show((rowids, None))
+        self._show((listing, None))
         self.search.setEnabled(True)
 
     def enable_sorting(self) -> None:
@@ -160,11 +158,10 @@ class HouseholdList(QWidget):
         if self._ask is not None:
             self._ask(query, focus, self._show)
 
-    def _show(self, result: tuple[list[int], int | None]) -> None:
-        rowids, focus = result
-        self.model.set_rowids(rowids)
+    def _show(self, result: tuple[Any, int | None]) -> None:
+        listing, row = result
+        self.model.set_source(listing, getattr(listing, "first_rows", ()))
         self._update_count()
-        row = self.model.row_of_rowid(focus) if focus is not None else None
         if row is not None:
             self.table.selectRow(row)
             self.table.scrollTo(
@@ -172,17 +169,17 @@ class HouseholdList(QWidget):
             )
         else:
             self.householdSelected.emit(None)
-        self.resultsShown.emit(len(rowids))
+        self.resultsShown.emit(listing.total)
 
-    def show_first_screen(self, rowids: list[int], rows: list, complete: bool) -> None:
-        """The first matches (rows read with them) while the complete list is pending."""
-        self.model.set_rowids(rowids, rows)
+    def show_first_screen(self, rows: list, complete: bool) -> None:
+        """The first matches (already read) while the complete, sorted list is pending."""
+        self.model.set_source(ReadRows(rows), rows)
         if complete:
             self._update_count()
         else:
-            self.count_label.setText(self.tr("{n}+ rumah tangga").format(n=len(rowids)))
+            self.count_label.setText(self.tr("{n}+ rumah tangga").format(n=len(rows)))
         self.householdSelected.emit(None)
-        self.resultsShown.emit(len(rowids))
+        self.resultsShown.emit(len(rows))
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.householdSelected.emit(

@@ -1,17 +1,18 @@
-"""The household table's Qt model: all matching rowids up front, display rows a page at a time.
+"""The household table's Qt model: a listing's rows read a page at a time as the view paints.
 
-The ordered rowid list (integers only) comes from a worker query; `data()` reads the small page
-around what the view paints (100 rows, an indexed lookup of ≈1–2 ms) and keeps a bounded number
-of pages, so 100,000 households scroll smoothly in little memory. No. KK is masked here:
-lists show identity numbers only partly (UU 27/2022, least exposure).
+A listing (storage.list_window, planned on the worker) knows how many households match and
+reads any 100-row page by position along the sort index, so the model holds no per-household
+list at all: a million households cost what a hundred thousand do. `data()` reads the page
+around what the view paints (≈0.5–2 ms) and keeps a bounded number of pages. No. KK is masked
+here: lists show identity numbers only partly (UU 27/2022, least exposure).
 """
 
 from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kampung_desktop.core.nik import mask
 from kampung_desktop.ui.qt import (
@@ -50,7 +51,29 @@ NO_PARENT = QModelIndex()
 PAGE_SIZE = 100
 MAX_PAGES = 30  # ≤ 3,000 rows held: a few screens either way of what is visible
 
-Fetch = Callable[[list[int]], Sequence[Any]]  # rowids -> ListRow-like objects, same order
+
+class Source(Protocol):
+    """What the model pages through (storage.list_window.Listing, or rows already read)."""
+
+    total: int
+
+    def rows(self, start: int, count: int) -> Sequence[Any]: ...
+
+    def close(self) -> None: ...
+
+
+class ReadRows:
+    """A source whose rows are all in hand (a first screen of search results)."""
+
+    def __init__(self, rows: Sequence[Any]) -> None:
+        self._rows = list(rows)
+        self.total = len(self._rows)
+
+    def rows(self, start: int, count: int) -> Sequence[Any]:
+        return self._rows[start : start + count]
+
+    def close(self) -> None:
+        pass
 
 
 class HouseholdTableModel(QAbstractTableModel):
@@ -58,39 +81,39 @@ class HouseholdTableModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
-        self._rowids: list[int] = []
-        self._pages: OrderedDict[int, dict[int, Any]] = OrderedDict()
-        self._fetch: Fetch | None = None
+        self._source: Source | None = None
+        self._count = 0
+        self._pages: OrderedDict[int, list[tuple[Any, tuple[str, ...]]]] = OrderedDict()
+        self._attached = False  # columns appear once data is attached (see columnCount)
         self.page_reads = 0  # how many page queries ran (tests and benchmarks look)
 
     # -- feeding ------------------------------------------------------------------------
-    def set_fetcher(self, fetch: Fetch) -> None:
+    def attach(self) -> None:
         self.beginResetModel()
-        self._fetch = fetch
-        self._pages.clear()
+        self._attached = True
         self.endResetModel()
 
-    def set_rowids(self, rowids: list[int], first_rows: Sequence[Any] = ()) -> None:
+    def set_source(self, source: Source, first_rows: Sequence[Any] = ()) -> None:
+        """Show `source` (the model owns it from now on and closes the one it replaces)."""
         self.beginResetModel()
-        self._rowids = rowids
+        old, self._source = self._source, source
+        self._count = source.total
         self._pages.clear()
-        if first_rows:  # read on the worker with the rowids: no page read in the first paint
-            self._pages[0] = {r.rowid: (r, cells(r)) for r in first_rows}
+        if first_rows:  # read on the worker with the plan: no page read in the first paint
+            self._pages[0] = [(r, cells(r)) for r in first_rows[:PAGE_SIZE]]
         self.endResetModel()
+        if old is not None and old is not source:
+            old.close()
+
+    def close(self) -> None:
+        if self._source is not None:
+            self._source.close()
 
     def invalidate(self) -> None:
         """Forget cached rows (after an edit) and repaint what is visible."""
         self._pages.clear()
-        if self._rowids:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rowids) - 1, len(COLUMNS) - 1)
-            )
-
-    def row_of_rowid(self, rowid: int) -> int | None:
-        try:
-            return self._rowids.index(rowid)
-        except ValueError:
-            return None
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, len(COLUMNS) - 1))
 
     def household_id(self, row: int) -> str | None:
         cached = self._cached(row)
@@ -98,12 +121,12 @@ class HouseholdTableModel(QAbstractTableModel):
 
     # -- Qt model API -------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
-        return 0 if parent.isValid() else len(self._rowids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         # No columns until data is attached: the first frame then paints no header, which
         # keeps Python callbacks (and the worker's hold on the GIL) out of the first paint.
-        return 0 if parent.isValid() or self._fetch is None else len(COLUMNS)
+        return 0 if parent.isValid() or not self._attached else len(COLUMNS)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
         if role not in _SERVED:
@@ -136,25 +159,24 @@ class HouseholdTableModel(QAbstractTableModel):
     # -- paging -------------------------------------------------------------------------
     def _cached(self, row: int) -> tuple[Any, tuple[str, ...]] | None:
         """(row object, its cell texts) for a table row, reading its page if needed."""
-        if not 0 <= row < len(self._rowids):
+        if not 0 <= row < self._count:
             return None
-        number = row // PAGE_SIZE
+        number, offset = divmod(row, PAGE_SIZE)
         page = self._pages.get(number)
         if page is None:
             page = self._load_page(number)
         else:
             self._pages.move_to_end(number)
-        return page.get(self._rowids[row])
+        return page[offset] if offset < len(page) else None
 
-    def _load_page(self, number: int) -> dict[int, tuple[Any, tuple[str, ...]]]:
-        wanted = self._rowids[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
+    def _load_page(self, number: int) -> list[tuple[Any, tuple[str, ...]]]:
         try:
-            rows = self._fetch(wanted) if self._fetch is not None else []
-        except Exception:  # keep painting; the log says why (rowids only, no personal data)
+            rows = self._source.rows(number * PAGE_SIZE, PAGE_SIZE) if self._source else []
+        except Exception:  # keep painting; the log says why (positions only, no personal data)
             log.exception("reading table page %d failed", number)
             rows = []
         self.page_reads += 1
-        page = {r.rowid: (r, cells(r)) for r in rows}  # a row deleted meanwhile is missing
+        page = [(r, cells(r)) for r in rows]  # short if rows were deleted meanwhile
         self._pages[number] = page
         while len(self._pages) > MAX_PAGES:
             self._pages.popitem(last=False)

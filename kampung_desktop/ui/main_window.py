@@ -19,6 +19,7 @@ from kampung_desktop.ui import faults, i18n
 from kampung_desktop.ui.area_tree import AreaTree, build_items
 from kampung_desktop.ui.detail_pane import DetailPane
 from kampung_desktop.ui.household_list import HouseholdList
+from kampung_desktop.ui.household_model import PAGE_SIZE
 from kampung_desktop.ui.list_query import AreaSelection, ListQuery
 from kampung_desktop.ui.qt import (
     QAction,
@@ -214,7 +215,7 @@ class MainWindow(QMainWindow):
         def job() -> tuple[Any, Any]:
             from kampung_desktop.ui.backend import Backend  # the database stack loads here
 
-            first = Backend.load(data_dir, query)
+            first = Backend.load(data_dir, query, PAGE_SIZE)
             return first, build_items(first.tree)
 
         self.tasks.run(job, self._loaded, self._load_failed)
@@ -226,7 +227,7 @@ class MainWindow(QMainWindow):
         self._areas = first.tree
         self.tree.set_root(items)
         self.detail.ready()
-        self.list.attach(self._ask_rowids, self.backend.rows, first.rowids)
+        self.list.attach(self._ask_listing, first.listing)
         self.status.set_data_dir(self.backend.data_dir)
         self._show_status(first.status)
         for action in (self.refresh_action, self.find_action):
@@ -288,23 +289,23 @@ class MainWindow(QMainWindow):
             log.error("background job failed", exc_info=error)
 
     # -- reacting to the user -----------------------------------------------------------
-    def _ask_rowids(self, query: ListQuery, focus_id: str | None, callback) -> None:  # type: ignore[no-untyped-def]
+    def _ask_listing(self, query: ListQuery, focus_id: str | None, callback) -> None:  # type: ignore[no-untyped-def]
         backend = self.backend
-        from kampung_desktop.ui.household_model import PAGE_SIZE
 
-        def full() -> tuple[list[int], int | None]:
-            rowids = backend.rowids(query)
-            return rowids, backend.rowid_of(focus_id) if focus_id else None
+        def full() -> tuple[Any, int | None]:
+            listing = backend.listing(query, PAGE_SIZE)
+            rowid = backend.rowid_of(focus_id) if focus_id else None
+            return listing, listing.position_of(rowid) if rowid is not None else None
 
-        def first() -> tuple[list[int], list, bool]:
+        def first() -> tuple[list, bool]:
             return backend.first_screen(query, PAGE_SIZE)
 
-        def first_done(result: tuple[list[int], list, bool]) -> None:
-            ids, rows, complete = result
-            self.list.show_first_screen(ids, rows, complete)
+        def first_done(result: tuple[list, bool]) -> None:
+            rows, complete = result
+            self.list.show_first_screen(rows, complete)
             if not complete or focus_id:
-                # The complete sorted list once the user pauses: sorting 70,000 matches takes
-                # ~100 ms and, run while the next key's first screen paints, slows it (GIL).
+                # The complete sorted list once the user pauses: a one-letter search keeps
+                # its matches in a temporary table first, which need not slow typing.
                 QTimer.singleShot(FULL_LIST_DELAY_MS, run_full)
 
         def run_full() -> None:
@@ -475,6 +476,7 @@ class MainWindow(QMainWindow):
         if self.sync_ui is not None:
             self.sync_ui.shutdown()  # a running sync stops at its next batch or page
         self.tasks.shutdown()
+        self.list.model.close()
         if self.backend is not None:
             self.backend.close()
             self.backend = None

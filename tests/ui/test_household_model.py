@@ -1,4 +1,4 @@
-"""The lazily paging household table model, with a fake page reader."""
+"""The lazily paging household table model, with a fake listing."""
 
 from __future__ import annotations
 
@@ -21,12 +21,17 @@ class Row:
     member_count: int
 
 
-class Reader:
-    def __init__(self) -> None:
-        self.calls: list[list[int]] = []
+class Listing:
+    """Rows 1..total by position; `gone` was deleted meanwhile (its page comes back short)."""
 
-    def __call__(self, rowids: list[int]) -> list[Row]:
-        self.calls.append(rowids)
+    def __init__(self, total: int, gone: int | None = None) -> None:
+        self.total, self.gone = total, gone
+        self.calls: list[tuple[int, int]] = []
+        self.closed = False
+
+    def rows(self, start: int, count: int) -> list[Row]:
+        self.calls.append((start, count))
+        wanted = range(start + 1, min(start + count, self.total) + 1)
         return [
             Row(
                 r,
@@ -39,16 +44,19 @@ class Reader:
                 3,
                 r % 9 + 1,
             )
-            for r in rowids
-            if r != 13  # deleted meanwhile
+            for r in wanted
+            if r != self.gone
         ]
 
+    def close(self) -> None:
+        self.closed = True
 
-def make_model(count: int) -> tuple[hm.HouseholdTableModel, Reader]:
-    model, reader = hm.HouseholdTableModel(), Reader()
-    model.set_fetcher(reader)
-    model.set_rowids(list(range(1, count + 1)))
-    return model, reader
+
+def make_model(count: int) -> tuple[hm.HouseholdTableModel, Listing]:
+    model, listing = hm.HouseholdTableModel(), Listing(count)
+    model.attach()
+    model.set_source(listing)
+    return model, listing
 
 
 def cell(model, row: int, column: int):
@@ -56,14 +64,36 @@ def cell(model, row: int, column: int):
 
 
 def test_rows_are_read_one_page_at_a_time(qapp):
-    model, reader = make_model(100_000)
-    assert model.rowCount() == 100_000 and reader.calls == []  # nothing read up front
+    model, reader = make_model(1_000_000)
+    assert model.rowCount() == 1_000_000 and reader.calls == []  # nothing read up front
     assert cell(model, 0, hm.HEAD) == "Kepala 1"
     assert cell(model, 99, hm.ADDRESS) == "Jl. 100"
-    assert len(reader.calls) == 1 and len(reader.calls[0]) == hm.PAGE_SIZE
-    assert cell(model, 54_321, hm.HEAD) == "Kepala 54322"
-    assert reader.calls[-1][0] == 54_301
+    assert reader.calls == [(0, hm.PAGE_SIZE)]
+    assert cell(model, 654_321, hm.HEAD) == "Kepala 654322"
+    assert reader.calls[-1] == (654_300, hm.PAGE_SIZE)
     assert len(reader.calls) == 2
+
+
+def test_first_rows_read_with_the_plan_need_no_page_read(qapp):
+    model, listing = hm.HouseholdTableModel(), Listing(500)
+    model.attach()
+    model.set_source(listing, listing.rows(0, hm.PAGE_SIZE))
+    listing.calls.clear()
+    assert cell(model, 5, hm.HEAD) == "Kepala 6" and listing.calls == []
+
+
+def test_a_replaced_source_is_closed(qapp):
+    model, first = make_model(10)
+    second = Listing(3)
+    model.set_source(second)
+    assert first.closed and not second.closed and model.rowCount() == 3
+
+
+def test_rows_already_read_are_a_source_too(qapp):
+    model, listing = make_model(0)
+    rows = Listing(7).rows(0, 7)
+    model.set_source(hm.ReadRows(rows), rows)
+    assert model.rowCount() == 7 and cell(model, 6, hm.HEAD) == "Kepala 7"
 
 
 def test_cache_is_bounded(qapp):
@@ -83,10 +113,13 @@ def test_cells_mask_the_kk_and_format_rt_rw(qapp):
     assert model.data(model.index(0, 0), hm.ID_ROLE) == "id1"
 
 
-def test_a_row_deleted_meanwhile_shows_a_placeholder(qapp):
-    model, _ = make_model(20)
-    assert cell(model, 12, hm.HEAD) == "…"
-    assert model.household_id(12) is None
+def test_a_page_shortened_meanwhile_shows_placeholders(qapp):
+    model = hm.HouseholdTableModel()
+    model.attach()
+    model.set_source(Listing(20, gone=13))
+    assert cell(model, 19, hm.HEAD) == "…"  # row 13 is gone, so the page has 19 rows
+    assert model.household_id(19) is None
+    assert cell(model, 18, hm.HEAD) == "Kepala 20"
 
 
 def test_header_click_asks_for_a_sort_and_unsortable_columns_do_nothing(qapp):
@@ -99,13 +132,13 @@ def test_header_click_asks_for_a_sort_and_unsortable_columns_do_nothing(qapp):
 
 
 def test_a_failing_read_does_not_crash_painting(qapp):
+    class Broken(Listing):
+        def rows(self, start, count):
+            raise OSError("disk gone")
+
     model = hm.HouseholdTableModel()
-
-    def broken(rowids):
-        raise OSError("disk gone")
-
-    model.set_fetcher(broken)
-    model.set_rowids([1, 2, 3])
+    model.attach()
+    model.set_source(Broken(3))
     assert cell(model, 0, hm.HEAD) == "…"
 
 
