@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install system-deps system-deps-gui translations screenshots bench lint format clean
+.PHONY: run test install installer system-deps system-deps-gui translations screenshots bench lint format clean
 
 run: system-deps-gui install
 	$(BIN)/kampung demo seed --if-empty --households 2500 --seed 1
@@ -22,9 +22,16 @@ $(STAMP): pyproject.toml setup.py
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -c "import sys; sys.exit(sys.version_info >= (3, 12))" \
 		&& $(BIN)/python -m pip uninstall --quiet --yes pyside6-pdf || true
-	$(BIN)/python -m pip install --quiet -e ".[test,server]"
+	$(BIN)/python -m pip install --quiet -e ".[test,server,build]"
 	$(BIN)/python tools/build_translations.py --release
 	touch $(STAMP)
+
+# The one-folder app dist/Kampung (windowed `kampung`, console `kampung-cli`), then its self-check.
+# Windows: docs/installer.md (and installer/kampung.iss for Kampung-Setup.exe).
+installer: system-deps install
+	$(BIN)/python tools/build_translations.py --release
+	$(BIN)/pyinstaller --noconfirm --clean build_installer.spec
+	dist/Kampung/kampung-cli --self-check
 
 # System libraries Qt needs (Debian; installed only when missing and only where we may).
 system-deps:

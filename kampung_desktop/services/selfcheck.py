@@ -5,6 +5,7 @@ SQLite build and migrations, pyxform and the shipped forms, the scoring rules, r
 shipped fonts, template and emblem. Each check runs the real code path on a throw-away data dir
 and returns one line saying what it saw, or raises `CheckFailed` naming what is wrong. The Qt
 checks (translations, PDF view, main window) and the runner live in `kampung_desktop.ui.selfcheck`.
+Each check imports what it tests, so a part missing from a bundle fails that check by name.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kampung_desktop import paths
-from kampung_desktop.certificates.qr import qr_matrix
-from kampung_desktop.services.app import AppContext
-from kampung_desktop.services.dbinfo import database_info
 from kampung_desktop.services.selfcheck_examples import bantar_answers, examples
+
+if TYPE_CHECKING:
+    from kampung_desktop.services.app import AppContext
 
 # Pasir Putih, Kec. Jambi Selatan, Kota Jambi: a Kampung Bantar kelurahan in the shipped wilayah.
 KELURAHAN = "15.71.02.1002"
@@ -91,6 +93,9 @@ def run_check(name: str, check: Check, state: SelfCheckState) -> CheckResult:
 
 def check_database(state: SelfCheckState) -> str:
     """Create a database from nothing (migrations, reference areas), write, read back."""
+    from kampung_desktop.services.app import AppContext
+    from kampung_desktop.services.dbinfo import database_info
+
     state.ctx = ctx = AppContext.open(state.data_dir)
     token = f"{time.time_ns()}"
     ctx.set_setting("self_check", token)
@@ -151,6 +156,7 @@ def check_scoring(state: SelfCheckState) -> str:
 
 def check_certificate(state: SelfCheckState) -> str:
     """Assess one RT, decide its award, print the certificate, verify number, QR and file."""
+    from kampung_desktop.certificates.qr import qr_matrix
     from kampung_desktop.services.printing import PrintingService, PrintRequest, template_for
     from kampung_desktop.services.review import ReviewService
 

@@ -21,6 +21,7 @@ import platform
 import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 from typing import TextIO
 
@@ -89,32 +90,41 @@ def check_pdf_view(state: SelfCheckState) -> str:
 
 
 def check_main_window(state: SelfCheckState) -> str:
-    """The main window opens on the self-check's database, loads its data and closes."""
+    """The main window opens on the self-check's database, loads its data and settles."""
     from kampung_desktop.ui.main_window import MainWindow
     from kampung_desktop.ui.qt import QApplication
 
     state.close()  # the window opens the database itself, as at a real start
+    errors: list[BaseException] = []
+    previous_hook = sys.excepthook
+    sys.excepthook = lambda _type, error, _tb: errors.append(error)  # raised in a Qt slot
     window = MainWindow(state.data_dir)
-    window.show_dialogs = False
-    failures: list[BaseException] = []
-    window.failed.connect(failures.append)
-    started = time.perf_counter()
-    window.show()
-    window.start()
-    deadline = started + WINDOW_TIMEOUT_S
-    while not failures and not (window.is_ready and window.settled and not window.tasks.busy):
-        if time.perf_counter() > deadline:
-            window.close()
-            raise CheckFailed(f"the main window was not ready after {WINDOW_TIMEOUT_S:.0f} s")
+    try:
+        window.show_dialogs = False
+        window.failed.connect(errors.append)
+        started = time.perf_counter()
+        window.show()
+        window.start()
+        while not errors and not (window.is_ready and window.settled and not window.tasks.busy):
+            if time.perf_counter() - started > WINDOW_TIMEOUT_S:
+                raise CheckFailed(f"the main window was not ready after {WINDOW_TIMEOUT_S:.0f} s")
+            QApplication.processEvents()
+            time.sleep(0.005)
+        ready = time.perf_counter() - started
+    finally:
+        window.close()
         QApplication.processEvents()
-        time.sleep(0.005)
-    ready = time.perf_counter() - started
-    window.close()
-    QApplication.processEvents()
-    if failures:
-        error = failures[0]
-        raise CheckFailed(f"the main window could not load: {type(error).__name__}: {error}")
+        sys.excepthook = previous_hook
+    if errors:
+        raise CheckFailed(f"the main window failed: {_named(errors[0])}")
     return f"ready in {ready:.2f} s ({window.windowTitle()}), closed"
+
+
+def _named(error: BaseException) -> str:
+    """The error and the innermost place it came from (not a whole traceback)."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" (at {Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+    return f"{type(error).__name__}: {error}{where}"
 
 
 UI_CHECKS: tuple[tuple[str, Check], ...] = (
@@ -126,25 +136,24 @@ UI_CHECKS: tuple[tuple[str, Check], ...] = (
 
 def run_self_check(out: TextIO | None = None) -> int:
     """Run every check on a fresh temp dir, print one line each; 0 when all passed."""
-    from kampung_desktop.ui.qt import QApplication, qVersion
-
     out = out if out is not None else sys.stdout
-    if QApplication.instance() is None:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no screen needed, none shown
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    try:
+        qt = _start_qt()
+    except Exception as exc:  # noqa: BLE001 - a broken Qt is a result to report, not a crash
+        qt = f"Qt did not start: {type(exc).__name__}: {exc}"
+        checks = DATA_CHECKS + tuple((name, _not_run(qt)) for name, _ in UI_CHECKS)
+    else:
+        checks = DATA_CHECKS + UI_CHECKS
     where = "bundle" if getattr(sys, "frozen", False) else "python"
-    _say(
-        out,
-        f"kampung {__version__} self-check ({where}, Python {platform.python_version()}, "
-        f"Qt {qVersion()}, {app.platformName()}, {platform.system()})",
-    )
+    _say(out, f"kampung {__version__} self-check ({where}, Python {platform.python_version()}, "
+              f"{qt}, {platform.system()})")  # fmt: skip
     results: list[CheckResult] = []
     with tempfile.TemporaryDirectory(
         prefix="kampung-selfcheck-", ignore_cleanup_errors=True
     ) as tmp:
         state = SelfCheckState(Path(tmp))
         try:
-            for name, check in DATA_CHECKS + UI_CHECKS:
+            for name, check in checks:
                 result = run_check(name, check, state)
                 results.append(result)
                 mark = "ok  " if result.ok else "FAIL"
@@ -157,6 +166,23 @@ def run_self_check(out: TextIO | None = None) -> int:
         return 1
     _say(out, f"self-check: OK ({len(results)} checks) / pemeriksaan mandiri berhasil")
     return 0
+
+
+def _start_qt() -> str:
+    """The QApplication the Qt checks need, offscreen unless one already runs."""
+    from kampung_desktop.ui.qt import QApplication, qVersion
+
+    if QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no screen needed, none shown
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    return f"Qt {qVersion()} {app.platformName()}"
+
+
+def _not_run(reason: str) -> Check:
+    def check(state: SelfCheckState) -> str:
+        raise CheckFailed(f"not run: {reason}")
+
+    return check
 
 
 def _say(out: TextIO | None, line: str) -> None:
