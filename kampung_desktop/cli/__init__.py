@@ -17,7 +17,18 @@ from kampung_desktop.core.messages import current_language
 from kampung_desktop.storage.errors import DatabaseUnavailable
 
 # Subcommand modules, in the order `kampung --help` lists them.
-_COMMANDS = ("gui", "demo", "db", "wilayah", "forms", "awards", "certificates", "server")
+_COMMANDS = (
+    "gui",
+    "demo",
+    "db",
+    "wilayah",
+    "forms",
+    "awards",
+    "certificates",
+    "server",
+    "sync",
+    "households",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import platform
 import threading
 from collections.abc import Callable
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+RETRIES_ENV = "KAMPUNG_SYNC_RETRIES"
 LOCAL_ROLES = {"enumerator": "petugas", "operator": "pemeriksa", "admin": "admin"}
 NOT_ENROLLED = (
     "Laptop ini belum terdaftar di server; daftarkan dulu (kampung sync enrol) / "
@@ -206,7 +208,7 @@ class SyncService:
             )
         if not self._lock.acquire(blocking=False):
             return _failed("Sinkronisasi sedang berjalan / A sync is already running.")
-        client = SyncClient(device["server_url"], token, cancel=cancel)
+        client = SyncClient(device["server_url"], token, cancel=cancel, retries=_retries())
         try:
             with self.db.raw() as conn:
                 return run_session(conn, client, self.ctx.data_dir, progress)
@@ -234,6 +236,15 @@ class SyncService:
     def resolve_conflict(self, conflict_id: str, choices: dict[str, str]) -> None:
         """choices: field -> "mine" | "theirs"; queues the resolved record for sync."""
         review.resolve_conflict(self.db, self.ctx.user_id, conflict_id, choices)
+
+
+def _retries() -> int:
+    """Retries per request (network errors, 5xx); `KAMPUNG_SYNC_RETRIES` tunes it for slow
+    links or scripts that prefer to fail fast."""
+    try:
+        return max(0, min(20, int(os.environ.get(RETRIES_ENV, "5"))))
+    except ValueError:
+        return 5
 
 
 def _failed(message: str) -> SyncOutcome:

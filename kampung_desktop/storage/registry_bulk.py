@@ -1,0 +1,128 @@
+"""Bulk upsert of registry households and members, with their outbox and audit entries.
+
+Used by the local registry import: one BEGIN IMMEDIATE for the whole file (all or nothing),
+executemany per table, and the search index refreshed for the touched households. Records keep
+their stable ids (derived from No. KK and NIK), so importing a file twice updates, never copies.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+
+from kampung_desktop.core.ids import utc_now_iso
+from kampung_desktop.storage import search, sync_store
+
+HOUSEHOLD_COLUMNS = ("kelurahan_kode", "rw", "rt", "address", "no_kk", "head_name", "member_count")
+MEMBER_COLUMNS = ("household_id", "nik", "name", "sex", "birth_date", "relationship", "position")
+
+
+def base_revision(conn: sqlite3.Connection, entity: str, record_id: str) -> int:
+    """Raw-connection twin of `changes.base_revision` (same rule)."""
+    queued = conn.execute(
+        "SELECT revision FROM outbox WHERE entity = ? AND record_id = ? "
+        "AND status IN ('pending', 'accepted', 'duplicate') ORDER BY seq DESC LIMIT 1",
+        (entity, record_id),
+    ).fetchone()
+    known = conn.execute(
+        "SELECT server_revision FROM sync_records WHERE tbl = ? AND record_id = ?",
+        (entity, record_id),
+    ).fetchone()
+    if known is not None and (queued is None or known[0] >= queued[0]):
+        return int(known[0])
+    return int(queued[0]) if queued else 0
+
+
+def upsert(
+    conn: sqlite3.Connection,
+    households: list[dict],
+    members: list[dict],
+    user_id: str | None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[int, int]:
+    """Write households and members; returns (inserted, updated) record counts."""
+    inserted = updated = 0
+    now = utc_now_iso()
+    with sync_store.transaction(conn):
+        for table, rows, columns in (
+            ("households", households, HOUSEHOLD_COLUMNS),
+            ("members", members, MEMBER_COLUMNS),
+        ):
+            outbox, audit, writes = [], [], []
+            for done, row in enumerate(rows, 1):
+                current = conn.execute(
+                    f"SELECT revision, is_demo, {', '.join(columns)} FROM {table} WHERE id = ?",
+                    (row["id"],),
+                ).fetchone()
+                if current is not None and list(current[2:]) == [row[c] for c in columns]:
+                    continue  # unchanged: nothing to queue
+                op = "insert" if current is None else "update"
+                revision = 1 if current is None else current[0] + 1
+                record = {**row, "revision": revision, "updated_at": now}
+                record.setdefault("created_at", now)
+                writes.append(record)
+                fields = sorted(row) if current is None else [
+                    c for i, c in enumerate(columns) if current[2 + i] != row[c]
+                ]  # fmt: skip
+                base = 0 if current is None else base_revision(conn, table, row["id"])
+                outbox.append(
+                    (table, row["id"], revision, op, base, json.dumps(fields), now, row["id"])
+                )
+                audit.append((now, user_id, f"registry_{op}", table, row["id"], json.dumps(fields)))
+                inserted += current is None
+                updated += current is not None
+                if progress and done % 500 == 0:
+                    progress(done, len(rows))
+            _write(conn, table, writes, columns)
+            conn.executemany(
+                "INSERT INTO outbox (entity, record_id, revision, op, base_revision, fields, "
+                "created_at, payload) SELECT ?, ?, ?, ?, ?, ?, ?, json_object("
+                + _json_pairs(table)
+                + f") FROM {table} WHERE id = ?8",
+                [(*o[:7], o[7]) for o in outbox],
+            )
+            conn.executemany(
+                "INSERT INTO audit_log (at, user_id, action, entity, record_id, fields) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                audit,
+            )
+        ids = {(h["id"],) for h in households} | {(m["household_id"],) for m in members}
+        delete_sql, insert_sql = (s.replace(":id", "?") for s in search.REFRESH_ONE)
+        conn.executemany(delete_sql, list(ids))
+        conn.executemany(insert_sql, list(ids))
+    return inserted, updated
+
+
+def _write(conn: sqlite3.Connection, table: str, rows: list[dict], columns: tuple) -> None:
+    names = ("id", *columns, "revision", "created_at", "updated_at")
+    updates = ", ".join(f"{n} = excluded.{n}" for n in names if n not in ("id", "created_at"))
+    conn.executemany(
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+        f"ON CONFLICT(id) DO UPDATE SET {updates}",
+        [tuple(r[n] for n in names) for r in rows],
+    )
+
+
+_PAYLOAD_COLUMNS = {
+    "households": ("id", "created_at", "updated_at", "revision", "is_demo", "kelurahan_kode",
+                   "rw", "rt", "address", "no_kk", "head_name", "member_count", "status",
+                   "latitude", "longitude", "deleted"),
+    "members": ("id", "created_at", "updated_at", "revision", "is_demo", "household_id", "nik",
+                "name", "sex", "birth_place", "birth_date", "relationship", "marital_status",
+                "education", "occupation", "position", "deleted"),
+}  # fmt: skip
+_BOOLEAN = {"is_demo", "deleted"}
+
+
+def _json_pairs(table: str) -> str:
+    """json_object arguments rebuilding the record as the models dump it (booleans as JSON)."""
+    parts = []
+    for column in _PAYLOAD_COLUMNS[table]:
+        value = (
+            f"json(CASE WHEN {column} THEN 'true' ELSE 'false' END)"
+            if column in _BOOLEAN
+            else column
+        )
+        parts.append(f"'{column}', {value}")
+    return ", ".join(parts)
