@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,6 +37,7 @@ from kampung_desktop.storage.household_list import (
 from kampung_desktop.storage.search import match_expression
 
 MATERIALIZE_MAX = 5000  # ≤ ~7 ms to read and sort on the worker
+ANCHOR_STEP = 1000  # fill_positions learns the key of every 1000th row
 MATCHES_TABLE = "temp.list_matches"
 
 
@@ -53,6 +55,7 @@ class Listing:
     def __init__(self, conn: sqlite3.Connection, spec: ListSpec, total: int) -> None:
         self._conn = conn
         self._lock = threading.Lock()
+        self._closed = False
         self.spec = spec
         self.total = total
         self.first_rows: list[ListRow] = []  # read on the worker with the plan
@@ -70,8 +73,13 @@ class Listing:
         with self._lock:
             return self._position(rowid)
 
+    def fill_positions(self, budget_s: float = 0.004) -> bool:
+        """Prepare for jumps anywhere in the list, `budget_s` at a time; True when done."""
+        return True
+
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             self._conn.close()
 
     def _rowids(self, start: int, count: int) -> list[int]:
@@ -107,7 +115,29 @@ class KeysetListing(Listing):
         self._matches = matches  # filter by the search matches in MATCHES_TABLE
         self._known: dict[int, tuple] = {}  # position -> (sort key..., rowid)
         self._positions: list[int] = []  # the keys of _known, sorted
-        self.scanned = 0  # index entries stepped over by the last read (tests look)
+        self._anchored = -1  # fill_positions has learned keys up to this position
+        self.scanned = 0  # rows stepped over or read by the last read (tests look)
+
+    def fill_positions(self, budget_s: float = 0.004) -> bool:
+        """Learn the key of every ANCHOR_STEP-th row, a few milliseconds at a time.
+
+        Run as short worker jobs after the list is shown (each re-queued by the last, so other
+        work goes in between): afterwards a drag of the scroll bar lands less than
+        ANCHOR_STEP rows from a known key, wherever it ends in a million households.
+        """
+        deadline = time.perf_counter() + budget_s
+        while True:  # at least one step per call, however small the budget
+            with self._lock:
+                if self._closed:
+                    return True
+                position = self._anchored + ANCHOR_STEP
+                if position >= self.total:
+                    self._anchored = self.total
+                    return True
+                self._rowids(position, 1)  # counted on from the previous anchor
+                self._anchored = position
+            if time.perf_counter() >= deadline:
+                return False
 
     def _rowids(self, start: int, count: int) -> list[int]:
         i = bisect.bisect_left(self._positions, start)

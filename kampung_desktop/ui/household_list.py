@@ -48,6 +48,7 @@ class HouseholdList(QWidget):
     householdSelected = Signal(object)  # str | None
     householdActivated = Signal(str)  # double-click / Enter: edit
     resultsShown = Signal(int)  # rows now in the table, after each query
+    listingShown = Signal(object)  # a complete listing is shown (the window prepares jumps)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,6 +163,7 @@ class HouseholdList(QWidget):
         listing, row = result
         self.model.set_source(listing, getattr(listing, "first_rows", ()))
         self._update_count()
+        self.listingShown.emit(listing)
         if row is not None:
             self.table.selectRow(row)
             self.table.scrollTo(

@@ -105,6 +105,10 @@ class HouseholdTableModel(QAbstractTableModel):
         if old is not None and old is not source:
             old.close()
 
+    @property
+    def source(self) -> Source | None:
+        return self._source
+
     def close(self) -> None:
         if self._source is not None:
             self._source.close()

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.tree.areaSelected.connect(self._area_selected)
         self.list.householdSelected.connect(self._household_selected)
         self.list.householdActivated.connect(self.edit_household)
+        self.list.listingShown.connect(self._fill_positions)
         self.detail.editRequested.connect(self.edit_household)
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
@@ -317,6 +318,16 @@ class MainWindow(QMainWindow):
             self.tasks.run(first, first_done, key="list")
         else:
             self.tasks.run(full, callback, key="list")
+
+    def _fill_positions(self, listing: Any) -> None:
+        """Let the shown listing learn where every 1000th row is, in short worker jobs, so a
+        dragged scroll bar lands near a known key (see list_window.KeysetListing)."""
+
+        def step(done: bool) -> None:
+            if not done and self.list.model.source is listing:
+                self.tasks.run(listing.fill_positions, step, key="positions")
+
+        step(False)
 
     def _area_selected(self, area: AreaSelection) -> None:
         self.list.set_area(area)

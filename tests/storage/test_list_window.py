@@ -191,6 +191,7 @@ def test_opening_costs_the_same_for_ten_times_the_households(tmp_path):
     for spec in (lw.ListSpec(), lw.ListSpec(sort="member_count", descending=True)):
         small, large = opcodes(paths[400], spec), opcodes(paths[4000], spec)
         assert large < 1.5 * small + 5000, (spec, small, large)
+
     # The measure does see growth: one full sort costs ten times as much at ten times the size.
     def full_sort_opcodes(path: Path) -> int:
         conn, steps = engine.raw_connection(path), [0]
@@ -269,3 +270,23 @@ def test_counts_are_built_for_existing_households_by_the_migration(data_dir):
     migrations.upgrade(conn)
     assert area_counts(conn) == {("36.71.01.1001", 1, 1): 2, ("36.71.01.1001", 1, 2): 1}
     conn.close()
+
+
+@pytest.mark.parametrize("spec", [lw.ListSpec(), lw.ListSpec(query="a", descending=True)], ids=str)
+def test_filled_positions_bound_every_jump(seeded, monkeypatch, spec):
+    monkeypatch.setattr(lw, "MATERIALIZE_MAX", 10)
+    monkeypatch.setattr(lw, "ANCHOR_STEP", 50)
+    listing = lw.open_listing(connect_to(seeded), spec)
+    rounds = 1
+    while not listing.fill_positions(budget_s=0):
+        rounds += 1
+    assert rounds > 1  # done in short slices, so other jobs can run in between
+    rng = random.Random(2)
+    for _ in range(40):
+        start = rng.randrange(0, listing.total)
+        listing.rows(start, 20)
+        assert listing.scanned < 50 + 20
+    conn = engine.raw_connection(seeded)
+    check_pages(listing, full_sort(conn, spec), rng)
+    listing.close()
+    assert listing.fill_positions()  # a closed listing has nothing left to do
