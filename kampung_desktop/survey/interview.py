@@ -66,7 +66,7 @@ class Interview(Evaluator):
                 self._triggered.setdefault(name, []).append(node)
         self._end_nodes = [n for n in form.walk() if n.type == "end" and not n.chain]
         self._audit = next((n for n in form.walk() if n.type == "audit" and not n.chain), None)
-        self._compiler = Compiler(form.nodes)
+        self._compiler = Compiler(form.nodes, media=form.media, choices=form.choices)
         self._text_readers: dict[tuple[str, str], Compiled] = {}
         self._child_repeats: dict[str, list[FormNode]] = {}
         for node in form.walk():

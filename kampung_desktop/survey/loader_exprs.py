@@ -56,7 +56,7 @@ class ExpressionChecks:
         self.warnings.append(LoadProblem(sheet, row, code, params))
 
     def compile_form(self, form: Form) -> None:
-        compiler = Compiler(form.nodes, media=self.media)
+        compiler = Compiler(form.nodes, media=self.media, choices=form.choices)
         for node in form.walk():
             self._compile_node(compiler, node)
 
@@ -119,10 +119,7 @@ class ExpressionChecks:
         for column, texts in (("label", node.labels), ("hint", node.hints)):
             for text in texts.values():
                 for name in _LABEL_REF_RE.findall(text):
-                    if name.startswith("last-saved#"):
-                        detail = ExpressionError("expr.last_saved", name=name[11:])
-                        self.problem(node.row, "expr.in_column", column=column, detail=detail)
-                    elif name not in compiler.nodes:
+                    if name not in compiler.nodes and not name.startswith("last-saved#"):
                         detail = ExpressionError("expr.unknown_name", name=name)
                         self.problem(node.row, "expr.in_column", column=column, detail=detail)
 

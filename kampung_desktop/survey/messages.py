@@ -69,6 +69,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "'${{last-saved#{name}}}' (jawaban dari kiriman sebelumnya) belum didukung",
         "en": "'${{last-saved#{name}}}' (the answer from the previous submission) is not supported yet",
     },
+    "warn.empty_path": {
+        "id": "jalur '{path}' tidak menunjuk isian mana pun di formulir (selalu kosong)",
+        "en": "the path '{path}' matches no field of the form (always empty)",
+    },
     "expr.runtime": {
         "id": "rumus gagal dihitung ({detail})",
         "en": "the expression failed to compute ({detail})",

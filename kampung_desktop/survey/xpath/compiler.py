@@ -11,17 +11,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any
 
-from kampung_desktop.survey.errors import EvaluationError, ExpressionError
+from kampung_desktop.survey.errors import ExpressionError
 from kampung_desktop.survey.instance import Instance
-from kampung_desktop.survey.model import Choice, FormNode
+from kampung_desktop.survey.model import FormNode
 from kampung_desktop.survey.xpath import parser as ast
+from kampung_desktop.survey.xpath.compile_paths import PathCompiler
+from kampung_desktop.survey.xpath.compiled import (  # noqa: F401 - re-exported
+    DOT_COLUMNS,
+    Compiled,
+    Env,
+    Fn,
+    RefUse,
+    State,
+    choice_column,
+    common_depth,
+    guarded,
+    last_saved_reader,
+    make_reader,
+)
 from kampung_desktop.survey.xpath.functions import FUNCTIONS, compile_regex
 from kampung_desktop.survey.xpath.values import (
-    NodeSet,
     arithmetic,
     compare,
     negate,
@@ -29,78 +40,22 @@ from kampung_desktop.survey.xpath.values import (
     to_str,
 )
 
-Fn = Callable[["Env", Instance], Any]
 _REF_LITERAL_RE = re.compile(r"^\s*\$\{\s*([^}\s]+)\s*\}\s*$")
-#: Columns where `.` (the field itself) makes sense; elsewhere it would be a self-cycle.
-DOT_COLUMNS = frozenset({"constraint", "required", "read_only"})
 
 
-@dataclass
-class Env:
-    """What an evaluation needs besides the answers: clock, language, current choice row."""
+class Compiler(PathCompiler):
+    """Compiles the expressions of one form; `nodes` maps every name to its node.
 
-    today: date
-    now: datetime
-    lang: str
-    default_lang: str = "default"
-    choice: Choice | None = None
-    #: Answers of the enumerator's previous submission of this form (`${last-saved#name}`).
-    last_saved: dict[str, Any] = field(default_factory=dict)
+    `media` (the form's media files) serves `pulldata()` and `instance()`; `choices` (the
+    form's choice lists) serves `instance('list')` lookups of a list, as in ODK.
+    """
 
-
-@dataclass(frozen=True, slots=True)
-class RefUse:
-    """A reference to `node`; `common` is the repeat depth the expression and `node` share."""
-
-    node: FormNode
-    common: int
-
-
-@dataclass
-class Compiled:
-    source: str
-    fn: Fn
-    refs: tuple[RefUse, ...] = ()
-    #: Reads `position(..)`: re-evaluate when entries of its repeat are moved or removed.
-    uses_position: bool = False
-    #: Reads the field's own value (`.`).
-    uses_dot: bool = False
-    #: Bare names read from the choice row (choice filters only).
-    choice_columns: tuple[str, ...] = ()
-    #: What ODK tolerates but the author should know (coded messages, like ExpressionError).
-    warnings: tuple[ExpressionError, ...] = ()
-
-    def __call__(self, env: Env, inst: Instance) -> Any:
-        return self.fn(env, inst)
-
-
-@dataclass
-class _State:
-    context: FormNode | None
-    chain: tuple[FormNode, ...]
-    column: str
-    refs: list[RefUse] = field(default_factory=list)
-    uses_position: bool = False
-    uses_dot: bool = False
-    choice_columns: list[str] = field(default_factory=list)
-    warnings: list[ExpressionError] = field(default_factory=list)
-
-
-def _common_depth(a: tuple[FormNode, ...], b: tuple[FormNode, ...]) -> int:
-    depth = 0
-    for x, y in zip(a, b, strict=False):
-        if x is not y:
-            break
-        depth += 1
-    return depth
-
-
-class Compiler:
-    """Compiles the expressions of one form; `nodes` maps every name to its node."""
-
-    def __init__(self, nodes: dict[str, FormNode], media: Any = None) -> None:
+    def __init__(
+        self, nodes: dict[str, FormNode], media: Any = None, choices: dict[str, Any] | None = None
+    ) -> None:
         self.nodes = nodes
         self.media = media
+        self.choices = choices or {}
 
     def compile(
         self,
@@ -111,7 +66,7 @@ class Compiler:
         column: str,
     ) -> Compiled:
         """`chain` is the repeat chain of the instance the expression is evaluated in."""
-        state = _State(context=context, chain=chain, column=column)
+        state = State(context=context, chain=chain, column=column)
         try:
             tree = ast.parse(source)
             fn = guarded(self._node(tree, state))
@@ -129,26 +84,31 @@ class Compiler:
 
     # --- nodes ---------------------------------------------------------------------------
 
-    def _node(self, node: ast.Node, st: _State) -> Fn:
+    def _node(self, node: ast.Node, st: State) -> Fn:
         if isinstance(node, ast.Literal):
             value = node.value
             return lambda env, inst: value
         if isinstance(node, ast.Ref):
             if node.name.startswith("last-saved#"):
-                return _last_saved(node.name.removeprefix("last-saved#"))
+                return last_saved_reader(node.name.removeprefix("last-saved#"))
             return self._ref(self._lookup(node.name), st)
         if isinstance(node, ast.Dot):
-            if st.context is None or st.column not in DOT_COLUMNS:
-                raise ExpressionError("expr.self_reference")
+            if st.in_predicate:
+                return lambda env, inst: env.pnode.value()
+            if st.context is None or st.context.is_container or st.column == "calculation":
+                raise ExpressionError("expr.self_reference")  # a calculation of itself: a cycle
             st.uses_dot = True
-            return self._ref(st.context, st)
-        if isinstance(node, ast.DotDot):
-            raise ExpressionError("expr.position_arg")
+            if st.column in DOT_COLUMNS:
+                return self._ref(st.context, st)
+            name = st.context.name  # its own value: read, but not a dependency (no cycle)
+            return lambda env, inst: inst.cells[name].value
+        if isinstance(node, ast.Path | ast.Union | ast.DotDot):
+            return self._path(node, st)
         if isinstance(node, ast.Name):
-            if st.column != "choice_filter":
-                raise ExpressionError("expr.bare_name", name=node.name)
+            if st.column != "choice_filter" or st.in_predicate:
+                return self._path(node, st)
             st.choice_columns.append(node.name)
-            return _choice_column(node.name)
+            return choice_column(node.name)
         if isinstance(node, ast.Neg):
             operand = self._node(node.operand, st)
             return lambda env, inst: negate(operand(env, inst))
@@ -157,7 +117,7 @@ class Compiler:
         assert isinstance(node, ast.Call)
         return self._call(node, st)
 
-    def _binop(self, node: ast.BinOp, st: _State) -> Fn:
+    def _binop(self, node: ast.BinOp, st: State) -> Fn:
         left = self._node(node.left, st)
         right = self._node(node.right, st)
         op = node.op
@@ -179,8 +139,8 @@ class Compiler:
             raise ExpressionError("expr.group_reference", name=name)
         return target
 
-    def _ref(self, target: FormNode, st: _State, limit: int | None = None) -> Fn:
-        common = _common_depth(st.chain, target.chain)
+    def _ref(self, target: FormNode, st: State, limit: int | None = None) -> Fn:
+        common = common_depth(st.chain, target.chain)
         if limit is not None:
             common = min(common, limit)
         st.refs.append(RefUse(target, common))
@@ -188,7 +148,7 @@ class Compiler:
 
     # --- calls ---------------------------------------------------------------------------
 
-    def _call(self, node: ast.Call, st: _State) -> Fn:
+    def _call(self, node: ast.Call, st: State) -> Fn:
         name, args = node.name, node.args
         special = _SPECIAL.get(name)
         if special is not None:
@@ -218,7 +178,7 @@ class Compiler:
             return lambda env, inst: impl(a(env, inst), b(env, inst))
         return lambda env, inst: impl(*[f(env, inst) for f in fns])
 
-    def _check_choice_literal(self, args: tuple[ast.Node, ...], st: _State) -> None:
+    def _check_choice_literal(self, args: tuple[ast.Node, ...], st: State) -> None:
         first, second = args
         target = None
         if isinstance(first, ast.Ref):
@@ -238,17 +198,26 @@ class Compiler:
                 )
             )
 
-    def _if(self, node: ast.Call, st: _State) -> Fn:
+    def _if(self, node: ast.Call, st: State) -> Fn:
         cond, yes, no = (self._node(arg, st) for arg in node.args)
         return lambda env, inst: yes(env, inst) if to_bool(cond(env, inst)) else no(env, inst)
 
-    def _position(self, node: ast.Call, st: _State) -> Fn:
-        if len(node.args) != 1 or not isinstance(node.args[0], ast.DotDot) or not st.chain:
-            raise ExpressionError("expr.position_arg")
-        st.uses_position = True
-        return lambda env, inst: inst.pos
+    def _position(self, node: ast.Call, st: State) -> Fn:
+        arg = node.args[0] if node.args else None
+        if isinstance(arg, ast.DotDot) and not st.in_predicate:
+            if not st.chain:
+                return lambda env, inst: 1  # the root's position, as in ODK
+            st.uses_position = True
+            return lambda env, inst: inst.pos
+        return self._position_of(arg, st)
 
-    def _once(self, node: ast.Call, st: _State) -> Fn:
+    def _current(self, node: ast.Call, st: State) -> Fn:
+        return self._path(ast.Path(node, False, ()), st)
+
+    def _instance(self, node: ast.Call, st: State) -> Fn:
+        return self._path(ast.Path(node, False, ()), st)
+
+    def _once(self, node: ast.Call, st: State) -> Fn:
         """once(x): the field keeps its first non-empty value (ODK: uuid, random, now)."""
         if st.context is None:
             return self._node(node.args[0], st)
@@ -262,7 +231,7 @@ class Compiler:
 
         return once
 
-    def _pulldata(self, node: ast.Call, st: _State) -> Fn:
+    def _pulldata(self, node: ast.Call, st: State) -> Fn:
         """pulldata('table', 'column', 'key column', key): a lookup in a CSV media file."""
         fns = [self._node(arg, st) for arg in node.args]
         media = self.media
@@ -275,13 +244,13 @@ class Compiler:
 
         return pulldata
 
-    def _today(self, node: ast.Call, st: _State) -> Fn:
+    def _today(self, node: ast.Call, st: State) -> Fn:
         return lambda env, inst: env.today
 
-    def _now(self, node: ast.Call, st: _State) -> Fn:
+    def _now(self, node: ast.Call, st: State) -> Fn:
         return lambda env, inst: env.now
 
-    def _choice_name(self, node: ast.Call, st: _State) -> Fn:
+    def _choice_name(self, node: ast.Call, st: State) -> Fn:
         value_arg, field_arg = node.args
         match = None
         if isinstance(field_arg, ast.Literal):
@@ -298,7 +267,7 @@ class Compiler:
 
         return choice_name
 
-    def _indexed_repeat(self, node: ast.Call, st: _State) -> Fn:
+    def _indexed_repeat(self, node: ast.Call, st: State) -> Fn:
         """indexed-repeat(${field}, ${repeat1}, i1 [, ${repeat2}, i2 ...])."""
         args = node.args
         if len(args) % 2 == 0:
@@ -318,7 +287,7 @@ class Compiler:
                 )
             repeats.append(repeat)
         start = len(repeats[0].chain) - 1
-        common = min(_common_depth(st.chain, target.chain), start)
+        common = min(common_depth(st.chain, target.chain), start)
         if tuple(repeats) != target.chain[common:]:
             raise ExpressionError(
                 "expr.repeat_arg", name="indexed-repeat", index=2, field=target.name
@@ -361,9 +330,12 @@ def _check_arity(name: str, given: int, low: int, high: int | None) -> None:
 
 
 #: Functions compiled specially: name → (min args, max args, builder).
-_SPECIAL: dict[str, tuple[int, int | None, Callable[[Compiler, ast.Call, _State], Fn]]] = {
+_SPECIAL: dict[str, tuple[int, int | None, Callable[[Compiler, ast.Call, State], Fn]]] = {
     "if": (3, 3, Compiler._if),
     "position": (0, 1, Compiler._position),
+    "last": (0, 0, Compiler._last),
+    "current": (0, 0, Compiler._current),
+    "instance": (1, 1, Compiler._instance),
     "today": (0, 0, Compiler._today),
     "now": (0, 0, Compiler._now),
     "jr:choice-name": (2, 2, Compiler._choice_name),
@@ -374,66 +346,3 @@ _SPECIAL: dict[str, tuple[int, int | None, Callable[[Compiler, ast.Call, _State]
 
 #: Every function name an expression may call.
 KNOWN_FUNCTIONS = frozenset(FUNCTIONS) | frozenset(_SPECIAL)
-
-
-def _last_saved(name: str) -> Fn:
-    def last_saved(env: Env, inst: Instance) -> Any:
-        value = env.last_saved.get(name)
-        if isinstance(value, list):
-            return " ".join(to_str(item) for item in value)
-        return "" if value is None or isinstance(value, dict) else value
-
-    return last_saved
-
-
-def guarded(fn: Fn) -> Fn:
-    """`fn`, with any failure inside turned into an EvaluationError (never a traceback)."""
-
-    def run(env: Env, inst: Instance) -> Any:
-        try:
-            return fn(env, inst)
-        except EvaluationError:
-            raise
-        except RecursionError:
-            raise EvaluationError("expr.too_deep") from None
-        except (ArithmeticError, ValueError, TypeError, IndexError, KeyError) as exc:
-            raise EvaluationError("expr.runtime", detail=type(exc).__name__) from None
-
-    return run
-
-
-def _choice_column(name: str) -> Fn:
-    def column(env: Env, inst: Instance) -> str:
-        choice = env.choice
-        if choice is None:
-            return ""
-        if name == "name":
-            return choice.name
-        return choice.columns.get(name, "")
-
-    return column
-
-
-def make_reader(target: FormNode, *, up: int, down: tuple[FormNode, ...]) -> Fn:
-    """A closure reading `target` from an instance: go `up` levels, then down through repeats."""
-    name = target.name
-    if not down:
-        if up == 0:
-            return lambda env, inst: inst.cells[name].value
-        if up == 1:
-            return lambda env, inst: inst.parent.cells[name].value  # type: ignore[union-attr]
-
-        def read_up(env: Env, inst: Instance) -> Any:
-            for _ in range(up):
-                inst = inst.parent  # type: ignore[assignment]
-            return inst.cells[name].value
-
-        return read_up
-    names = tuple(repeat.name for repeat in down)
-
-    def read_all(env: Env, inst: Instance) -> NodeSet:
-        for _ in range(up):
-            inst = inst.parent  # type: ignore[assignment]
-        return NodeSet(entry.cells[name].value for entry in inst.descendants(names))
-
-    return read_all

@@ -60,7 +60,32 @@ class Neg:
     operand: Node
 
 
-Node = Literal | Ref | Dot | DotDot | Name | Call | BinOp | Neg
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One location step: `name`, `*`, `.` (self) or `..` (parent), with its predicates."""
+
+    axis: str  # child, self, parent, descendant
+    name: str
+    predicates: tuple[Node, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Path:
+    """A location path: from the root (`/data/x`), from a primary (`${rep}[2]/x`,
+    `instance('c')/root/item`, `current()/..`) or from the context node (`../x`)."""
+
+    start: Node | None
+    absolute: bool
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Union:
+    left: Node
+    right: Node
+
+
+Node = Literal | Ref | Dot | DotDot | Name | Call | BinOp | Neg | Path | Union
 
 # --- tokens ------------------------------------------------------------------------------
 
@@ -72,7 +97,7 @@ _TOKEN_RE = re.compile(
   | (?P<string>"[^"]*"|'[^']*')
   | (?P<dotdot>\.\.)
   | (?P<dot>\.)
-  | (?P<op>!=|<=|>=|=|<|>|\+|-|\*|\(|\)|,)
+  | (?P<op>!=|<=|>=|=|<|>|\+|-|\*|\(|\)|,|//|/|\[|\]|\|)
   | (?P<name>[A-Za-z_][\w.\-]*(:[A-Za-z_][\w.\-]*)?)
   | (?P<bad>\S)
     """,
@@ -103,7 +128,7 @@ def tokenize(source: str) -> list[Token]:
             tokens.append(Token("ref", name, pos))
             continue
         if kind == "bad":
-            if text in "/[]@|":
+            if text == "@":
                 raise ExpressionError("expr.path", token=text)
             raise _syntax(source, pos, text)
         if kind == "name" and text in _OPERATOR_NAMES and _follows_operand(tokens):
@@ -118,7 +143,10 @@ def _follows_operand(tokens: list[Token]) -> bool:
     if not tokens:
         return False
     last = tokens[-1]
-    return last.kind in ("number", "string", "ref", "dot", "dotdot", "name") or last.text == ")"
+    return last.kind in ("number", "string", "ref", "dot", "dotdot", "name") or last.text in (
+        ")",
+        "]",
+    )
 
 
 def _syntax(source: str, pos: int, detail: str) -> ExpressionError:
@@ -183,7 +211,81 @@ class _Parser:
         if self.token.kind == "op" and self.token.text == "-":
             self.advance()
             return Neg(self.unary())
-        return self.primary()
+        node = self.path()
+        while self.at("|"):
+            self.advance()
+            node = Union(node, self.path())
+        return node
+
+    def at(self, *texts: str) -> bool:
+        return self.token.kind == "op" and self.token.text in texts
+
+    def path(self) -> Node:
+        """A path expression, or a plain primary when no step or predicate follows."""
+        if self.at("/", "//"):
+            descendant = self.advance().text == "//"
+            if not descendant and not self._starts_step():
+                return Path(None, True, ())  # the root node alone
+            return Path(None, True, self.steps(descendant))
+        if (
+            self._starts_step()
+            and self.token.kind != "name"
+            or (self.token.kind == "name" and not self._next_is("("))
+        ):
+            steps = self.steps(False)
+            if len(steps) == 1 and not steps[0].predicates and steps[0].axis != "child":
+                return Dot() if steps[0].axis == "self" else DotDot()
+            if len(steps) == 1 and steps[0].axis == "child" and not steps[0].predicates:
+                return Name(steps[0].name)
+            return Path(None, False, steps)
+        primary = self.primary()
+        predicates = self.predicates()
+        if not predicates and not self.at("/", "//"):
+            return primary
+        steps: tuple[Step, ...] = (Step("self", ".", predicates),) if predicates else ()
+        if self.at("/", "//"):
+            descendant = self.advance().text == "//"
+            steps += self.steps(descendant)
+        return Path(primary, False, steps)
+
+    def _next_is(self, text: str) -> bool:
+        following = self.tokens[self.index + 1]
+        return following.kind == "op" and following.text == text
+
+    def _starts_step(self) -> bool:
+        token = self.token
+        if token.kind in ("dot", "dotdot"):
+            return True
+        if token.kind == "op" and token.text == "*":
+            return True
+        return token.kind in ("name", "opname") and not self._next_is("(")
+
+    def steps(self, descendant: bool) -> tuple[Step, ...]:
+        steps = [self.step(descendant)]
+        while self.at("/", "//"):
+            descendant = self.advance().text == "//"
+            steps.append(self.step(descendant))
+        return tuple(steps)
+
+    def step(self, descendant: bool) -> Step:
+        token = self.advance()
+        if token.kind == "dot":
+            return Step("self", ".", self.predicates())
+        if token.kind == "dotdot":
+            return Step("parent", "..", self.predicates())
+        if token.kind in ("name", "opname") or (token.kind == "op" and token.text == "*"):
+            axis = "descendant" if descendant else "child"
+            return Step(axis, token.text, self.predicates())
+        self.index -= 1
+        raise self.error()
+
+    def predicates(self) -> tuple[Node, ...]:
+        found = []
+        while self.at("["):
+            self.advance()
+            found.append(self.binary(0))
+            self.expect("]")
+        return tuple(found)
 
     def primary(self) -> Node:
         token = self.advance()
@@ -193,15 +295,9 @@ class _Parser:
             return Literal(token.text[1:-1])
         if token.kind == "ref":
             return Ref(token.text)
-        if token.kind == "dot":
-            return Dot()
-        if token.kind == "dotdot":
-            return DotDot()
-        if token.kind in ("name", "opname"):
-            if self.token.kind == "op" and self.token.text == "(":
-                self.advance()
-                return Call(token.text, self.arguments())
-            return Name(token.text)
+        if token.kind in ("name", "opname") and self.at("("):
+            self.advance()
+            return Call(token.text, self.arguments())
         if token.kind == "op" and token.text == "(":
             node = self.binary(0)
             self.expect(")")
@@ -246,3 +342,12 @@ def _collect(node: Node, found: set[str]) -> None:
         _collect(node.right, found)
     elif isinstance(node, Neg):
         _collect(node.operand, found)
+    elif isinstance(node, Union):
+        _collect(node.left, found)
+        _collect(node.right, found)
+    elif isinstance(node, Path):
+        if node.start is not None:
+            _collect(node.start, found)
+        for step in node.steps:
+            for predicate in step.predicates:
+                _collect(predicate, found)
