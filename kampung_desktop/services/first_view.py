@@ -10,7 +10,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from kampung_desktop.core import wilayah as rules
-from kampung_desktop.storage.household_list import area_counts
+from kampung_desktop.storage.household_list import area_counts, kelurahan_counts
 
 
 @dataclass
@@ -25,19 +25,36 @@ class AreaNode:
     children: list[AreaNode] = field(default_factory=list)
 
 
-def tree(conn: sqlite3.Connection) -> list[AreaNode]:
-    """Kab/kota roots down to RT, each node with its household count."""
+def tree(conn: sqlite3.Connection, down_to: rules.Level = rules.Level.RT) -> list[AreaNode]:
+    """Kab/kota roots down to `down_to` (RT by default), each node with its household count.
+
+    The first view asks only down to kelurahan: a city has a hundred kelurahan but ten
+    thousand RT, and the counts come from the maintained counters either way.
+    """
     records = conn.execute(
         "SELECT kode, nama, level, parent_kode, kelurahan_kode, rw, rt FROM wilayah "
-        "WHERE level >= 2 ORDER BY level, kode"
+        "WHERE level >= 2 AND level <= ? ORDER BY level, kode",
+        (int(down_to),),
     ).fetchall()
-    counts = area_counts(conn)
+    levels = {int(level): level for level in rules.Level}
     nodes: dict[str, AreaNode] = {}
     roots: list[AreaNode] = []
     for kode, nama, level, parent, kel, rw, rt in records:
-        node = AreaNode(kode, nama, rules.Level(level), rw=rw, rt=rt, kelurahan_kode=kel)
+        node = AreaNode(kode, nama, levels[level], rw=rw, rt=rt, kelurahan_kode=kel)
         nodes[kode] = node
         (nodes[parent].children if parent in nodes else roots).append(node)
+    if down_to >= rules.Level.RT:
+        _add_rt_counts(nodes, area_counts(conn))
+    else:
+        for kel, n in kelurahan_counts(conn).items():
+            if kel in nodes:
+                nodes[kel].count += n
+    for root in roots:
+        _sum_counts(root)
+    return roots
+
+
+def _add_rt_counts(nodes: dict[str, AreaNode], counts: dict[tuple[str, int, int], int]) -> None:
     # Households may name an RW/RT that has no wilayah row yet: show them too.
     for (kel, rw, rt), n in counts.items():
         rw_code, rt_code = f"{kel}/{rw:03d}", f"{kel}/{rw:03d}/{rt:03d}"
@@ -53,9 +70,6 @@ def tree(conn: sqlite3.Connection) -> list[AreaNode]:
             nodes[rw_code].children.append(nodes[rt_code])
         if rt_code in nodes:
             nodes[rt_code].count += n
-    for root in roots:
-        _sum_counts(root)
-    return roots
 
 
 def _sum_counts(node: AreaNode) -> int:

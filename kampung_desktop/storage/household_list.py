@@ -169,6 +169,13 @@ def area_counts(conn: sqlite3.Connection) -> dict[tuple[str, int, int], int]:
     }
 
 
+def kelurahan_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Household count per kelurahan, from the maintained counters."""
+    return dict(
+        conn.execute("SELECT kelurahan_kode, sum(n) FROM household_counts GROUP BY kelurahan_kode")
+    )
+
+
 def area_total(conn: sqlite3.Connection, area: AreaFilter) -> int:
     """Live households in an area (all areas by default), from the maintained counters."""
     clauses, params = area_where(area, "c")

@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kampung_desktop.core.wilayah import Level
 from kampung_desktop.services import first_view
 from kampung_desktop.services.first_view import AreaNode
 from kampung_desktop.storage import engine as sqlite_file
@@ -23,6 +24,9 @@ from kampung_desktop.storage.list_window import Listing, ListSpec, open_listing
 from kampung_desktop.ui.list_query import ListQuery
 
 LANGUAGE_SETTING = "language"
+# The first view's tree stops at kelurahan (about a hundred nodes; RW and RT are ten thousand
+# in a city): the window reads the rest just after it is usable.
+FIRST_TREE_DEPTH = Level.KELURAHAN
 
 if TYPE_CHECKING:
     from kampung_desktop.services.app import AppContext
@@ -72,7 +76,7 @@ class Backend:
             backend = cls(data_dir, AppContext.open(data_dir))
         return FirstLoad(
             backend=backend,
-            tree=backend.tree(),
+            tree=backend.tree(FIRST_TREE_DEPTH),
             status=backend.status(),
             listing=backend.listing(query, first),
         )
@@ -94,9 +98,9 @@ class Backend:
     def data_dir(self) -> Path:
         return self._data_dir
 
-    def tree(self) -> list[AreaNode]:
+    def tree(self, down_to: Level = Level.RT) -> list[AreaNode]:
         with backend_conn(self._path) as conn:
-            return first_view.tree(conn)
+            return first_view.tree(conn, down_to)
 
     def status(self) -> Status:
         with backend_conn(self._path) as conn:

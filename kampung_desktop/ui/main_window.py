@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
         """Work the first view does not wait for: shortcuts, sorting, log file, registry."""
         self._install_shortcuts()
         self.list.enable_sorting()
+        self._read_tree()  # the first view stopped at kelurahan: RW and RT now
         backend, data_dir = self.backend, self.data_dir
 
         def job() -> Path | None:
@@ -384,6 +385,15 @@ class MainWindow(QMainWindow):
         """Re-read tree counts, the list, the detail and the status (after a change)."""
         if self.backend is None:
             return
+        self._read_tree()
+        self.list.model.invalidate()
+        self.list.refresh(select_id or self.list.current_id())
+        current = select_id or self.detail.household_id
+        if current:
+            self._household_selected(current, reload=True)
+        self.refresh_status()
+
+    def _read_tree(self) -> None:
         backend = self.backend
 
         def read_tree() -> tuple[list[Any], Any]:
@@ -391,12 +401,6 @@ class MainWindow(QMainWindow):
             return nodes, build_items(nodes)
 
         self.tasks.run(read_tree, self._show_tree, key="tree")
-        self.list.model.invalidate()
-        self.list.refresh(select_id or self.list.current_id())
-        current = select_id or self.detail.household_id
-        if current:
-            self._household_selected(current, reload=True)
-        self.refresh_status()
 
     def _show_tree(self, result: tuple[list[Any], Any]) -> None:
         self._areas, items = result
