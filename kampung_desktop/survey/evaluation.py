@@ -246,7 +246,7 @@ class Evaluator:
             return (bad[1], {})
         if is_empty(cell.value):
             return ("required", None) if cell.required else None
-        if node.is_select and node.list_name is not None:
+        if node.is_select and (node.list_name is not None or node.itemset is not None):
             problem = self._choice_problem(node, inst, cell.value)
             if problem is not None:
                 return problem
@@ -263,6 +263,8 @@ class Evaluator:
         return None
 
     def _filtered_choices(self, node: FormNode, inst: Instance) -> list[Choice]:
+        if node.itemset is not None:
+            return _answers_as_choices(node.itemset, self.env, inst)
         if node.choice_filter is None:
             return list(node.choices)
         env = self.env
@@ -299,6 +301,20 @@ def plain(value: Any) -> Any:
     if isinstance(value, float) and value != value:
         return ""
     return value
+
+
+def _answers_as_choices(itemset: Any, env: Env, inst: Instance) -> list[Choice]:
+    """Choices from a repeat's answers: each distinct non-empty value, labelled by itself."""
+    try:
+        values = itemset.fn(env, inst)
+    except EvaluationError:
+        return []
+    seen: dict[str, Choice] = {}
+    for value in values if isinstance(values, NodeSet) else (values,):
+        text = to_str(value).strip()
+        if text and text not in seen:
+            seen[text] = Choice(name=text, labels={"default": text})
+    return list(seen.values())
 
 
 class _RuleFailed(Exception):

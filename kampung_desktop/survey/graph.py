@@ -21,7 +21,7 @@ from kampung_desktop.survey.model import Form, FormNode
 from kampung_desktop.survey.xpath.compiler import Compiled
 
 VALUE_COLUMNS = ("relevant", "calculation")
-CHECK_COLUMNS = ("constraint", "required", "read_only", "choice_filter")
+CHECK_COLUMNS = ("constraint", "required", "read_only", "choice_filter", "itemset")
 COUNT_TYPE = "repeat_count"
 
 

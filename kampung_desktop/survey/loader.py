@@ -28,7 +28,7 @@ from kampung_desktop.survey.model import (
     FormNode,
     language_code,
 )
-from kampung_desktop.survey.types import EXTERNAL_TYPES, UNAVAILABLE, resolve
+from kampung_desktop.survey.types import EXTERNAL_TYPES, NOT_YET, UNAVAILABLE, resolve
 from kampung_desktop.survey.xlsform import Workbook, read_workbook
 
 _IGNORED_BIND = {"entities:saveto": "save_to"}
@@ -252,6 +252,8 @@ class _Builder(ExpressionChecks):
     def _refuse_type(self, row: int, written: str, json_type: str) -> None:
         if json_type in UNAVAILABLE:
             self.problem(row, "load.unavailable_type", type=written, feature=UNAVAILABLE[json_type])
+        elif json_type in NOT_YET:
+            self.problem(row, "load.unsupported_feature", feature=json_type)
         else:
             self.problem(row, "load.unsupported_type", type=written, supported=_SUPPORTED_LIST)
 
@@ -274,6 +276,10 @@ class _Builder(ExpressionChecks):
     def _attach_choices(self, node: FormNode, element: dict[str, Any], raw_type: str) -> None:
         itemset = str(element.get("itemset") or element.get("list_name") or "")
         node.or_other = raw_type.split()[-1:] == ["or_other"]
+        if itemset.startswith("${") and itemset.endswith("}"):
+            node.sources["itemset"] = itemset[2:-1].strip()  # compiled once names are known
+            node.list_name = None
+            return
         if itemset.startswith("$") or "/" in itemset:
             self.problem(node.row, "load.dynamic_choices", itemset=itemset)
             return

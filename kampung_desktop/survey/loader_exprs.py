@@ -31,6 +31,18 @@ _EXCEL_DATE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T]00:00:00$")
 _PYXFORM_TYPE = {"datetime": "dateTime"}
 
 
+_REF_RE = re.compile(r"\$\{([^}]*)\}")
+
+
+def _relative(repeat: FormNode, node: FormNode) -> str:
+    """The path from a repeat entry down to `node` (`group/name`)."""
+    parts = []
+    while node is not repeat and node is not None:
+        parts.append(node.xml_name)
+        node = node.parent  # type: ignore[assignment]
+    return "/".join(reversed(parts))
+
+
 class Rendered:
     """A message parameter rendered in the problem's language."""
 
@@ -110,7 +122,9 @@ class ExpressionChecks:
             node.constraint = self._expr(compiler, node, "constraint")
             node.required = self._flag(compiler, node, "required")
             node.read_only = self._flag(compiler, node, "read_only")
-        if node.is_select:
+        if node.is_select and "itemset" in node.sources:
+            self._dynamic_itemset(compiler, node)
+        elif node.is_select:
             node.choice_filter = self._expr(compiler, node, "choice_filter")
             if node.choice_filter is not None:
                 self._check_choice_columns(node)
@@ -122,6 +136,22 @@ class ExpressionChecks:
                     if name not in compiler.nodes and not name.startswith("last-saved#"):
                         detail = ExpressionError("expr.unknown_name", name=name)
                         self.problem(node.row, "expr.in_column", column=column, detail=detail)
+
+    def _dynamic_itemset(self, compiler: Compiler, node: FormNode) -> None:
+        """`select_one ${name}`: the answers to `name` in the entries of its repeat, the
+        choice_filter read per entry (`${x}` of that repeat, bare names and `position()` are
+        the candidate entry's; `current()` is the question), as pyxform writes the itemset."""
+        target = compiler.nodes.get(node.sources["itemset"])
+        repeat = target.chain[-1] if target is not None and target.chain else None
+        if target is None or repeat is None or target.is_container:
+            self.problem(node.row, "load.dynamic_choices", itemset=node.sources["itemset"])
+            return
+        inside = {n.name: _relative(repeat, n) for n in repeat.walk() if n is not repeat}
+        condition = node.sources.get("choice_filter", "")
+        condition = _REF_RE.sub(lambda m: inside.get(m[1].strip(), m[0]), condition)
+        predicate = f"[{condition}]" if condition else ""
+        node.sources["choice_filter"] = f"${{{repeat.name}}}{predicate}/{inside[target.name]}"
+        node.itemset = self._expr(compiler, node, "choice_filter")
 
     def _check_choice_columns(self, node: FormNode) -> None:
         assert node.choice_filter is not None

@@ -143,6 +143,8 @@ class FormNode:
     required: Compiled | bool | None = None
     read_only: Compiled | bool | None = None
     choice_filter: Compiled | None = None
+    #: Choices taken from the answers of a repeat (`select_one ${name}`): their values.
+    itemset: Compiled | None = None
     repeat_count: Compiled | None = None
     default: Any = None
     default_expr: Compiled | None = None

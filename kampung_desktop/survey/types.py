@@ -55,11 +55,11 @@ _BIND_TYPES = {
 _MEDIA = {"image": "image", "audio": "audio", "video": "video", "application": "file"}
 #: Declarations of external data files (not questions): `csv-external`, `xml-external`.
 EXTERNAL_TYPES = frozenset({"csv-external", "xml-external"})
-#: Types a desktop cannot offer at all: type → the feature named in the refusal.
-UNAVAILABLE = {
-    "osm": "OpenStreetMap (osm)",
-    "background-audio": "background-audio",
-}
+#: Types a desktop cannot offer at all: type → the feature named in the refusal (ODK's OSM
+#: tagging widget is the OpenMapKit Android app).
+UNAVAILABLE = {"osm": "OpenStreetMap (osm)"}
+#: Types this application does not offer yet (a desktop could): named as such.
+NOT_YET = frozenset({"background-audio"})
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def resolve(json_type: str) -> Resolved:
     """The engine type of a pyxform JSON type; kind None when unknown or unavailable."""
     if json_type in _DIRECT:
         return Resolved(_DIRECT[json_type])
-    if json_type in EXTERNAL_TYPES or json_type in UNAVAILABLE:
+    if json_type in EXTERNAL_TYPES or json_type in UNAVAILABLE or json_type in NOT_YET:
         return Resolved(None)
     from pyxform.question_type_dictionary import QUESTION_TYPE_DICT
 

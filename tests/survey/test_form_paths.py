@@ -106,3 +106,25 @@ def test_a_path_that_matches_nothing_loads_with_a_warning():
         "column 'calculation': the path '/data/tidak_ada' matches no field of the form "
         "(always empty)"
     ]
+
+
+def test_choices_from_the_answers_of_a_repeat():
+    form = load_form_markdown(
+        """
+| survey |
+| | type | name | label | choice_filter | calculation |
+| | begin repeat | pet | Pet | | |
+| | calculate | pos | | | position(..) |
+| | text | jenis | Jenis | | |
+| | select_one ${jenis} | lain | Yang lain | position() != current()/../pos and jenis != '' | |
+| | end repeat | | | | |
+| | select_one ${jenis} | favorit | Favorit | | |
+"""
+    )
+    iv = Interview(form, {"pet": [{"jenis": "kucing"}, {"jenis": "anjing"}, {}]}, now=NOW)
+    assert [c.name for c in iv.choices("favorit")] == ["kucing", "anjing"]
+    assert [c.label() for c in iv.choices("pet[1]/lain")] == ["anjing"]
+    iv.set_answer("favorit", "anjing")
+    assert iv.state("favorit").valid
+    iv.set_answer("pet[2]/jenis", "ikan")  # the chosen answer is gone: re-checked
+    assert iv.state("favorit").message == "'anjing' bukan pilihan yang tersedia."
