@@ -72,7 +72,7 @@ class SyncUi(QObject):
         self._banner_checked = False
 
         self.indicator = SyncIndicator(window.status)
-        window.status.insertPermanentWidget(0, self.indicator)
+        window.status.addPermanentWidget(self.indicator)
         self.panel = SyncPanel(self.controller)
         self.dock = _Dock(window)
         self.dock.setObjectName("syncDock")
@@ -139,9 +139,10 @@ class SyncUi(QObject):
 
     def open_enrol(self, parent: QWidget | None = None) -> EnrolDialog:
         """Offline only, or enrol; `parent` when asked from a modal dialog (Settings)."""
+        if self.enrol_dialog is not None:
+            self.enrol_dialog.deleteLater()  # the last one, closed (kept so callers can read it)
         dialog = EnrolDialog(self.controller, parent or self.window)
         dialog.chosen.connect(self._setup_done)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.enrol_dialog = dialog
         dialog.open()
         return dialog

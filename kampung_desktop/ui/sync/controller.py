@@ -198,10 +198,10 @@ class SyncController(QObject):
     def _enrolled(self, status: Any) -> None:
         self.schedule = SyncSchedule(rng=self.schedule.rng)
         self.reachable = True
-        self._set_status(status)
-        self.enrolled.emit(status)
         if self.auto:
             self._start_sync()  # fetch the registry of this kelurahan at once
+        self._set_status(status)
+        self.enrolled.emit(status)
 
     def _enrol_failed(self, error: BaseException) -> None:
         from kampung_desktop.services.sync import SyncError
