@@ -26,16 +26,22 @@ from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, Index, LargeBinary
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
 
 JsonType = JSON().with_variant(JSONB(), "postgresql")
+
+
+class ServerTable(SQLModel, registry=registry()):
+    """Base of the server's tables: a metadata of their own, so the server and the desktop's
+    storage models (both have a `users` table) can be imported in one process."""
 
 
 def _json_column(nullable: bool = False) -> Any:
     return Field(sa_column=Column(JsonType, nullable=nullable))
 
 
-class Counter(SQLModel, table=True):
+class Counter(ServerTable, table=True):
     """Named counters; the "seq" row is locked by each write transaction until it commits."""
 
     __tablename__ = "counters"
@@ -43,7 +49,7 @@ class Counter(SQLModel, table=True):
     value: int = Field(default=0, sa_type=BigInteger)
 
 
-class User(SQLModel, table=True):
+class User(ServerTable, table=True):
     __tablename__ = "users"
     id: str = Field(primary_key=True, max_length=64)
     username: str = Field(unique=True, index=True, max_length=100)
@@ -55,7 +61,7 @@ class User(SQLModel, table=True):
     created_at: str = Field(max_length=40)
 
 
-class Device(SQLModel, table=True):
+class Device(ServerTable, table=True):
     __tablename__ = "devices"
     id: str = Field(primary_key=True, max_length=64)  # chosen by the laptop at enrolment
     device_code: str = Field(unique=True, max_length=20)
@@ -70,7 +76,7 @@ class Device(SQLModel, table=True):
     scope_digest: str | None = Field(default=None, max_length=64)
 
 
-class Record(SQLModel, table=True):
+class Record(ServerTable, table=True):
     __tablename__ = "records"
     __table_args__ = (
         Index("ix_records_seq", "seq", unique=True),
@@ -89,7 +95,7 @@ class Record(SQLModel, table=True):
     device_id: str | None = Field(default=None, max_length=64)
 
 
-class RecordHistory(SQLModel, table=True):
+class RecordHistory(ServerTable, table=True):
     __tablename__ = "record_history"
     table_name: str = Field(primary_key=True, max_length=40)
     record_id: str = Field(primary_key=True, max_length=200)
@@ -99,7 +105,7 @@ class RecordHistory(SQLModel, table=True):
     created_at: str = Field(max_length=40)
 
 
-class StoredReceipt(SQLModel, table=True):
+class StoredReceipt(ServerTable, table=True):
     """One op's receipt, stored in the same transaction as its data (op_id unique forever)."""
 
     __tablename__ = "receipts"
@@ -114,7 +120,7 @@ class StoredReceipt(SQLModel, table=True):
     created_at: str = Field(max_length=40)
 
 
-class CertificateNumber(SQLModel, table=True):
+class CertificateNumber(ServerTable, table=True):
     """City-wide uniqueness of printed certificate numbers."""
 
     __tablename__ = "certificate_numbers"
@@ -124,7 +130,7 @@ class CertificateNumber(SQLModel, table=True):
     created_at: str = Field(max_length=40)
 
 
-class Attachment(SQLModel, table=True):
+class Attachment(ServerTable, table=True):
     __tablename__ = "attachments"
     sha256: str = Field(primary_key=True, max_length=64)
     total: int = Field(sa_type=BigInteger)
@@ -134,7 +140,7 @@ class Attachment(SQLModel, table=True):
     created_at: str = Field(max_length=40)
 
 
-class AttachmentChunk(SQLModel, table=True):
+class AttachmentChunk(ServerTable, table=True):
     """Chunks live in the database so any worker on any host can continue an upload."""
 
     __tablename__ = "attachment_chunks"
@@ -143,7 +149,7 @@ class AttachmentChunk(SQLModel, table=True):
     content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
-class AuditEntry(SQLModel, table=True):
+class AuditEntry(ServerTable, table=True):
     """Who did what from which device. `detail` holds ids and counts, never personal data."""
 
     __tablename__ = "audit_log"
@@ -155,7 +161,7 @@ class AuditEntry(SQLModel, table=True):
     detail: dict[str, Any] = _json_column()
 
 
-class LoginFailure(SQLModel, table=True):
+class LoginFailure(ServerTable, table=True):
     """Failed logins, in the database so every worker counts the same attempts."""
 
     __tablename__ = "login_failures"

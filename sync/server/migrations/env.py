@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from alembic import context
-from kampung_sync.server import tables  # noqa: F401  (registers the tables on the metadata)
+from kampung_sync.server import tables
 from sqlalchemy import create_engine
-from sqlmodel import SQLModel
 
 config = context.config
-target_metadata = SQLModel.metadata
+target_metadata = tables.ServerTable.metadata
 
 
 def _run(connection) -> None:  # type: ignore[no-untyped-def]
