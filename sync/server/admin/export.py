@@ -1,0 +1,178 @@
+"""`kampung server export --db URL --format csv|xlsx --out DIR`: every record kind as a table.
+
+One file per kind (`households.csv`, `members.csv`, ...), rows in change-feed order. Rows are
+streamed from a server-side cursor and written as they arrive, so a million rows never sit in
+memory; progress goes to stderr. Files are written under a temporary name, readable by the owner
+only (they hold NIKs: UU 27/2022), and renamed into place when complete.
+
+Columns: `record_id`, `server_seq`, `server_revision`, `kelurahan` (the kelurahan the record
+belongs to, also for members and answers), then the fields of the record's protocol shape.
+A certificate's `content` (its printed text as JSON) is left out. CSV is UTF-8 with a BOM so
+Excel opens it correctly; an XLSX sheet holds at most 1,048,575 rows and continues on the next
+sheet, and a cell longer than Excel's 32,767 characters is cut (CSV keeps everything).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from kampung_sync import protocol
+from kampung_sync.server import db
+from kampung_sync.server.admin import AdminError
+from kampung_sync.server.tables import Record
+from sqlalchemy import Engine, func, select
+
+FORMATS = ("csv", "xlsx")
+LEAVE_OUT = {"content"}
+XLSX_MAX_ROWS = 1_048_575  # plus the header row
+XLSX_MAX_CELL = 32_767
+FETCH = 5_000
+_R = Record.__table__.c
+Progress = Callable[[str], None]
+
+
+def columns(table: str) -> list[str]:
+    fields = [f for f in protocol.RECORD_MODELS[table].model_fields if f not in LEAVE_OUT]
+    return ["record_id", "server_seq", "server_revision", "kelurahan", *fields]
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return 1 if value else 0
+    if isinstance(value, dict | list):
+        import json
+
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _rows(engine: Engine, table: str) -> Iterator[list[Any]]:
+    """Live records of `table` in seq order, from a server-side cursor."""
+    fields = columns(table)[4:]
+    query = (
+        select(_R.record_id, _R.seq, _R.revision, _R.kelurahan_kode, _R.data)
+        .where(_R.table_name == table, _R.deleted.is_(False))
+        .order_by(_R.seq)
+    )
+    with engine.connect() as connection:
+        result = connection.execution_options(stream_results=True, yield_per=FETCH).execute(query)
+        for record_id, seq, revision, kelurahan, data in result:
+            yield [record_id, seq, revision, kelurahan or "", *(_cell(data.get(f)) for f in fields)]
+
+
+class _Meter:
+    """Progress lines on stderr: at most one every two seconds, and one at the end."""
+
+    def __init__(self, say: Progress, table: str, total: int) -> None:
+        self.say, self.table, self.total = say, table, total
+        self.last = time.monotonic()
+
+    def tick(self, done: int, final: bool = False) -> None:
+        now = time.monotonic()
+        if final or now - self.last >= 2.0:
+            self.last = now
+            share = f" ({done * 100 // self.total}%)" if self.total else ""
+            count = f"{done:,}".replace(",", ".")
+            total = f"{self.total:,}".replace(",", ".")
+            self.say(f"{self.table}: {count} / {total} baris/rows{share}")
+
+
+def _private_open(path: Path, mode: str, **kwargs: Any):  # type: ignore[no-untyped-def]
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    return os.fdopen(fd, mode, **kwargs)
+
+
+def _write_csv(path: Path, header: list[str], rows: Iterator[list[Any]], meter: _Meter) -> int:
+    count = 0
+    with _private_open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+            if count % 10_000 == 0:
+                meter.tick(count)
+    return count
+
+
+def _write_xlsx(
+    path: Path, table: str, header: list[str], rows: Iterator[list[Any]], meter: _Meter
+) -> int:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(table)
+    sheet.append(header)
+    count = in_sheet = 0
+    for row in rows:
+        if in_sheet == XLSX_MAX_ROWS:
+            sheet = book.create_sheet(f"{table} ({count // XLSX_MAX_ROWS + 1})")
+            sheet.append(header)
+            in_sheet = 0
+        sheet.append(
+            [v[:XLSX_MAX_CELL] if isinstance(v, str) and len(v) > XLSX_MAX_CELL else v for v in row]
+        )
+        count += 1
+        in_sheet += 1
+        if count % 10_000 == 0:
+            meter.tick(count)
+    with _private_open(path, "wb") as handle:
+        book.save(handle)
+    return count
+
+
+def export(
+    url: str, fmt: str, out_dir: Path, progress: Progress | None = None
+) -> list[tuple[Path, int]]:
+    """Write one file per record kind into `out_dir`; returns (path, rows) per file."""
+    say = progress or (lambda _text: None)
+    if fmt not in FORMATS:
+        raise AdminError(f"format '{fmt}' tidak dikenal", f"unknown format '{fmt}'")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise AdminError(
+            f"{out_dir}: folder tidak dapat dibuat ({exc.strerror})",
+            f"{out_dir}: cannot create the folder ({exc.strerror})",
+        ) from None
+    engine = db.make_engine(db.normalise_url(url))
+    written: list[tuple[Path, int]] = []
+    try:
+        for table in protocol.PUSH_TABLES:
+            with engine.connect() as connection:
+                total = connection.execute(
+                    select(func.count())
+                    .select_from(Record)
+                    .where(_R.table_name == table, _R.deleted.is_(False))
+                ).scalar_one()
+            meter = _Meter(say, table, int(total))
+            target = out_dir / f"{table}.{fmt}"
+            partial = target.with_name(f".{target.name}.part")
+            header, rows = columns(table), _rows(engine, table)
+            try:
+                if fmt == "csv":
+                    count = _write_csv(partial, header, rows, meter)
+                else:
+                    count = _write_xlsx(partial, table, header, rows, meter)
+            except OSError as exc:
+                partial.unlink(missing_ok=True)
+                raise AdminError(
+                    f"{target}: tidak dapat ditulis ({exc.strerror})",
+                    f"{target}: cannot be written ({exc.strerror})",
+                ) from None
+            except BaseException:
+                partial.unlink(missing_ok=True)
+                raise
+            os.replace(partial, target)
+            meter.tick(count, final=True)
+            written.append((target, count))
+    finally:
+        engine.dispose()
+    return written
