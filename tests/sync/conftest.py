@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,11 +15,20 @@ def _key_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KAMPUNG_KEY_DIR", str(tmp_path / "keys"))
 
 
+@pytest.fixture(scope="session")
+def seeded_server_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Schema, areas and accounts made once (argon2 hashing and Alembic are slow); each test
+    gets its own copy."""
+    path = tmp_path_factory.mktemp("seed") / "server.sqlite3"
+    seed_server(f"sqlite:///{path}")
+    return path
+
+
 @pytest.fixture
-def server_db(tmp_path: Path) -> str:
-    url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
-    seed_server(url)
-    return url
+def server_db(tmp_path: Path, seeded_server_file: Path) -> str:
+    path = tmp_path / "server.sqlite3"
+    shutil.copyfile(seeded_server_file, path)
+    return f"sqlite:///{path}"
 
 
 @pytest.fixture
