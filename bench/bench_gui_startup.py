@@ -20,7 +20,11 @@ the whole window (all children) has been painted. One unmeasured warm-up round g
 
 Targets: app first paint ≤ 2 × floor A; app usable ≤ 1.2 × floor B (medians).
 
-Usage: .venv/bin/python bench/bench_gui_startup.py [--runs 7] [--data-dir DIR]
+With several --data-dir (say 2,500 and 1,000,000 households) the app runs on each in turn
+within every round, and a last table shows the medians side by side with the ratio last/first
+(issue 11: the 1,000,000-household file must open as fast as the 2,500 one to a usable window).
+
+Usage: .venv/bin/python bench/bench_gui_startup.py [--runs 7] [--data-dir DIR ...]
 (seeds 2,500 demo households into a temp dir when no data dir is given)
 """
 
@@ -94,15 +98,15 @@ def app_argv(data_dir: Path) -> list[str]:
     ]
 
 
-def measure(data_dir: Path, runs: int) -> dict[str, list[float]]:
-    samples: dict[str, list[float]] = {
-        name: [] for name in (*RUNS, "app: first painted main window", "app: fully usable")
-    }
+def measure(data_dirs: list[Path], runs: int) -> dict[str, list[float]]:
+    names = [f"app on {d.name}: {k}" for d in data_dirs for k in ("first paint", "usable")]
+    samples: dict[str, list[float]] = {name: [] for name in (*RUNS, *names)}
     for round_no in range(runs + 1):  # round 0 warms the file cache and is not counted
         got = {name: float(spawn(argv)["first_paint_ms"]) for name, argv in RUNS.items()}
-        values = spawn(app_argv(data_dir))
-        got["app: first painted main window"] = float(values["first_paint_ms"])
-        got["app: fully usable"] = float(values["usable_ms"])
+        for data_dir in data_dirs:
+            values = spawn(app_argv(data_dir))
+            got[f"app on {data_dir.name}: first paint"] = float(values["first_paint_ms"])
+            got[f"app on {data_dir.name}: usable"] = float(values["usable_ms"])
         if round_no:
             for name, value in got.items():
                 samples[name].append(value)
@@ -112,13 +116,14 @@ def measure(data_dir: Path, runs: int) -> dict[str, list[float]]:
 def verdict(name: str, value: float, floor: float, limit: float) -> None:
     ratio = value / floor
     outcome = "PASS" if ratio <= limit else "FAIL"
-    print(f"  {name:40s} {value:7.1f} ms = {ratio:.2f} × floor (target ≤ {limit}×)  {outcome}")
+    print(f"  {name:52s} {value:7.1f} ms = {ratio:.2f} × floor (target ≤ {limit}×)  {outcome}")
 
 
-def run(data_dir: Path, runs: int) -> None:
-    households = _households(data_dir)
-    print(f"households: {households}, runs: {runs} (+1 warm-up), load: {_load()}")
-    samples = measure(data_dir, runs)
+def run(data_dirs: list[Path], runs: int) -> None:
+    sizes = {d: _households(d) for d in data_dirs}
+    print(f"households: {', '.join(f'{d.name} {n:,}' for d, n in sizes.items())}")
+    print(f"runs: {runs} (+1 warm-up), load: {_load()}")
+    samples = measure(data_dirs, runs)
     medians = {name: statistics.median(values) for name, values in samples.items()}
     for name, values in samples.items():
         shown = " ".join(f"{v:.0f}" for v in values)
@@ -128,8 +133,16 @@ def run(data_dir: Path, runs: int) -> None:
         )
     floor_a, floor_b = list(medians.values())[:2]
     print("targets (medians):")
-    verdict("(a) first painted main window", medians["app: first painted main window"], floor_a, 2)
-    verdict("(a) usable with demo households", medians["app: fully usable"], floor_b, 1.2)
+    for d in data_dirs:
+        first, usable = (medians[f"app on {d.name}: {k}"] for k in ("first paint", "usable"))
+        verdict(f"(a) first painted main window, {sizes[d]:,} households", first, floor_a, 2)
+        verdict(f"(a) usable, {sizes[d]:,} households", usable, floor_b, 1.2)
+    if len(data_dirs) > 1:
+        base, last = data_dirs[0], data_dirs[-1]
+        print(f"side by side: {sizes[base]:,} → {sizes[last]:,} households")
+        for k in ("first paint", "usable"):
+            a, b = medians[f"app on {base.name}: {k}"], medians[f"app on {last.name}: {k}"]
+            print(f"  {k:12s} {a:7.1f} ms → {b:7.1f} ms   ratio {b / a:.2f}")
     print(f"load after: {_load()}")
 
 
@@ -151,7 +164,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--households", type=int, default=2500)
-    parser.add_argument("--data-dir", type=Path, help="use these data instead of seeding")
+    parser.add_argument(
+        "--data-dir", type=Path, action="append", help="use these data (repeat: side by side)"
+    )
     args = parser.parse_args()
     if args.data_dir:
         run(args.data_dir, args.runs)
@@ -164,7 +179,7 @@ def main() -> int:
             cwd=REPO,
             stdout=subprocess.DEVNULL,
         )
-        run(Path(tmp), args.runs)
+        run([Path(tmp)], args.runs)
     return 0
 
 
