@@ -36,6 +36,13 @@ def seed_server(db_url: str) -> None:
         [sys.executable, str(script), db_url, PASSWORD, KEL], capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr[-3000:]
+    forms = Path(__file__).resolve().parents[2] / "forms"
+    for form in ("bantar_rt.xlsx", "household_assessment.xlsx"):
+        done = subprocess.run(
+            [sys.executable, "-m", "kampung_desktop", "server", "forms", "publish", "--db",
+             db_url, str(forms / form)], capture_output=True, text=True,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr[-3000:]
 
 
 def restart(server: LiveServer) -> None:
