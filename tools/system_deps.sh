@@ -8,8 +8,9 @@ command -v dpkg-query >/dev/null 2>&1 || exit 0
 packages=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
           poppler-utils)
 if [ "$mode" = test ]; then
-  # The server tests start a throw-away PostgreSQL cluster (tests/pgcluster.py).
-  packages+=(postgresql)
+  # The server tests start a throw-away PostgreSQL cluster (tests/pgcluster.py), check the
+  # city's pages in headless Chromium and run the documented `sqlite3 .backup` (server-ops).
+  packages+=(postgresql chromium sqlite3)
 fi
 if [ "$mode" = gui ]; then
   packages+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
