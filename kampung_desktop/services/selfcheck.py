@@ -14,7 +14,7 @@ import re
 import time
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -64,7 +64,7 @@ class SelfCheckState:
     certificate_pdf: Path | None = None
     certificate_number: str = ""
     certificate_qr: QrPlacement | None = None
-    notes: dict[str, str] = field(default_factory=dict)
+    households: int = 0  # registered by the household check; the main window must list them
 
     @property
     def data_dir(self) -> Path:
@@ -108,6 +108,35 @@ def check_database(state: SelfCheckState) -> str:
     if not areas:
         raise CheckFailed("no reference areas (wilayah) loaded / data wilayah kosong")
     return f"created schema {info['schema_version']}, integrity ok, {areas} wilayah"
+
+
+def check_household(state: SelfCheckState) -> str:
+    """Register a (made-up) household as an enumerator would: NIK rules with the region table,
+    the write, and the search index that finds it again."""
+    from kampung_desktop.core.nik import Sex, compose, known_regency_prefix
+    from kampung_desktop.core.registry import HouseholdInput, MemberInput
+    from kampung_desktop.services.registry import RegistryService
+
+    if state.ctx is None:
+        raise CheckFailed("not run: the database check failed / basis data gagal")
+    if not known_regency_prefix(KELURAHAN.replace(".", "")[:4]):
+        raise CheckFailed("the NIK region table does not know Kota Jambi (python-stdnum data)")
+    born = date(1980, 8, 17)
+    head = MemberInput(
+        "Pemeriksa Mandiri", "L", "1", compose("157102", Sex.MALE, born, 1), "Jambi", born
+    )
+    draft = HouseholdInput(
+        kelurahan_kode=KELURAHAN, rw=1, rt=1, address="Jl. Contoh No. 1", members=[head]
+    )
+    registry = RegistryService(state.ctx.db, state.ctx.user_id)
+    saved = registry.save(draft)
+    if saved.warnings:
+        raise CheckFailed(f"the household saved with warnings: {', '.join(saved.warnings)}")
+    found = [row.id for row in registry.search("Pemeriksa")]
+    if found != [saved.household_id]:
+        raise CheckFailed(f"search found {len(found)} households instead of the one saved")
+    state.households = 1
+    return "1 household saved (NIK checked) and found by search"
 
 
 def check_forms(state: SelfCheckState) -> str:
@@ -238,6 +267,7 @@ def _placement(found: re.Match[bytes]) -> QrPlacement:
 
 DATA_CHECKS: tuple[tuple[str, Check], ...] = (
     ("database", check_database),
+    ("household", check_household),
     ("forms", check_forms),
     ("scoring", check_scoring),
     ("certificate", check_certificate),

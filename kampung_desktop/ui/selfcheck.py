@@ -1,9 +1,9 @@
 """`kampung --self-check`: prove that this installation works, on a throw-away data dir.
 
-Runs the data checks of `kampung_desktop.services.selfcheck` (database, forms, scoring,
-certificate), then the Qt ones: the compiled English translation loads, the printed certificate
+Runs the data checks of `kampung_desktop.services.selfcheck` (database, household, forms,
+scoring, certificate), then the Qt ones: the compiled English translation loads, the printed certificate
 opens in QtPdf (the in-app preview) with its number in the text and its QR modules where the
-PDF says they are, and the main window starts offscreen, shows its data and closes.
+PDF says they are, and the main window starts offscreen, lists the household and closes.
 
 Output, one line per check, then a verdict; exit 0 only when every check passed:
 
@@ -117,7 +117,10 @@ def check_main_window(state: SelfCheckState) -> str:
         sys.excepthook = previous_hook
     if errors:
         raise CheckFailed(f"the main window failed: {_named(errors[0])}")
-    return f"ready in {ready:.2f} s ({window.windowTitle()}), closed"
+    listed = window.list.model.rowCount()
+    if listed != state.households:
+        raise CheckFailed(f"the main window lists {listed} households, not {state.households}")
+    return f"ready in {ready:.2f} s, {listed} household listed, closed"
 
 
 def _named(error: BaseException) -> str:
