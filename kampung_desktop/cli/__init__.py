@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import sys
 from collections.abc import Sequence
 
 from kampung_desktop import __version__
-from kampung_desktop.cli.common import CliError, add_data_dir
-from kampung_desktop.core.messages import current_language
-from kampung_desktop.storage.errors import DatabaseUnavailable
+from kampung_desktop.cli import guard
+from kampung_desktop.cli.common import add_data_dir
 
 # Subcommand modules, in the order `kampung --help` lists them.
 _COMMANDS = (
@@ -62,14 +60,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kampung_desktop.cli.gui_cmd import run_gui
 
         handler = run_gui
-    try:
-        return int(handler(args) or 0)
-    except CliError as exc:
-        print(f"kampung: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except DatabaseUnavailable as exc:
-        print(f"kampung: {exc.text(current_language())}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("kampung: dibatalkan / cancelled", file=sys.stderr)
-        return 130
+    return guard.run(handler, args)  # no traceback reaches the user: see cli/guard.py

@@ -104,12 +104,8 @@ def _decide(args: argparse.Namespace) -> int:
     from kampung_desktop.services.app import AppContext
     from kampung_desktop.services.awards import AwardError
     from kampung_desktop.services.review import ReviewService
-    from kampung_desktop.storage.errors import DatabaseUnavailable
 
-    try:
-        ctx = AppContext.open(data_dir(args))
-    except DatabaseUnavailable as exc:
-        raise CliError(exc.text("id")) from None
+    ctx = AppContext.open(data_dir(args))  # in use, read-only…: cli/guard.py says so
     try:
         review = ReviewService.for_context(ctx)
         try:

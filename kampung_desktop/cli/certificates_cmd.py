@@ -84,12 +84,8 @@ def _program_year(parser: argparse.ArgumentParser) -> None:
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from kampung_desktop.services.app import AppContext
-    from kampung_desktop.storage.errors import DatabaseUnavailable
 
-    try:
-        return AppContext.open(data_dir(args))
-    except DatabaseUnavailable as exc:
-        raise CliError(exc.text("id")) from None
+    return AppContext.open(data_dir(args))  # in use, read-only…: cli/guard.py says so
 
 
 def _check_program(program: str) -> None:

@@ -24,5 +24,23 @@ def add_data_dir(parser: argparse.ArgumentParser) -> None:
     )
 
 
+MAX_NAME_BYTES = 255  # one folder name, on every file system Kampung runs on
+MAX_PATH_CHARS = 1000
+
+
 def data_dir(args: argparse.Namespace) -> Path:
-    return resolve_data_dir(getattr(args, "data_dir", None))
+    """The data dir the command works on; a name no file system takes is refused here."""
+    path = resolve_data_dir(getattr(args, "data_dir", None))
+    check_path(path, "--data-dir")
+    return path
+
+
+def check_path(path: Path, option: str) -> None:
+    """Refuse a path whose folder names are too long before it reaches the file system."""
+    too_long = [p for p in path.parts if len(p.encode("utf-8", "replace")) > MAX_NAME_BYTES]
+    if too_long or len(str(path)) > MAX_PATH_CHARS:
+        raise CliError(
+            f"{option}: nama folder atau berkas terlalu panjang (paling banyak {MAX_NAME_BYTES} "
+            f"karakter per nama) / a folder or file name is too long (at most "
+            f"{MAX_NAME_BYTES} characters each)"
+        )

@@ -1,35 +1,44 @@
-"""Facts about a local database for `kampung db info` and support calls (no personal data)."""
+"""Facts about a local database for `kampung db info` and support calls (no personal data).
+
+Read-only all the way: a data dir without a database is reported, never created, and an
+existing file is only opened with SQLite's read-only mode (no migration, no WAL change).
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
-from kampung_desktop.storage.database import Database
+from kampung_desktop.storage.engine import BUSY_TIMEOUT_MS, database_path, inspect_existing
+from kampung_desktop.storage.errors import DatabaseUnavailable
 
 
 def database_info(data_dir: Path) -> dict:
-    db = Database.open(data_dir)
+    path = database_path(Path(data_dir))
+    if not path.is_file():
+        raise DatabaseUnavailable("missing", Path(data_dir))
+    inspect_existing(path)
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
-        with db.raw() as conn:
-            tables = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' "
-                    "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'household_search_%' "
-                    "ORDER BY name"
-                )
-            ]
-            counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
-            integrity = "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check"))
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        wal = db.path.with_name(db.path.name + "-wal")
-        size = db.path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
-        return {
-            "path": str(db.path),
-            "schema_version": version,
-            "file_size_bytes": size,
-            "integrity_check": integrity,
-            "tables": counts,
-        }
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'household_search_%' "
+                "ORDER BY name"
+            )
+        ]
+        counts = {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+        integrity = "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check"))
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
     finally:
-        db.close()
+        conn.close()
+    wal = path.with_name(path.name + "-wal")
+    size = path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+    return {
+        "path": str(path),
+        "schema_version": version,
+        "file_size_bytes": size,
+        "integrity_check": integrity,
+        "tables": counts,
+    }

@@ -253,7 +253,8 @@ def seed(
             )
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite already rolled back on a full disk or an I/O error
+                conn.execute("ROLLBACK")
             raise
         finally:
             conn.execute("PRAGMA synchronous=FULL")

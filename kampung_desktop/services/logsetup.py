@@ -37,9 +37,35 @@ def log_path(data_dir: Path) -> Path:
     return Path(data_dir) / LOG_DIRNAME / LOG_FILENAME
 
 
-def configure(data_dir: Path, level: int = logging.INFO) -> Path | None:
+class _WhenDataDirExists(RotatingFileHandler):
+    """The rotating file, opened at the first record and only once the data dir exists.
+
+    A command that fails before it made its database (a typo in --data-dir) or a read-only
+    command on a folder that is not there must not create a folder just to log; records
+    before then are dropped (nothing was changed, so nothing needs recording).
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
+        )
+        self.data_dir = Path(path).parent.parent
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self.stream is None:  # type: ignore[has-type]
+            try:
+                if not self.data_dir.is_dir():
+                    return
+                Path(self.baseFilename).parent.mkdir(exist_ok=True)
+            except OSError:
+                return  # a read-only data dir or an impossible name: the command says so
+        super().emit(record)
+
+
+def configure(data_dir: Path, level: int = logging.INFO, create: bool = True) -> Path | None:
     """Send the root logger to the rotating file; returns its path, None if it cannot be made.
 
+    `create=False` (the CLI) makes nothing until the data dir exists for another reason.
     Idempotent: a second call (a reopened window, a test) replaces the handler it added before.
     """
     root = logging.getLogger()
@@ -47,11 +73,15 @@ def configure(data_dir: Path, level: int = logging.INFO) -> Path | None:
         root.removeHandler(handler)
         handler.close()
     path = log_path(data_dir)
+    handler: logging.Handler
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-        )
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handler = RotatingFileHandler(
+                path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+            )
+        else:
+            handler = _WhenDataDirExists(path)
     except OSError:
         handler, path = logging.StreamHandler(), None  # unwritable data dir: stderr only
     handler.setFormatter(RedactingFormatter(FORMAT))

@@ -6,6 +6,8 @@ only a healthy (or new) file is opened for writing, put in WAL mode and migrated
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -71,6 +73,10 @@ def inspect_existing(path: Path) -> int:
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise DatabaseUnavailable("locked", path) from exc
+        if not writable(path):  # WAL readers need the -shm file: a read-only folder, not damage
+            raise DatabaseUnavailable("readonly", path) from exc
+        if "unable to open" in str(exc):
+            raise DatabaseUnavailable("unreadable", path, detail=str(exc)) from exc
         raise DatabaseUnavailable("corrupt", path) from exc
     except sqlite3.DatabaseError as exc:
         raise DatabaseUnavailable("corrupt", path) from exc
@@ -79,6 +85,15 @@ def inspect_existing(path: Path) -> int:
     if result != "ok":
         raise DatabaseUnavailable("corrupt", path)
     return int(version)
+
+
+def writable(path: Path) -> bool:
+    """Can SQLite write `path` and create its -wal/-shm files next to it? `os.access` also
+    answers no on a read-only file system (EROFS), which permissions alone do not show."""
+    folder = Path(path).parent
+    return os.access(folder, os.W_OK | os.X_OK) and (
+        not Path(path).exists() or os.access(path, os.W_OK)
+    )
 
 
 def _configure(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -132,6 +147,8 @@ def prepare_database(data_dir: Path, migrate: bool = True) -> Path:
 
     path = database_path(data_dir)
     if path.exists():
+        if not writable(path):  # found now, not as a crash at the first write
+            raise DatabaseUnavailable("readonly", path)
         version = inspect_existing(path)
         if version > LATEST_VERSION:
             raise DatabaseUnavailable("newer", path, found=version, known=LATEST_VERSION)
@@ -142,7 +159,12 @@ def prepare_database(data_dir: Path, migrate: bool = True) -> Path:
             Path(data_dir).mkdir(parents=True, exist_ok=True)
             prepare_new_file(path)
         except (OSError, sqlite3.Error) as exc:
-            raise DatabaseUnavailable("unreadable", path, detail=str(exc)) from exc
+            if isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise DatabaseUnavailable("readonly", path) from exc
+            if not writable(path) and Path(data_dir).is_dir():
+                raise DatabaseUnavailable("readonly", path) from exc
+            detail = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+            raise DatabaseUnavailable("unreadable", path, detail=detail) from exc
     if migrate:
         with raw(path) as conn:
             upgrade(conn)

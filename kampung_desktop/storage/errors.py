@@ -23,6 +23,18 @@ _TEXT = {
         "en": "The database file {path} cannot be read ({detail}). Check the file's "
         "permissions and free disk space, then try again.",
     },
+    "readonly": {
+        "id": "Berkas database {path} atau foldernya hanya dapat dibaca, jadi Kampung tidak dapat "
+        "menyimpan. Berkas tidak rusak dan tidak diubah. Periksa izin folder data (atau disk "
+        "yang terkunci) atau pakai folder data lain.",
+        "en": "The database file {path} or its folder is read-only, so Kampung cannot save. The "
+        "file is not damaged and was not changed. Check the data folder's permissions (or a "
+        "write-protected disk) or use another data folder.",
+    },
+    "missing": {
+        "id": "Tidak ada database Kampung di {path}. Periksa --data-dir (tidak ada yang dibuat).",
+        "en": "There is no Kampung database at {path}. Check --data-dir (nothing was created).",
+    },
     "newer": {
         "id": "Database {path} dibuat oleh versi Kampung yang lebih baru (skema {found}, "
         "aplikasi ini mengenal sampai {known}). Perbarui aplikasi Kampung.",
@@ -33,7 +45,7 @@ _TEXT = {
 
 
 class DatabaseUnavailable(Exception):
-    """The database cannot be used; `kind` is locked, corrupt, unreadable or newer."""
+    """The database cannot be used; `kind` is a key of `_TEXT` (locked, readonly, corrupt...)."""
 
     def __init__(self, kind: str, path: Path, **details: object) -> None:
         self.kind = kind

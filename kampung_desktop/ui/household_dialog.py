@@ -450,15 +450,17 @@ class HouseholdDialog(QDialog):
             # The user must see it and the log must get it, but only the type: driver
             # messages can carry the NIKs and names being written.
             log.error("saving a household failed: %s", type(exc).__name__)
-            QMessageBox.critical(
-                self,
-                self.tr("Gagal menyimpan"),
-                self.tr(
-                    "Rumah tangga tidak dapat disimpan karena masalah pada database. Tidak ada "
-                    "yang tersimpan; data di formulir ini masih ada. Coba lagi, atau tutup dan "
-                    "buka kembali aplikasi."
-                ),
+            from kampung_desktop.ui.faults import message_for  # in use, disk full, read-only
+
+            known = message_for(exc)
+            generic = self.tr(
+                "Rumah tangga tidak dapat disimpan karena masalah pada database. Tidak ada "
+                "yang tersimpan; data di formulir ini masih ada. Coba lagi, atau tutup dan "
+                "buka kembali aplikasi."
             )
+            kept = self.tr("Data di formulir ini masih ada; simpan lagi setelahnya.")
+            text = f"{known}\n\n{kept}" if known else generic
+            QMessageBox.critical(self, self.tr("Gagal menyimpan"), text)
             return False
         self.saved_id = result.household_id
         self._baseline = self._snapshot()

@@ -73,6 +73,7 @@ def test_db_info_reports_version_counts_size_integrity(tmp_path, capsys):
 
 def test_data_dir_from_environment(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("KAMPUNG_DATA_DIR", str(tmp_path / "env"))
+    assert main(["demo", "seed", "--households", "1"]) == 0
     assert main(["db", "info"]) == 0
     assert str(tmp_path / "env") in capsys.readouterr().out
 

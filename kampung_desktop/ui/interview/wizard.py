@@ -397,7 +397,9 @@ class InterviewWindow(QWidget):
 
     def _save_failed(self, payload: tuple[Save, BaseException]) -> None:
         save, exc = payload
-        error = type(exc).__name__
+        from kampung_desktop.ui.faults import message_for  # database in use, disk full, …
+
+        error = message_for(exc, self.session.lang) or type(exc).__name__
         self._show_save_state("failed", t("save_failed", self.session.lang, error=error))
         if isinstance(exc, AssessmentError) or save.field is None:
             return
