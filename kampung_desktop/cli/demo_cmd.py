@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import time
 
 from kampung_desktop.cli.common import CliError, add_data_dir, data_dir
+
+log = logging.getLogger(__name__)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -31,20 +34,31 @@ def _seed(args: argparse.Namespace) -> int:
         raise CliError("--households harus 1..2000000 / must be 1..2000000")
     ctx = AppContext.open(data_dir(args))
     try:
-        if args.if_empty and demo.household_count(ctx.db):
-            print(f"data dir {ctx.data_dir} sudah berisi data; demo tidak ditambahkan")
-            return 0
         start = time.perf_counter()
-        report = demo.seed(ctx.db, args.households, args.seed)
+        if args.if_empty and demo.household_count(ctx.db):
+            if not ctx.demo_loaded():
+                print(f"data dir {ctx.data_dir} sudah berisi data; demo tidak ditambahkan")
+                return 0
+            # Demo data is there; a run killed after the households still lacks assessments.
+            report = demo.SeedReport(0, 0, demo.household_count(ctx.db))
+        else:
+            report = demo.seed(ctx.db, args.households, args.seed)
         assessments = seed_assessments(
             ctx.db, ctx.user_id, ctx.data_dir / "forms-cache", seed=args.seed
         )
         took = time.perf_counter() - start
     finally:
         ctx.close()
+    log.info(
+        "demo seeded: %d households, %d members, %d assessments added",
+        report.households,
+        report.members,
+        assessments.created,
+    )
+    already = f" (sudah ada / already there: {report.already})" if report.already else ""
     print(
         f"demo: {report.households} rumah tangga, {report.members} anggota, "
-        f"{assessments.created} penilaian RT ({took:.1f} s) di {ctx.db.path}",
+        f"{assessments.created} penilaian RT{already} ({took:.1f} s) di {ctx.db.path}",
         file=sys.stdout,
     )
     return 0
