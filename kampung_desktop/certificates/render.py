@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kampung_desktop.certificates.atomic import atomic_path
+from kampung_desktop.certificates.atomic import atomic_path, owner_alive, remove_stale_parts
 from kampung_desktop.certificates.layout import PAGE_SIZE, CertificatePainter
 from kampung_desktop.certificates.model import CertificateData
 from kampung_desktop.certificates.pdfwriter import ImageData, PdfStreamWriter, prepare_image
@@ -118,13 +118,15 @@ def render_separate(
     total: int | None = None,
 ) -> BatchResult:
     """One PDF per certificate in `out_dir`, named after its number. Files are written into a
-    hidden staging folder inside `out_dir` and moved into place only when all succeeded."""
+    hidden staging folder inside `out_dir` and moved into place only when all succeeded; a
+    batch killed while moving is completed by the next batch into that folder."""
     target = Path(out_dir)
     created = not target.exists()
     target.mkdir(parents=True, exist_ok=True)
+    recover_staging(target)
     count = _total(items, total)
     emblem = _emblem(template)
-    staging = Path(tempfile.mkdtemp(dir=target, prefix=".piagam-"))
+    staging = Path(tempfile.mkdtemp(dir=target, prefix=f"{_STAGING}{os.getpid()}-"))
     names: list[str] = []
     try:
         if progress is not None and not progress(0, count):
@@ -143,16 +145,65 @@ def render_separate(
                 raise _Cancelled
         if not names:
             raise ValueError("tidak ada piagam untuk dicetak / no certificates to print")
-        for name in names:
-            os.replace(staging / name, target / name)
+        _write_manifest(staging, names)  # from here on the batch is complete: roll forward
+        _publish(staging, target, names)
     except _Cancelled:
         _discard(staging, target, created)
         return BatchResult(len(names), (), cancelled=True)
     except BaseException:
         _discard(staging, target, created)
         raise
-    staging.rmdir()
+    shutil.rmtree(staging, ignore_errors=True)
     return BatchResult(len(names), tuple(target / name for name in names))
+
+
+_STAGING = ".piagam-"
+_MANIFEST = "BATCH-COMPLETE"
+_STAGING_RE = re.compile(r"^\.piagam-(?:(?P<pid>\d+)-)?[a-z0-9_]{8}$")
+
+
+def _write_manifest(staging: Path, names: list[str]) -> None:
+    """Mark the staging folder complete (names + fsync), before any file is moved out."""
+    with open(staging / _MANIFEST, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(names))
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _publish(staging: Path, target: Path, names: list[str]) -> None:
+    for name in names:
+        if (staging / name).exists():  # a resumed batch: some are out already
+            os.replace(staging / name, target / name)
+
+
+def recover_staging(target: Path) -> int:
+    """Finish or discard what a killed batch left in `target`; returns how many were found.
+
+    A staging folder whose owner is gone is either complete (its manifest was written, so
+    some files may already be out: the rest are moved, and the batch is whole) or not (it
+    is deleted: no file of that batch was visible). Stale `.part` files go too.
+    """
+    remove_stale_parts(target)
+    found = 0
+    try:
+        entries = [e for e in os.scandir(target) if e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return 0
+    for entry in entries:
+        match = _STAGING_RE.match(entry.name)
+        if match is None:
+            continue
+        staging = Path(entry.path)
+        if owner_alive(int(match["pid"]) if match["pid"] else None, staging):
+            continue
+        found += 1
+        manifest = staging / _MANIFEST
+        if manifest.is_file():
+            names = [n for n in manifest.read_text(encoding="utf-8").splitlines() if n]
+            with contextlib.suppress(OSError):
+                _publish(staging, target, names)
+        shutil.rmtree(staging, ignore_errors=True)
+    return found
 
 
 def _discard(staging: Path, target: Path, created: bool) -> None:
