@@ -37,6 +37,23 @@ class AssessmentError(ValueError):
     """A request that does not fit the assessment's state; the text says why (id + en)."""
 
 
+class StaleWrite(AssessmentError):
+    """An answer changed elsewhere (another window or laptop) since this edit began."""
+
+    def __init__(self, field: str) -> None:
+        self.field = field
+        super().__init__(
+            "Penilaian ini sudah diubah di jendela atau perangkat lain sejak dibuka; perubahan "
+            "ini tidak disimpan. Tutup jendela ini dan buka kembali penilaiannya. / This "
+            "assessment was changed in another window or on another device since it was opened; "
+            "this change was not saved. Close this window and open the assessment again."
+        )
+
+
+#: `save_answer(expected_revision=ANY)`: no check (a tool that means to overwrite).
+ANY = object()
+
+
 @dataclass(frozen=True)
 class FormInfo:
     form_id: str
@@ -172,20 +189,41 @@ class AssessmentService:
         return {field: json.loads(value) for field, value in rows}
 
     def save_answer(
-        self, assessment_id: str, field: str, value: Any, current_page: str | None = None
-    ) -> None:
-        """Commit one answer now (a repeat is saved whole under its name)."""
+        self,
+        assessment_id: str,
+        field: str,
+        value: Any,
+        current_page: str | None = None,
+        expected_revision: int | None | object = ANY,
+    ) -> int:
+        """Commit one answer now (a repeat is saved whole under its name); returns the
+        answer's revision. With `expected_revision` (the revision the edit started from,
+        None: no answer yet) a newer answer saved elsewhere is never overwritten: StaleWrite."""
         with self.db.write() as session:
             assessment = session.get(Assessment, assessment_id)
             if assessment is None or assessment.state != "draft":
                 raise AssessmentError(
                     "Penilaian ini tidak dapat diubah (sudah final) / this assessment is read-only."
                 )
-            self._put(session, assessment_id, field, value)
+            if expected_revision is not ANY:
+                row = session.get(AssessmentAnswer, (assessment_id, field))
+                if (row.revision if row is not None else None) != expected_revision:
+                    raise StaleWrite(field)
+            revision = self._put(session, assessment_id, field, value)
             if current_page is not None:
                 assessment.current_page = current_page
             assessment.updated_at = utc_now_iso()
             session.add(assessment)
+            return revision
+
+    def answer_revisions(self, assessment_id: str) -> dict[str, int]:
+        """The revision of every stored answer: what an edit starts from."""
+        with self.db.raw() as conn:
+            rows = conn.execute(
+                "SELECT field, revision FROM assessment_answers WHERE assessment_id = ?",
+                (assessment_id,),
+            ).fetchall()
+        return dict(rows)
 
     def save_page(self, assessment_id: str, current_page: str) -> None:
         with self.db.write() as session:
@@ -194,14 +232,14 @@ class AssessmentService:
                 assessment.current_page = current_page
                 session.add(assessment)
 
-    def _put(self, session, assessment_id: str, field: str, value: Any) -> None:
+    def _put(self, session, assessment_id: str, field: str, value: Any) -> int:
         encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
         row = session.get(AssessmentAnswer, (assessment_id, field))
         if row is None:
             row = AssessmentAnswer(assessment_id=assessment_id, field=field, value=encoded)
             op = "insert"
         elif row.value == encoded:
-            return
+            return row.revision
         else:
             row.value, row.updated_at, row.revision = encoded, utc_now_iso(), row.revision + 1
             op = "update"
@@ -211,6 +249,7 @@ class AssessmentService:
         record_change(
             session, "assessment_answers", row, op, self.user_id, [field], record_id=record_id
         )
+        return row.revision
 
     def transition(self, assessment_id: str, action: str, note: str | None = None) -> str:
         """Move an assessment along its states; returns the new state."""

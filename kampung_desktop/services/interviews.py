@@ -17,10 +17,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from kampung_desktop.services.assessments import AssessmentError, AssessmentService, FormInfo
+from kampung_desktop.services.assessments import (
+    AssessmentError,
+    AssessmentService,
+    FormInfo,
+    StaleWrite,
+)
 from kampung_desktop.services.interview_prefill import prefill
+from kampung_desktop.services.interview_saves import DirectWriter, Revisions, Save, Writer
 from kampung_desktop.services.registry import RegistryService
 from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.models import Assessment
@@ -31,44 +37,6 @@ EDITABLE_STATES = frozenset({"draft"})
 _SHIPPED_INSTALLED: set[str] = set()
 #: `rep[i]/name`: an answer directly in an entry of a top-level repeat.
 _ENTRY_FIELD_RE = re.compile(r"^([^/\[\]]+)\[(\d+)\]/([^/\[\]]+)$")
-
-
-@dataclass(frozen=True)
-class Save:
-    """One autosave. `field` None saves only the page being shown."""
-
-    assessment_id: str
-    field: str | None
-    value: Any
-    page: str | None
-
-
-class Writer(Protocol):
-    def submit(self, save: Save) -> None: ...
-
-    def flush(self) -> None: ...
-
-
-class DirectWriter:
-    """Commits each save before returning (tests, CLI tools, the kill-and-resume child)."""
-
-    def __init__(self, service: AssessmentService) -> None:
-        self.service = service
-
-    def submit(self, save: Save) -> None:
-        write(self.service, save)
-
-    def flush(self) -> None:
-        pass
-
-
-def write(service: AssessmentService, save: Save) -> None:
-    """Commit one save in one transaction (answer + outbox + audit, or just the page)."""
-    if save.field is None:
-        if save.page is not None:
-            service.save_page(save.assessment_id, save.page)
-    else:
-        service.save_answer(save.assessment_id, save.field, save.value, current_page=save.page)
 
 
 @dataclass(frozen=True)
@@ -111,6 +79,7 @@ class InterviewSession:
         self.form = form
         self.interview = interview
         self.writer: Writer = writer or DirectWriter(service)
+        self.revisions = Revisions(service.answer_revisions(assessment.id))
         self.current_page: str | None = assessment.current_page
         self._pages: list[nav.Page] | None = None
         self._relevant = {state.path: state.relevant for state in interview.fields()}
@@ -175,7 +144,7 @@ class InterviewSession:
             return
         self.current_page = key
         if not self.read_only:
-            self.writer.submit(Save(self.id, None, None, key))
+            self.writer.submit(Save(self.id, None, None, key, self.revisions))
 
     # -- answering ------------------------------------------------------------------------
     def answer(self, path: str, value: Any) -> ChangeSet:
@@ -213,12 +182,14 @@ class InterviewSession:
         stored = self.service.answers(self.id)
         for field, value in self.interview.answers().items():
             if field not in stored or stored[field] != value:
-                self.writer.submit(Save(self.id, field, value, self.current_page))
+                self.writer.submit(Save(self.id, field, value, self.current_page, self.revisions))
 
     def resave(self, field: str) -> None:
         """Hand a top-level field's current value to the writer again (after a failed save)."""
         self._check_editable()
-        self.writer.submit(Save(self.id, field, self._value_of(field, None), self.current_page))
+        self.writer.submit(
+            Save(self.id, field, self._value_of(field, None), self.current_page, self.revisions)
+        )
 
     def _check_editable(self) -> None:
         if self.read_only:
@@ -229,7 +200,7 @@ class InterviewSession:
     def _after(self, changes: ChangeSet, path: str, structure: bool = False) -> None:
         field = top_field(path)
         value = self._value_of(field, None if structure else path)
-        self.writer.submit(Save(self.id, field, value, self.current_page))
+        self.writer.submit(Save(self.id, field, value, self.current_page, self.revisions))
         moved = structure
         for state in changes.changed.values():
             if self._relevant.get(state.path) != state.relevant:
@@ -303,11 +274,15 @@ class InterviewSession:
     def finalize(self) -> FinalizeResult:
         """Finalize when complete (after every queued save is on disk); else list what is missing."""
         self._check_editable()
+        if self.revisions.stale:  # answers here are not the stored ones: reopen first
+            raise StaleWrite("")
         missing = self.missing()
         if missing:
             return FinalizeResult(False, missing)
         self.save_all()
         self.writer.flush()
+        if self.revisions.stale:  # a save just now was refused: do not seal a stale view
+            raise StaleWrite("")
         self.service.transition(self.id, "finalize")
         self.assessment = self.service.get(self.id)
         return FinalizeResult(True, [])

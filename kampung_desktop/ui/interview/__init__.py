@@ -9,6 +9,7 @@ window; `open_assessment` opens a known assessment directly (e.g. from a review 
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,8 @@ __all__ = ["InterviewWindow", "open_assessment", "open_interview", "media_dir"]
 
 #: The wizard's text field that gets type-ahead over the kelurahan reference list.
 KELURAHAN_FIELD = "kelurahan_code"
+#: assessment id → its open window (one per assessment in this process).
+_OPEN: dict[str, InterviewWindow] = {}
 
 
 def media_dir(data_dir: Path, assessment_id: str) -> Path:
@@ -50,7 +53,15 @@ def open_assessment(
     service: InterviewService | None = None,
     lang: str | None = None,
 ) -> InterviewWindow | None:
-    """Open the wizard on one assessment (a returned one reopens for correction)."""
+    """Open the wizard on one assessment (a returned one reopens for correction); if it is
+    open already, that window is brought forward: two windows on one draft would each save
+    over the other."""
+    already = _OPEN.get(assessment_id)
+    if already is not None:
+        already.showNormal()
+        already.raise_()
+        already.activateWindow()
+        return already
     service = service or InterviewService.for_context(ctx)
     lang = lang or ctx.setting("language") or "id"
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -71,6 +82,8 @@ def open_assessment(
         )
         writer.setParent(window)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        _OPEN[assessment_id] = window
+        window.destroyed.connect(partial(_OPEN.pop, assessment_id, None))
         window.show()
     finally:
         if QApplication.overrideCursor() is not None:

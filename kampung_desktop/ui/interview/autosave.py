@@ -15,7 +15,7 @@ import threading
 from collections import OrderedDict
 
 from kampung_desktop.services.assessments import AssessmentService
-from kampung_desktop.services.interviews import Save, write
+from kampung_desktop.services.interview_saves import Save, write
 from kampung_desktop.ui.qt import QObject, Signal
 
 log = logging.getLogger(__name__)

@@ -20,6 +20,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "saved": ("✓ Tersimpan {time}", "✓ Saved {time}"),
     "saving": ("Menyimpan…", "Saving…"),
     "save_failed": ("✗ Gagal menyimpan: {error}", "✗ Could not save: {error}"),
+    "stale": ("diubah di tempat lain; buka kembali", "changed elsewhere; open it again"),
     "read_only": (
         "Penilaian ini berstatus «{state}» dan hanya dapat dibaca.",
         "This assessment is «{state}» and read-only.",

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from kampung_desktop.services.assessments import AssessmentError
+from kampung_desktop.services.assessments import AssessmentError, StaleWrite
 from kampung_desktop.services.interviews import InterviewSession, Save, Writer
 from kampung_desktop.survey import AnswerError, ChangeSet
 from kampung_desktop.survey import navigation as nav
@@ -76,6 +76,7 @@ class InterviewWindow(QWidget):
         self.index = -1
         self.view: Any = None
         self.visited: set[str] = set()
+        self._stale_shown = False
         self._build()
         saved = getattr(self.writer, "saved", None)
         if saved is not None:
@@ -400,6 +401,11 @@ class InterviewWindow(QWidget):
         from kampung_desktop.ui.faults import message_for  # database in use, disk full, …
 
         error = message_for(exc, self.session.lang) or type(exc).__name__
+        if isinstance(exc, StaleWrite):  # changed elsewhere: say so once, never overwrite
+            error = t("stale", self.session.lang)
+            if not self._stale_shown:
+                self._stale_shown = True
+                self._show_error(exc)
         self._show_save_state("failed", t("save_failed", self.session.lang, error=error))
         if isinstance(exc, AssessmentError) or save.field is None:
             return
