@@ -16,6 +16,7 @@ import hashlib
 import secrets
 import uuid
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from argon2 import PasswordHasher
@@ -23,6 +24,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from kampung_sync import protocol
 from kampung_sync.server import db
 from kampung_sync.server.records import protocol_now
+from kampung_sync.server.settings import ServerSettings
 from kampung_sync.server.tables import AuditEntry, Device, User
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -30,7 +32,16 @@ from sqlalchemy.orm import Session
 from kampung_desktop.core import wilayah
 
 ROLES = ("admin", "operator", "enumerator")
-_hasher = PasswordHasher()
+
+
+@lru_cache(maxsize=1)
+def _hasher() -> PasswordHasher:
+    settings = ServerSettings()
+    return PasswordHasher(
+        time_cost=settings.argon2_time_cost,
+        memory_cost=settings.argon2_memory_kib,
+        parallelism=settings.argon2_parallelism,
+    )
 
 
 class AccountError(ValueError):
@@ -42,14 +53,20 @@ class AccountError(ValueError):
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def verify_password(password_hash: str, password: str) -> bool:
     try:
-        return _hasher.verify(password_hash, password)
+        return _hasher().verify(password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
+
+
+@lru_cache(maxsize=1)
+def dummy_hash() -> str:
+    """Verified against when a username is unknown, so the answer takes the same time."""
+    return hash_password("not-a-real-password")
 
 
 def token_hash(token: str) -> str:

@@ -23,8 +23,6 @@ from sqlalchemy.orm import Session
 
 router = APIRouter(prefix=protocol.API_PREFIX, tags=["sync"])
 bearer = HTTPBearer(auto_error=False, description="The device token from `enrol`.")
-# Verifying against this when the username is unknown keeps the answer time the same.
-_DUMMY_HASH = accounts.hash_password("not-a-real-password")
 
 
 @dataclass(frozen=True)
@@ -110,7 +108,9 @@ def enrol(body: protocol.EnrolRequest, request: Request) -> protocol.EnrolRespon
     with db.transaction(engine) as session:
         ratelimit.check(session, username, client, settings)
         user = session.execute(select(User).where(User.username == username)).scalar_one_or_none()
-    valid = accounts.verify_password(user.password_hash if user else _DUMMY_HASH, body.password)
+    valid = accounts.verify_password(
+        user.password_hash if user else accounts.dummy_hash(), body.password
+    )
     if user is None or not valid:
         with db.transaction(engine) as session:
             ratelimit.record_failure(session, username, client, settings)

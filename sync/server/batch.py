@@ -31,6 +31,9 @@ from sqlalchemy.orm import Session
 RANK = {table: rank for rank, table in enumerate(protocol.PUSH_TABLES)}
 OWN_KELURAHAN = ("households", "assessments", "award_decisions")
 OFFICE_ONLY = ("award_decisions", "certificates")
+# Rejections that depend on what has arrived so far: not stored, so the same op sent again
+# after its parent (or the form, or the wilayah) arrived is applied.
+TRANSIENT = {"parent_missing", "unknown_form", "unknown_wilayah"}
 
 
 class ScopeRefused(Exception):
@@ -183,7 +186,7 @@ class BatchWriter:
                 key = self.items[index].key
                 row = self.rows.get(key)
                 receipt.server_seq = seqs.get(key) or (row.seq if row else None)
-        self.write_bookkeeping([results[i] for i in fresh])
+        self.write_bookkeeping([results[i] for i in fresh if results[i].code not in TRANSIENT])
         return [results[i] for i in range(len(self.items))]
 
     def refusal(self, item: Prepared) -> str | None:
@@ -201,7 +204,8 @@ class BatchWriter:
             item.reject("unknown_form", form=data["form_id"], version=data["form_version"])
         elif table in PARENTS:
             parent_table, column = PARENTS[table]
-            if not _live(self.rows.get((parent_table, str(data.get(column))))):
+            # a tombstoned parent still counts: its children arrive in any order
+            if self.rows.get((parent_table, str(data.get(column)))) is None:
                 item.reject("parent_missing", table=parent_table, parent=str(data.get(column)))
         if not item.rejected and table == "assessments" and role == "enumerator":
             current = self.rows.get(item.key)

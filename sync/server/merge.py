@@ -68,10 +68,10 @@ def decide(
     deleted = data.get("deleted", False) or op.op == "delete"
     if current is None:
         return Decision("accepted", op.revision, data, deleted=deleted)
-    if current.deleted == deleted and _same(current.data, data):
-        return Decision("duplicate", current.revision, deleted=current.deleted)
     same_writer = current.device_id is not None and current.device_id == device_id
     if same_writer and op.revision <= current.revision:
+        return Decision("duplicate", current.revision, deleted=current.deleted)
+    if not same_writer and current.deleted == deleted and _same(current.data, data):
         return Decision("duplicate", current.revision, deleted=current.deleted)
     if op.base_revision == current.revision or same_writer:
         return Decision("accepted", max(op.revision, current.revision + 1), data, deleted=deleted)

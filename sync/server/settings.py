@@ -30,6 +30,11 @@ class ServerSettings(BaseSettings):
     login_max_failures: int = Field(default=5, ge=1)
     login_window_seconds: int = Field(default=900, ge=1)
     db_pool_size: int = Field(default=10, ge=1)
+    # argon2id cost (RFC 9106's second recommendation by default). Hashes carry their own
+    # parameters, so lowering these (e.g. for a test suite) never breaks existing passwords.
+    argon2_time_cost: int = Field(default=3, ge=1)
+    argon2_memory_kib: int = Field(default=65536, ge=8)
+    argon2_parallelism: int = Field(default=4, ge=1)
 
     def limits(self) -> protocol.Limits:
         return protocol.Limits(

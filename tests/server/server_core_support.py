@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,11 @@ from kampung_sync.server.db import init_database, transaction
 from kampung_sync.server.settings import ServerSettings
 
 from kampung_desktop.core import nik
+
+# argon2id stays the algorithm; a cheaper cost keeps ~100 enrolments in the suite fast.
+os.environ.setdefault("KAMPUNG_SERVER_ARGON2_TIME_COST", "1")
+os.environ.setdefault("KAMPUNG_SERVER_ARGON2_MEMORY_KIB", "1024")
+os.environ.setdefault("KAMPUNG_SERVER_ARGON2_PARALLELISM", "1")
 
 KEL_A = "36.71.01.1001"
 KEL_B = "36.71.01.1002"
