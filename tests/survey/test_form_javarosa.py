@@ -96,6 +96,12 @@ def run(iv: Interview, source: str, entry: int | None = None):
         ("sqrt(-1)", math.nan),
         ("boolean-from-string('TRUE')", True),
         ("decimal-time('12:00:00')", 0.5),
+        ("pow(1, number('x'))", math.nan),  # Java: pow(x, NaN) is NaN
+        ("string(1 div 3000)", "3.333333333333333E-4"),  # Java's Double.toString
+        ("string(12345678.5)", "1.23456785E7"),
+        ("/data/t = false()", False),  # a one-node set is its value: 'abc' is true
+        ("coalesce(false(), 'x')", False),  # only '' and NaN are empty
+        ("selected('a b', ' b ')", True),
     ],
 )
 def test_javarosa_values(interview: Interview, source: str, expected):

@@ -33,7 +33,8 @@ def _items(value: Any) -> tuple[Any, ...]:
 
 
 def _selected(value: Any, choice: Any) -> bool:
-    return to_str(choice).strip() in to_str(value).split()
+    """JavaRosa's test: ' ' + value + ' ' contains ' ' + choice + ' ' (choice trimmed)."""
+    return f" {to_str(choice).strip()} " in f" {to_str(value)} "
 
 
 def _count_selected(value: Any) -> int:
@@ -248,6 +249,8 @@ def _join(separator: Any, *args: Any) -> str:
 def _pow(base: Any, exponent: Any) -> float:
     """Java's Math.pow: overflow is ±Infinity, 0 to a negative power is Infinity."""
     a, b = to_float(to_num(base)), to_float(to_num(exponent))
+    if b != b or (a != a and b != 0) or (abs(a) == 1 and math.isinf(b)):
+        return NAN  # Java: pow(x, NaN) and pow(±1, ±Infinity) are NaN (Python says 1)
     try:
         return math.pow(a, b)
     except OverflowError:

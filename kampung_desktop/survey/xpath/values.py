@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
 EPOCH = date(1970, 1, 1)
@@ -44,9 +45,11 @@ def to_str(value: Any) -> str:
             return "NaN"
         if math.isinf(value):
             return "Infinity" if value > 0 else "-Infinity"
-        if value.is_integer():
+        if abs(value) < 1e-12:
+            return "0"
+        if value.is_integer() and abs(value) < 2**31:
             return str(int(value))
-        return repr(value)
+        return java_double(value)
     if isinstance(value, datetime):
         return value.isoformat(timespec="seconds")
     if isinstance(value, date | time):
@@ -56,6 +59,18 @@ def to_str(value: Any) -> str:
     if value is None:
         return ""
     return str(value)
+
+
+def java_double(value: float) -> str:
+    """Java's Double.toString, which JavaRosa prints numbers with: plain decimals from 0.001 up
+    to 10 million, else `1.5E-7` / `1.0E10` (shortest digits, as Python's repr finds them)."""
+    if 1e-3 <= abs(value) < 1e7:
+        text = repr(value)
+        return text if "." in text else f"{text}.0"
+    sign, digits, exponent = Decimal(repr(value)).normalize().as_tuple()
+    text = "".join(str(d) for d in digits)
+    power = len(digits) - 1 + int(exponent)
+    return f"{'-' if sign else ''}{text[0]}.{text[1:] or '0'}E{power}"
 
 
 def to_num(value: Any) -> int | float:
@@ -164,7 +179,12 @@ def _is_number(value: Any) -> bool:
 
 
 def compare(op: str, left: Any, right: Any) -> bool:
-    """XPath 1.0 comparison; node-sets compare existentially, dates compare as dates."""
+    """JavaRosa's comparison: a node-set of one node is its value (so `/data/e = false()` is
+    true for an empty field); larger node-sets compare existentially, as XPath 1.0 has it."""
+    if isinstance(left, NodeSet) and len(left) <= 1:
+        left = left[0] if left else ""
+    if isinstance(right, NodeSet) and len(right) <= 1:
+        right = right[0] if right else ""
     if isinstance(left, NodeSet) or isinstance(right, NodeSet):
         if isinstance(left, bool) or isinstance(right, bool):
             return _compare_scalar(op, to_bool(left), to_bool(right))
