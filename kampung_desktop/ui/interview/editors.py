@@ -505,6 +505,11 @@ def editor_for(
         return GeopointEditor(node, lang, parent)
     if kind == "image":
         return ImageEditor(node, lang, media_dir, parent)
+    from kampung_desktop.ui.interview.odk_editors import odk_editor
+
+    other = odk_editor(node, lang, media_dir, parent)
+    if other is not None:
+        return other
     if "multiline" in appearance:
         return MultilineEditor(node, lang, parent)
     if suggestions and node.name in suggestions:

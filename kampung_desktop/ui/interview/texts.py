@@ -40,6 +40,26 @@ TEXTS: dict[str, tuple[str, str]] = {
     "photo_clear": ("Hapus foto", "Remove photo"),
     "photo_filter": ("Gambar (*.jpg *.jpeg *.png)", "Images (*.jpg *.jpeg *.png)"),
     "clear": ("Kosongkan", "Clear"),
+    "file_choose": ("Lampirkan berkas…", "Attach file…"),
+    "file_clear": ("Hapus berkas", "Remove file"),
+    "file_filter.audio": (
+        "Suara (*.mp3 *.m4a *.wav *.ogg *.amr)",
+        "Audio (*.mp3 *.m4a *.wav *.ogg *.amr)",
+    ),
+    "file_filter.video": (
+        "Video (*.mp4 *.3gp *.mov *.avi *.mkv)",
+        "Video (*.mp4 *.3gp *.mov *.avi *.mkv)",
+    ),
+    "file_filter.file": ("Semua berkas (*)", "All files (*)"),
+    "line_placeholder": (
+        "titik 'lintang bujur' dipisah ';', mis. -6.2 106.8; -6.3 106.9",
+        "'latitude longitude' points separated by ';', e.g. -6.2 106.8; -6.3 106.9",
+    ),
+    "barcode_placeholder": ("ketik atau pindai kode", "type or scan the code"),
+    "rank_placeholder": (
+        "nama pilihan berurutan, dipisah spasi",
+        "choice names in order, separated by spaces",
+    ),
     # roster
     "roster.add": ("＋ Tambah", "＋ Add"),
     "roster.remove": ("Hapus", "Remove"),
