@@ -16,6 +16,8 @@ SELECT h.rowid,
 FROM households h WHERE h.deleted = 0
 """
 
+DOCUMENT_SQL = _DOC  # for set-based refreshes (sync's pulled pages): append "AND h.id ..."
+
 REFRESH_ONE = (
     "DELETE FROM household_search WHERE rowid = (SELECT rowid FROM households WHERE id = :id)",
     f"INSERT INTO household_search (rowid, body) {_DOC} AND h.id = :id",

@@ -236,9 +236,19 @@ def _store_conflicts(conn: sqlite3.Connection, items: list[Incoming]) -> None:
 
 
 def _refresh_search(conn: sqlite3.Connection, household_ids: set[str]) -> None:
+    """Rebuild the search documents of the touched households in two set-based statements."""
     if not household_ids:
         return
-    ids = [(h,) for h in household_ids]
-    delete_sql, insert_sql = (s.replace(":id", "?") for s in search.REFRESH_ONE)
-    conn.executemany(delete_sql, ids)
-    conn.executemany(insert_sql, ids)
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS pulled_households (id TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM pulled_households")
+    conn.executemany(
+        "INSERT OR IGNORE INTO pulled_households VALUES (?)", [(h,) for h in household_ids]
+    )
+    conn.execute(
+        "DELETE FROM household_search WHERE rowid IN (SELECT h.rowid FROM households h "
+        "JOIN pulled_households p ON p.id = h.id)"
+    )
+    conn.execute(
+        f"INSERT INTO household_search (rowid, body) {search.DOCUMENT_SQL} "
+        "AND h.id IN (SELECT id FROM pulled_households)"
+    )

@@ -15,6 +15,9 @@ from typing import Any
 
 from kampung_desktop.core.ids import utc_now_iso
 
+# Rejections that depend on what has reached the server so far (the server does not store
+# them): the op stays pending and goes again next session, after its parent, form or area.
+TRANSIENT_CODES = frozenset({"parent_missing", "unknown_form", "unknown_wilayah"})
 PRUNED = "{}"  # what remains of a receipted payload: the record (and its NIKs) left the outbox
 MAIN_SCOPE = "main"
 
@@ -150,8 +153,9 @@ def store_receipts(
             )
         )  # fmt: skip
         sent = r.status in ("accepted", "duplicate")
+        status = "pending" if is_transient(r) else r.status
         outbox_rows.append(
-            (r.status, now if sent else None, r.model_dump_json(), now if sent else None, r.op_id)
+            (status, now if sent else None, r.model_dump_json(), now if sent else None, r.op_id)
         )
         exact = r.status == "duplicate" or (r.status == "accepted" and not r.merged_fields)
         if exact and r.revision:
@@ -171,6 +175,10 @@ def store_receipts(
             outbox_rows,
         )
         remember_revisions(conn, known)
+
+
+def is_transient(receipt: Any) -> bool:
+    return receipt.status == "rejected" and receipt.code in TRANSIENT_CODES
 
 
 def remember_revisions(conn: sqlite3.Connection, rows: list[tuple]) -> None:

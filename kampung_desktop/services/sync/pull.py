@@ -1,13 +1,18 @@
-"""Pull the change feed page by page; each page and its cursor land in one transaction."""
+"""Pull the change feed page by page; each page and its cursor land in one transaction.
+
+The next page is fetched on a helper thread while the current one is written, so the network
+and the disk work at the same time; pages are still applied strictly in order.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from kampung_sync.client import SyncClient
-from kampung_sync.protocol import MAX_PULL_LIMIT
+from kampung_sync.protocol import MAX_PULL_LIMIT, PullResponse
 
 from kampung_desktop.services.sync.types import SyncProgress
 from kampung_desktop.storage import sync_store
@@ -31,32 +36,41 @@ def pull_all(
     tally = PullTally()
     cursor = sync_store.cursor(conn)
     resets = 0
-    while not client.cancel.is_set():
-        page = client.pull(cursor, limit)
-        if page.reset:
-            # The server no longer knows our cursor (restored backup, scope changed): start
-            # again from 0; records already held are skipped by their known revisions.
-            resets += 1
-            if resets > 2:
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull-prefetch") as fetcher:
+        ahead: Future[PullResponse] = fetcher.submit(client.pull, cursor, limit)
+        while not client.cancel.is_set():
+            page = ahead.result()
+            if page.reset:
+                # The server no longer knows our cursor (restored backup, scope changed): start
+                # again from 0; records already held are skipped by their known revisions.
+                resets += 1
+                if resets > 2:
+                    break
+                with sync_store.transaction(conn):
+                    sync_store.set_cursor(conn, 0)
+                cursor = 0
+                ahead = fetcher.submit(client.pull, 0, limit)
+                continue
+            if page.has_more:  # fetch the next page while this one is written
+                ahead = fetcher.submit(client.pull, page.next_cursor, limit)
+            incoming = [
+                Incoming(c.seq, c.table, c.record_id, c.revision, c.deleted, c.data)
+                for c in page.changes
+            ]
+            result = apply_page(conn, incoming, page.next_cursor)
+            tally.received += result.applied
+            tally.pages += 1
+            tally.returned += result.returned
+            tally.conflicts += result.by_table.get("conflicts", 0)
+            cursor = page.next_cursor
+            if progress:
+                progress(
+                    SyncProgress(
+                        "pull", tally.received, None, client.bytes_sent, client.bytes_received
+                    )
+                )
+            if not page.has_more:
                 break
-            with sync_store.transaction(conn):
-                sync_store.set_cursor(conn, 0)
-            cursor = 0
-            continue
-        incoming = [
-            Incoming(c.seq, c.table, c.record_id, c.revision, c.deleted, c.data)
-            for c in page.changes
-        ]
-        result = apply_page(conn, incoming, page.next_cursor)
-        tally.received += result.applied
-        tally.pages += 1
-        tally.returned += result.returned
-        tally.conflicts += result.by_table.get("conflicts", 0)
-        cursor = page.next_cursor
-        if progress:
-            progress(
-                SyncProgress("pull", tally.received, None, client.bytes_sent, client.bytes_received)
-            )
-        if not page.has_more:
-            break
+        else:
+            ahead.cancel()
     return tally

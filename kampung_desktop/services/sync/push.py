@@ -19,6 +19,7 @@ from kampung_sync.protocol import MAX_BATCH_BYTES, MAX_OPS_PER_BATCH, Op, PushRe
 
 from kampung_desktop.services.sync.types import SyncProgress
 from kampung_desktop.storage import sync_store
+from kampung_desktop.storage.sync_store import is_transient
 
 START_BATCH = 250
 TARGET_SECONDS = 3.0  # grow while a batch answers faster than this, shrink when slower
@@ -43,6 +44,10 @@ class PushTally:
 
     def count(self, receipts: list[Receipt]) -> None:
         for r in receipts:
+            if is_transient(r):  # waits for its parent: pending, not a final rejection
+                reason = r.reason.id + " / " + r.reason.en if r.reason else (r.code or "")
+                self.items.append((r.table, r.record_id, "waiting", reason))
+                continue
             setattr(self, r.status, getattr(self, r.status) + 1)
             if r.status in ("conflict", "rejected"):
                 reason = r.reason.id + " / " + r.reason.en if r.reason else (r.code or "")

@@ -1,0 +1,131 @@
+"""Issue 8 (9): a fresh laptop pulls 100,000 records (25,000 households, 75,000 members).
+
+The server (`kampung server run`, own process, 127.0.0.1, SQLite) holds a registry the city
+imported; an enumerator's empty laptop enrols and runs the real pull (pages of up to 5,000 over
+one requests.Session, each page and its cursor applied in one transaction with executemany,
+search index kept). The floor, measured in the same run: a bare `executemany` insert of the
+same rows into the same tables of an empty laptop database, in one transaction.
+Target: pull within 1.5x of the floor.
+
+Usage: .venv/bin/python bench/bench_sync_pull.py [--households 25000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench_server_common import kampung, start_server, stop
+from bench_sync_common import KEL, PASSWORD, registry_rows, seed_sync_server
+from kampung_sync.client import SyncClient
+from kampung_sync.registry_file import household_id
+
+from kampung_desktop.core import codes
+from kampung_desktop.services.app import AppContext
+from kampung_desktop.services.sync import SyncService
+from kampung_desktop.services.sync.credentials import TokenStore
+from kampung_desktop.services.sync.pull import pull_all
+from kampung_desktop.storage import sync_store
+
+
+def write_registry(path: Path, households: int) -> tuple[list[dict], list[dict]]:
+    hh, mm = registry_rows(households)
+    by_id = {h["id"]: h for h in hh}
+    relation = {code: code for code in codes.RELATIONSHIP}
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        out = csv.writer(fh)
+        out.writerow(["kelurahan_kode", "rw", "rt", "alamat", "no_kk", "nik", "nama",
+                      "jenis_kelamin", "tanggal_lahir", "hubungan"])  # fmt: skip
+        for m in mm:
+            h = by_id[m["household_id"]]
+            out.writerow([KEL, h["rw"], h["rt"], h["address"], h["no_kk"], m["nik"], m["name"],
+                          m["sex"], m["birth_date"], relation.get(m["relationship"], "1")])  # fmt: skip
+    # the ids the server gives them (derived from the numbers), for the floor's rows
+    new_ids = {h["id"]: household_id(h["no_kk"]) for h in hh}
+    for h in hh:
+        h["id"] = new_ids[h["id"]]
+    for m in mm:
+        m["household_id"] = new_ids[m["household_id"]]
+    return hh, mm
+
+
+def floor_insert(tmp: Path, hh: list[dict], mm: list[dict]) -> float:
+    ctx = AppContext.open(tmp / "floor")
+    now = "2026-11-23T08:00:00.000Z"
+    hcols = ("id", "kelurahan_kode", "rw", "rt", "address", "no_kk", "head_name",
+             "member_count", "created_at", "updated_at", "revision")  # fmt: skip
+    mcols = ("id", "household_id", "nik", "name", "sex", "birth_date", "relationship",
+             "position", "created_at", "updated_at", "revision")  # fmt: skip
+    hrows = [
+        tuple({**h, "created_at": now, "updated_at": now, "revision": 1}[c] for c in hcols)
+        for h in hh
+    ]
+    mrows = [
+        tuple({**m, "created_at": now, "updated_at": now, "revision": 1}[c] for c in mcols)
+        for m in mm
+    ]
+    with ctx.db.raw() as conn:
+        conn.execute("PRAGMA foreign_keys=OFF")
+        started = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executemany(
+            f"INSERT INTO households ({', '.join(hcols)}) VALUES ({', '.join('?' * len(hcols))})",
+            hrows,
+        )
+        conn.executemany(
+            f"INSERT INTO members ({', '.join(mcols)}) VALUES ({', '.join('?' * len(mcols))})",
+            mrows,
+        )
+        conn.execute("COMMIT")
+        took = time.perf_counter() - started
+    ctx.close()
+    return took
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--households", type=int, default=25_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        os.environ["KAMPUNG_KEY_DIR"] = str(tmp_path / "keys")
+        db_url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+        seed_sync_server(db_url)
+        hh, mm = write_registry(tmp_path / "registry.csv", args.households)
+        started = time.perf_counter()
+        kampung("server", "households", "import", "--db", db_url, str(tmp_path / "registry.csv"))
+        print(f"server registry imported: {len(hh) + len(mm)} records "
+              f"({time.perf_counter() - started:.1f} s)")  # fmt: skip
+        server, url = start_server(db_url, 1, tmp_path / "server.log")
+        try:
+            ctx = AppContext.open(tmp_path / "laptop")
+            SyncService.for_context(ctx).enrol(url, "ani", PASSWORD)
+            with ctx.db.raw() as conn:
+                device = sync_store.device(conn)
+                client = SyncClient(url, TokenStore(ctx.data_dir, device["device_id"]).load())
+                started = time.perf_counter()
+                tally = pull_all(conn, client)
+                pull_s = time.perf_counter() - started
+                local = conn.execute(
+                    "SELECT (SELECT count(*) FROM households) + (SELECT count(*) FROM members)"
+                ).fetchone()[0]
+            ctx.close()
+        finally:
+            stop(server)
+        received = tally.received
+        assert local >= len(hh) + len(mm), (local, len(hh) + len(mm))
+        floor_s = floor_insert(tmp_path, hh, mm)
+        print(f"pull   {pull_s:6.2f} s  {received / pull_s:8.0f} records/s  ({received} records "
+              f"incl. wilayah, {tally.pages} pages, {client.bytes_received / 1e6:.1f} MB)")  # fmt: skip
+        print(f"floor  {floor_s:6.2f} s  (bare executemany of the same {len(hh) + len(mm)} rows)")
+        print(f"ratio  {pull_s / floor_s:.2f}x  (target <= 1.5x)")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    main()
