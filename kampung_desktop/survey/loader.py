@@ -15,6 +15,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
+from kampung_desktop.survey.bundle import is_bundle, read_bundle
 from kampung_desktop.survey.errors import FormLoadError, LoadProblem
 from kampung_desktop.survey.graph import build_graph
 from kampung_desktop.survey.loader_exprs import ExpressionChecks
@@ -47,11 +48,22 @@ def load_form(
     """Load an XLSForm (.xlsx, .xls, .csv or .md); raises FormLoadError with every problem.
 
     Media files (CSV/XML/GeoJSON choice lists, pulldata tables) are looked for next to the form
-    and in `<form name>-media/`, as ODK tools lay them out, unless `media` is given.
+    and in `<form name>-media/`, as ODK tools lay them out, unless `media` is given. A zip
+    bundle (see `bundle`) carries the form and its media files in one file.
     """
+    path = Path(source)
+    if file_type is None and is_bundle(path):
+        try:
+            content, suffix, bundled = read_bundle(path)
+        except (ValueError, OSError, KeyError) as exc:
+            raise FormLoadError(
+                [LoadProblem("survey", 1, "load.unreadable", {"detail": str(exc)})]
+            ) from exc
+        book = read_workbook(content, file_type=suffix)
+        return build_form(book, source=str(source), media=media or bundled)
     book = read_workbook(source, file_type=file_type)
     if media is None:
-        media = Media.beside(Path(source))
+        media = Media.beside(path)
     return build_form(book, source=str(source), media=media)
 
 
@@ -84,7 +96,7 @@ class _Builder(ExpressionChecks):
         self.languages: dict[str, None] = {}
         self.nodes: dict[str, FormNode] = {}
         self.choices: dict[str, tuple[Choice, ...]] = {}
-        self.instance_id: dict[str, Any] | None = None
+        self.refused: set[str] = set()
 
     def problem(self, row: int, code: str, sheet: str = "survey", **params: Any) -> None:
         self.problems.append(LoadProblem(sheet, row, code, params))
@@ -196,6 +208,7 @@ class _Builder(ExpressionChecks):
         kind = resolved.kind
         if kind is None or kind not in SUPPORTED_TYPES:
             self._refuse_type(row, raw_type or json_type, json_type)
+            self.refused.add(name)
             for child in element.get("children", []) or []:
                 self._element(child, None, chain)  # keep rows aligned
             return None

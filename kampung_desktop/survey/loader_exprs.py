@@ -60,6 +60,8 @@ class ExpressionChecks:
     problems: list[LoadProblem]
     warnings: list[LoadProblem]
     media: Any
+    #: Names of rows refused for their type: references to them are not problems of their own.
+    refused: set[str]
 
     def problem(self, row: int, code: str, sheet: str = "survey", **params: Any) -> None:
         raise NotImplementedError
@@ -91,7 +93,8 @@ class ExpressionChecks:
                 column=column,
             )
         except ExpressionError as exc:
-            self.problem(node.row, "expr.in_column", column=column, detail=exc)
+            if exc.code != "expr.unknown_name" or exc.params.get("name") not in self.refused:
+                self.problem(node.row, "expr.in_column", column=column, detail=exc)
             return None
         for warning in compiled.warnings:
             self.warn(node.row, "expr.in_column", column=column, detail=warning)
@@ -133,7 +136,9 @@ class ExpressionChecks:
         for column, texts in (("label", node.labels), ("hint", node.hints)):
             for text in texts.values():
                 for name in _LABEL_REF_RE.findall(text):
-                    if name not in compiler.nodes and not name.startswith("last-saved#"):
+                    if name in self.refused or name.startswith("last-saved#"):
+                        continue
+                    if name not in compiler.nodes:
                         detail = ExpressionError("expr.unknown_name", name=name)
                         self.problem(node.row, "expr.in_column", column=column, detail=detail)
 

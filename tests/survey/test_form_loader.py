@@ -311,3 +311,17 @@ def test_unreadable_file(tmp_path: Path):
     with pytest.raises(FormLoadError) as info:
         load_form(path)
     assert info.value.problems[0].code == "load.unreadable"
+
+
+def test_a_refused_row_is_named_once_without_follow_up_errors():
+    problems = _problems(
+        "| survey |\n| | type | name | label | relevant |\n"
+        "| | osm | peta | Peta | |\n| | text | catatan | Tentang ${peta} | ${peta} != '' |\n"
+    )
+    assert problems == [
+        (
+            "survey",
+            2,
+            "Type 'osm' needs OpenStreetMap (osm), which a desktop application cannot offer.",
+        )
+    ]

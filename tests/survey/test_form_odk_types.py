@@ -284,3 +284,31 @@ def test_last_saved_reads_the_previous_submission():
     )
     assert Interview(form, now=NOW, last_saved={"rt": "05"}).state("rt").value == "05"
     assert Interview(form, now=NOW).state("rt").value is None
+
+
+def test_a_bundle_carries_the_form_and_its_media_files(media_form: Path, tmp_path: Path):
+    from kampung_desktop.survey.bundle import make_bundle
+
+    folder = media_form.parent
+    media = [folder / n for n in ("kota.csv", "pasar.xml", "titik.geojson", "harga.csv")]
+    bundle = tmp_path / "installed" / "pasar-1.xlsx"  # a cache may keep any name
+    bundle.parent.mkdir()
+    bundle.write_bytes(make_bundle(media_form, media))
+    form = load_form(bundle)
+    iv = Interview(form, {"prov": "15", "barang": "beras"}, now=NOW)
+    assert [c.name for c in iv.choices("kota")] == ["1571"]
+    assert iv.state("harga").value == "12000"
+
+
+def test_a_zip_without_a_form_is_refused_clearly(tmp_path: Path):
+    import zipfile
+
+    from kampung_desktop.survey import FormLoadError
+
+    path = tmp_path / "kosong.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("catatan.txt", "tidak ada formulir")
+    with pytest.raises(FormLoadError) as info:
+        load_form(path)
+    assert info.value.problems[0].code == "load.unreadable"
+    assert "no XLSForm" in info.value.problems[0].text("en")
