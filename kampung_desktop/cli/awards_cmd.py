@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kampung_desktop.cli.common import CliError, add_data_dir, data_dir
+from kampung_desktop.cli.common import CliError, add_data_dir, area_code, data_dir, rw_rt, year
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -44,13 +44,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_data_dir(decide)
     decide.add_argument("--program", required=True, help="kotaku | bantar | ksm")
-    decide.add_argument("--year", required=True, type=int)
-    decide.add_argument("--kelurahan", required=True, metavar="CODE")
-    decide.add_argument("--rw", required=True, type=int, metavar="N")
+    decide.add_argument("--year", required=True, type=year)
+    decide.add_argument("--kelurahan", required=True, type=area_code, metavar="CODE")
+    decide.add_argument("--rw", required=True, type=rw_rt, metavar="N")
     decide.add_argument(
         "--rt",
         required=True,
-        type=int,
+        type=rw_rt,
         metavar="N",
         help="RT (0 for an RW-level award such as KSM)",
     )
@@ -87,6 +87,8 @@ def _read_answers(path: Path) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         where = f"baris/line {exc.lineno}, kolom/column {exc.colno}"
         raise CliError(f"{path}: JSON tidak sah / invalid JSON ({where}: {exc.msg})") from None
+    except RecursionError:
+        raise CliError(f"{path}: JSON bersarang terlalu dalam / JSON nested too deeply") from None
     if not isinstance(data, dict):
         raise CliError(
             f"{path}: jawaban harus berupa objek JSON {{nama_field: nilai}} / "

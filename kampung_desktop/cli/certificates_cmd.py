@@ -16,7 +16,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from kampung_desktop.cli.common import CliError, add_data_dir, data_dir
+from kampung_desktop.cli.common import CliError, add_data_dir, area_code, data_dir, year
 
 VERIFY_TEXT = {
     "valid": "piagam sah / certificate is valid",
@@ -44,6 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     _program_year(pr)
     pr.add_argument(
         "--kelurahan",
+        type=area_code,
         metavar="CODE",
         help="kode kelurahan (atau kecamatan/kota) / kelurahan (or kecamatan, city) code",
     )
@@ -70,7 +71,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_data_dir(report)
     _program_year(report)
-    report.add_argument("--kelurahan", required=True, metavar="CODE")
+    report.add_argument("--kelurahan", required=True, type=area_code, metavar="CODE")
     report.add_argument("--out", metavar="FILE.pdf", help="laporan PDF / report PDF")
     report.add_argument("--csv", metavar="FILE.csv")
     report.add_argument("--xlsx", metavar="FILE.xlsx")
@@ -79,7 +80,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _program_year(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--program", required=True, help="bantar | ksm | kotaku")
-    parser.add_argument("--year", required=True, type=int)
+    parser.add_argument("--year", required=True, type=year)
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from kampung_desktop.paths import DATA_DIR_ENV, resolve_data_dir
+from kampung_desktop.services.failures import shorten
 
 
 class CliError(Exception):
@@ -44,3 +45,48 @@ def check_path(path: Path, option: str) -> None:
             f"karakter per nama) / a folder or file name is too long (at most "
             f"{MAX_NAME_BYTES} characters each)"
         )
+
+
+# -- argument types: bad values stop in argparse, before any SQL or file system call ----------
+
+YEARS = range(1945, 2201)
+MAX_CODE_CHARS = 20  # "36.71.09.1004" is 13; a kota, kecamatan or kelurahan code
+
+
+def year(text: str) -> int:
+    """`--year`: a four-digit year (a huge number would overflow SQLite's INTEGER)."""
+    value = _integer(text, "tahun / year")
+    if value not in YEARS:
+        raise argparse.ArgumentTypeError(
+            f"tahun harus {YEARS.start}..{YEARS.stop - 1} / year must be "
+            f"{YEARS.start}..{YEARS.stop - 1}"
+        )
+    return value
+
+
+def rw_rt(text: str) -> int:
+    """`--rw` / `--rt`: 0..999 (0: the RW itself, for RW-level awards)."""
+    value = _integer(text, "nomor RW/RT / RW/RT number")
+    if not 0 <= value <= 999:
+        raise argparse.ArgumentTypeError("nomor RW/RT harus 0..999 / RW/RT number must be 0..999")
+    return value
+
+
+def area_code(text: str) -> str:
+    """`--kelurahan`: a Kemendagri code such as 36.71.09.1004 (checked again by the service)."""
+    code = text.strip()
+    if len(code) > MAX_CODE_CHARS or not code or not set(code) <= set("0123456789."):
+        raise argparse.ArgumentTypeError(
+            f"kode wilayah seperti 36.71.09.1004, bukan '{shorten(code, 24)}' / "
+            "an area code such as 36.71.09.1004"
+        )
+    return code
+
+
+def _integer(text: str, what: str) -> int:
+    digits = text.strip().removeprefix("-")
+    if not digits.isascii() or not digits.isdigit():
+        raise argparse.ArgumentTypeError(f"{what}: bukan angka / not a number")
+    if len(digits) > 12:
+        raise argparse.ArgumentTypeError(f"{what}: angka terlalu besar / number too large")
+    return int(text)

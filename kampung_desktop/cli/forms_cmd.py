@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -59,8 +60,18 @@ def run_check(args: argparse.Namespace) -> int:
     form = _load(args.form, args.lang)
     if form is None:
         return 1
+    if not _usable_language(form, form.default_language):  # what `eval` would refuse
+        print(
+            f"settings:2: default_language '{form.default_language}' tidak ada di formulir; "
+            f"pakai salah satu dari {', '.join(form.languages)} / is not a language of the form"
+        )
+        return 1
     print(form.summary())
     return 0
+
+
+def _usable_language(form: Any, lang: str) -> bool:
+    return lang in form.languages or lang in ("id", "en")
 
 
 def run_eval(args: argparse.Namespace) -> int:
@@ -71,7 +82,7 @@ def run_eval(args: argparse.Namespace) -> int:
     if form is None:
         return 1
     lang = args.lang or form.default_language
-    if lang not in form.languages and lang not in ("id", "en"):
+    if not _usable_language(form, lang):
         raise CliError(
             f"bahasa '{lang}' tidak ada di formulir / language '{lang}' is not in the form "
             f"({', '.join(form.languages)})"
@@ -84,8 +95,19 @@ def run_eval(args: argparse.Namespace) -> int:
         raise CliError(
             f"{args.answers}: {exc.text(lang if lang in ('id', 'en') else 'id')}"
         ) from exc
-    print(json.dumps(interview.to_eval_json(), ensure_ascii=False, indent=2))
+    print(json.dumps(_finite(interview.to_eval_json()), ensure_ascii=False, indent=2))
     return 0
+
+
+def _finite(value: Any) -> Any:
+    """JSON has no NaN or Infinity: a non-finite number is written as null."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(item) for item in value]
+    return value
 
 
 def _parse_today(text: str | None) -> date | None:
@@ -106,6 +128,8 @@ def _read_answers(path: Path) -> dict[str, Any]:
         raise CliError(f"berkas tidak ditemukan / file not found: {path}") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CliError(f"{path}: JSON tidak sah / invalid JSON: {exc}") from None
+    except RecursionError:
+        raise CliError(f"{path}: JSON bersarang terlalu dalam / JSON nested too deeply") from None
     if not isinstance(data, dict):
         raise CliError(f"{path}: harus objek JSON / must be a JSON object")
     return data

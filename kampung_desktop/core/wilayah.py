@@ -12,7 +12,9 @@ from enum import IntEnum
 
 from kampung_desktop.core.messages import Problem
 
-CODE_RE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.[1-3]\d{3})?)?)?$")
+# ASCII digits only: `\d` would also take Arabic-Indic or full-width digits ("٣٦.٧١"), which
+# look like a code to a person but are a different code to every other system.
+CODE_RE = re.compile(r"^[0-9]{2}(\.[0-9]{2}(\.[0-9]{2}(\.[1-3][0-9]{3})?)?)?$")
 
 
 class Level(IntEnum):

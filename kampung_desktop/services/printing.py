@@ -31,6 +31,8 @@ from kampung_desktop.services.awards import (
     DecisionRow,
     Verification,
 )
+from kampung_desktop.services.failures import shorten
+from kampung_desktop.services.output_paths import file_problem, folder_problem
 from kampung_desktop.services.review import PROGRAM_TITLES, ReviewService, SummaryRow
 from kampung_desktop.storage.database import Database
 
@@ -99,7 +101,7 @@ def check_scope(kode: str | None) -> None:
         return
     if not wilayah_rules.is_valid_code(kode) or wilayah_rules.level_of(kode) not in SCOPE_NAMES:
         raise PrintError(
-            f"Kode wilayah '{kode}' harus kode kota, kecamatan atau kelurahan / "
+            f"Kode wilayah '{shorten(kode)}' harus kode kota, kecamatan atau kelurahan / "
             "must be a city, kecamatan or kelurahan code."
         )
 
@@ -120,10 +122,9 @@ class PrintingService:
             raise PrintError(
                 "Pilih berkas PDF atau folder tujuan / choose an output file or folder."
             )
-        if request.out_pdf is not None and not Path(request.out_pdf).parent.is_dir():
-            raise PrintError(
-                f"Folder {Path(request.out_pdf).parent} tidak ada / the output folder does not exist."
-            )
+        problem = file_problem(request.out_pdf) or folder_problem(request.separate_dir)
+        if problem:  # before any number is issued
+            raise PrintError(problem)
         template = template_for(request.program, request.template)
         rows = self.batch(request.program, request.year, request.kode_prefix)
         if not rows:
@@ -217,7 +218,7 @@ def summary_report(
     """The report of one kelurahan: its RTs with scores and levels, counts per level."""
     kelurahan = review.areas_by_code().get(kelurahan_kode)
     if kelurahan is None:
-        raise PrintError(f"Kelurahan {kelurahan_kode} tidak ada / unknown kelurahan.")
+        raise PrintError(f"Kelurahan {shorten(kelurahan_kode)} tidak ada / unknown kelurahan.")
     try:
         rules = load_rules(program)
     except ScoringError as exc:
@@ -260,8 +261,9 @@ def write_report(
         )
     written: list[Path] = []
     for target in (out_pdf, csv_path, xlsx_path):
-        if target is not None and not Path(target).parent.is_dir():
-            raise PrintError(f"Folder {Path(target).parent} tidak ada / the folder does not exist.")
+        problem = file_problem(target)
+        if problem:
+            raise PrintError(problem)
     if out_pdf is not None:
         render_summary_report(report, out_pdf)
         written.append(Path(out_pdf))

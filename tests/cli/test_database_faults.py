@@ -4,7 +4,6 @@ that says exactly that, on every write path, with no traceback and nothing half-
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from db_lock import IN_USE, LockHolder
+from sandbox import run_in_namespace
 
 from kampung_desktop.cli import main
 from kampung_desktop.paths import forms_dir
@@ -104,21 +104,6 @@ def test_lock_taken_after_opening_is_reported_the_same_way(decided_dir):
 # -- read-only data dir and full disk: real file systems, set up in a private mount namespace --
 
 
-def _in_namespace(script: str, tmp_path: Path) -> subprocess.CompletedProcess:
-    """Run `script` (sh) as root of a new user+mount namespace, so that a read-only bind mount
-    or a small tmpfs can be made without privileges; the host sees none of it."""
-    assert shutil.which("unshare"), "util-linux 'unshare' is needed (apt-get install util-linux)"
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
-    return subprocess.run(
-        ["unshare", "--user", "--map-root-user", "--mount", "sh", "-euc", script],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        timeout=300,
-    )
-
-
 def _kampung(*args: str) -> str:
     return " ".join([*KAMPUNG, *args])
 
@@ -136,7 +121,7 @@ def _read_only_run(data: Path, tmp_path: Path, *commands: str) -> subprocess.Com
             data.chmod(0o755)
             database_path(data).chmod(0o644)
     inner = "; ".join(f"{c} 2>>err.txt || echo exit=$? >>err.txt" for c in commands)
-    return _in_namespace(
+    return run_in_namespace(
         f"mount --bind {data} {data}; mount -o remount,bind,ro {data}; {inner}", tmp_path
     )
 
@@ -167,7 +152,7 @@ def test_full_disk_is_reported_as_a_full_disk(tmp_path):
     """`demo seed` into a 3 MB file system: the real cause, not "cannot rollback"."""
     mount = tmp_path / "small"
     mount.mkdir()
-    done = _in_namespace(
+    done = run_in_namespace(
         f"mount -t tmpfs -o size=3m tmpfs {mount}; "
         + _kampung("demo", "seed", "--data-dir", str(mount / "data"), "--households", "20000")
         + " 2>err.txt || echo exit=$? >>err.txt; "
