@@ -1,0 +1,89 @@
+"""Engine rules: a pull never overwrites pending edits; a cancelled sync resumes cleanly;
+a rejected record waits for an edit, which queues it again."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+from kampung_sync.client import SyncClient
+from sync_support import server_records
+
+from kampung_desktop.services.registry import RegistryService
+from kampung_desktop.services.sync.credentials import TokenStore
+from kampung_desktop.services.sync.pull import pull_all
+from kampung_desktop.storage import sync_store
+
+
+def _edit(laptop, hid, **values):
+    registry = RegistryService(laptop.ctx.db, laptop.ctx.user_id)
+    draft = registry.draft_of(hid)
+    for key, value in values.items():
+        setattr(draft, key, value)
+    registry.save(draft, date(2026, 11, 23))
+
+
+def _address(laptop, hid):
+    with laptop.ctx.db.raw() as conn:
+        return conn.execute("SELECT address FROM households WHERE id = ?", (hid,)).fetchone()[0]
+
+
+def test_pull_never_overwrites_a_record_with_pending_ops(server, laptop_factory):
+    a, b = laptop_factory("a"), laptop_factory("b")
+    a.enrol(server, "ani")
+    b.enrol(server, "dedi")
+    hid = a.add_households(1)[0]
+    assert a.sync.sync().ok and b.sync.sync().ok
+    _edit(b, hid, address="Jl. Belum Terkirim")  # pending on B
+    _edit(a, hid, address="Jl. Dari Server")
+    assert a.sync.sync().ok
+    with b.ctx.db.raw() as conn:  # pull only, as if the push had not happened yet
+        device = sync_store.device(conn)
+        client = SyncClient(server.url, TokenStore(b.data_dir, device["device_id"]).load())
+        tally = pull_all(conn, client)
+    assert tally.pages >= 1
+    assert _address(b, hid) == "Jl. Belum Terkirim"  # kept, still pending
+    assert b.pending() == 1
+
+
+def test_cancelled_sync_resumes_where_it_stopped(server, laptop_factory):
+    a = laptop_factory("a")
+    a.enrol(server)
+    a.add_households(100)
+    with a.ctx.db.raw() as conn:
+        conn.execute("UPDATE sync_device SET limits = json_object('max_ops_per_batch', 20, "
+                     "'max_batch_bytes', 8388608, 'max_pull_limit', 5000)")  # fmt: skip
+    cancel = threading.Event()
+    seen = []
+
+    def progress(p):
+        seen.append(p)
+        if p.phase == "push" and p.done >= 100:
+            cancel.set()
+
+    first = a.sync.sync(progress=progress, cancel=cancel)
+    assert not first.ok and "dihentikan" in first.error
+    assert 100 <= first.sent < 400 and a.pending() == 400 - first.sent
+    assert seen[0].total == 400 and seen[-1].bytes_sent > 0
+    second = a.sync.sync()
+    assert second.ok and second.sent == 400 - first.sent
+    assert len(server_records(server.db_url, "members")) == 300
+
+
+def test_rejected_record_is_queued_again_when_edited(server, laptop_factory):
+    a = laptop_factory("a")
+    a.enrol(server)
+    hid = a.add_households(1, members=1)[0]
+    with a.ctx.db.raw() as conn:  # a value the server refuses (RW 0)
+        conn.execute("UPDATE outbox SET payload = json_set(payload, '$.rw', 0) "
+                     "WHERE entity = 'households'")  # fmt: skip
+    first = a.sync.sync()
+    assert first.rejected == 1 and first.needs_attention
+    status = a.sync.status()
+    assert [r.record_id for r in status.rejected] == [hid] and status.rejected[0].reason_id
+    assert status.state == "needs_attention" and status.pending_total == 1  # member waits
+    _edit(a, hid, address="Jl. Diperbaiki 2")
+    second = a.sync.sync()
+    assert second.ok and second.rejected == 0 and second.accepted == 2
+    assert a.sync.status().rejected == [] and a.pending() == 0
+    assert set(server_records(server.db_url, "households")) == {hid}
