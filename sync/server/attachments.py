@@ -49,7 +49,7 @@ def _status(engine: Engine, sha256: str) -> protocol.AttachmentStatus:
 def attachment_status(
     request: Request,
     caller: CallerDep,
-    sha256: str = Path(max_length=64),
+    sha256: str = Path(max_length=64, pattern="^[0-9a-fA-F]{64}$"),
 ) -> protocol.AttachmentStatus:
     """How many bytes of this file the server holds; `complete` means skip the upload."""
     return _status(request.app.state.engine, _checked(sha256))
@@ -154,7 +154,7 @@ def _hash_matches(session, sha256: str) -> bool:  # type: ignore[no-untyped-def]
 async def upload_chunk(
     request: Request,
     caller: CallerDep,
-    sha256: str = Path(max_length=64),
+    sha256: str = Path(max_length=64, pattern="^[0-9a-fA-F]{64}$"),
     offset: int = Query(ge=0, le=2**40),
     total: int = Query(ge=1, le=2**40),
 ) -> protocol.AttachmentStatus:
@@ -179,7 +179,7 @@ async def upload_chunk(
 def attachment_content(
     request: Request,
     caller: CallerDep,
-    sha256: str = Path(max_length=64),
+    sha256: str = Path(max_length=64, pattern="^[0-9a-fA-F]{64}$"),
 ) -> Response:
     """The stored file, for the office's review (operators and admins only)."""
     sha256 = _checked(sha256)

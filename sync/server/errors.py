@@ -259,6 +259,8 @@ def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(_request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = list(exc.errors())
+        if any(tuple(e.get("loc", ()))[:2] == ("path", "sha256") for e in errors):
+            return error_response(400, "bad_hash")
         return error_response(
             422, "invalid_request", validation_details(errors), detail=summary(errors)
         )

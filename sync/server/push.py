@@ -15,8 +15,9 @@ from __future__ import annotations
 import gzip
 import json
 import zlib
+from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from kampung_sync import protocol
 from kampung_sync.server.auth import Caller, CallerDep, check_protocol_field
@@ -33,15 +34,29 @@ PUSH_BODY = {
         "required": True,
         "description": "A `PushRequest` as JSON, normally gzip-compressed "
         "(`Content-Encoding: gzip`).",
-        "content": {
-            "application/json": {
-                "schema": protocol.PushRequest.model_json_schema(
-                    ref_template="#/components/schemas/{model}"
-                )
-            }
-        },
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PushRequest"}}},
     }
 }
+
+
+def document_request_body(app: FastAPI) -> None:
+    """Put `PushRequest` (read by hand, for gzip) into the OpenAPI components it refers to."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = build()
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            request = protocol.PushRequest.model_json_schema(
+                ref_template="#/components/schemas/{model}"
+            )
+            for name, definition in request.pop("$defs", {}).items():
+                components.setdefault(name, definition)
+            components["PushRequest"] = request
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 async def read_body(request: Request, settings: ServerSettings) -> bytes:

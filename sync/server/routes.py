@@ -10,3 +10,4 @@ def include(app: FastAPI) -> None:
     """Mount the sync API routers."""
     for module in (auth, push, pull, attachments):
         app.include_router(module.router)
+    push.document_request_body(app)
