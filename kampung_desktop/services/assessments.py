@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ from kampung_desktop.paths import forms_dir
 from kampung_desktop.storage.changes import apply_update, record_change
 from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.models import Assessment, AssessmentAnswer, FormVersion
+
+log = logging.getLogger(__name__)
 
 TRANSITIONS = {
     "finalize": ({"draft"}, "finalized"),
@@ -171,6 +174,13 @@ class AssessmentService:
             record_change(session, "assessments", assessment, "insert", self.user_id, ["state"])
             for field, value in (prefill or {}).items():
                 self._put(session, assessment.id, field, value)
+        log.info(
+            "assessment started: %s form=%s version=%s household=%s",
+            assessment.id,
+            form_id,
+            assessment.form_version,
+            household_id or "-",
+        )
         return assessment.id
 
     def get(self, assessment_id: str) -> Assessment:
@@ -262,6 +272,7 @@ class AssessmentService:
                     f"Tidak dapat '{action}' penilaian berstatus '{state}' / "
                     f"cannot {action} an assessment that is {state}."
                 )
+            state_before = assessment.state
             values: dict[str, Any] = {"state": target}
             if action == "return":
                 if not (note or "").strip():
@@ -277,7 +288,9 @@ class AssessmentService:
             record_change(
                 session, "assessments", assessment, "update", self.user_id, changed, action
             )
-            return target
+        # The note of a return may name people: only the action and the states are logged.
+        log.info("assessment %s: %s (%s -> %s)", assessment_id, action, state_before, target)
+        return target
 
     def list(self, form_id: str | None = None, state: str | None = None) -> list[Assessment]:
         with self.db.read() as session:

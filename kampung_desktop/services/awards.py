@@ -9,6 +9,7 @@ decision keeps its number when reprinted.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -24,6 +25,8 @@ from kampung_desktop.scoring import PROGRAM_FORMS, is_kencana
 from kampung_desktop.storage.changes import apply_update, record_change
 from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.models import AwardDecision, Certificate, Wilayah
+
+log = logging.getLogger(__name__)
 
 CATEGORIES = {"bantar": ("kecil", "sedang", "besar")}
 RW_LEVEL_PROGRAMS = {"ksm"}  # awarded to a whole RW: recorded with rt = 0
@@ -112,6 +115,14 @@ class AwardsService:
                 ["program", "year", "category"],
                 action="decide",
             )
+        log.info(
+            "award decided: decision=%s program=%s year=%s assessment=%s demo=%s",
+            decision.id,
+            program,
+            year,
+            assessment_id or "-",
+            int(bool(decision.is_demo)),
+        )
         return decision
 
     def _validate(self, program: str, year: int, kode: str, rw: int, rt: int, category: str):
@@ -172,6 +183,7 @@ class AwardsService:
                 record_change(
                     session, "certificates", cert, "update", self.user_id, changed, "revoke"
                 )
+        log.info("award revoked: decision=%s", decision_id)  # the reason may name people
 
     def decisions(
         self,
@@ -226,6 +238,7 @@ class AwardsService:
     ) -> list[CertificateData]:
         """Certificates for these decisions: existing numbers are reused, new ones allocated."""
         issued: list[CertificateData] = []
+        new: list[str] = []  # numbers allocated now
         with self.db.write() as session:
             for row in rows:
                 decision = row.decision
@@ -269,6 +282,14 @@ class AwardsService:
                 session.flush()
                 record_change(session, "certificates", cert, "insert", self.user_id, ["number"])
                 issued.append(data)
+                new.append(cert.number)
+        log.info(
+            "certificates issued: %d for %d decisions (%d new%s)",
+            len(issued),
+            len(rows),
+            len(new),
+            f": {new[0]} … {new[-1]}" if new else "",
+        )
         return issued
 
     def verify(self, number: str, digest: str | None = None) -> Verification:

@@ -11,6 +11,7 @@ failed batch leaves no file behind (the renderer writes to a temporary file and 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ from kampung_desktop.services.failures import shorten
 from kampung_desktop.services.output_paths import file_problem, folder_problem
 from kampung_desktop.services.review import PROGRAM_TITLES, ReviewService, SummaryRow
 from kampung_desktop.storage.database import Database
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], bool]
 """`progress(done, total) -> keep_going`; return False to cancel."""
@@ -160,6 +163,15 @@ class PrintingService:
                     Path(written).unlink(missing_ok=True)
                 return PrintOutcome(0, (), numbers, cancelled=True)
             files += result.files
+        log.info(
+            "certificates printed: %d (%s %s, scope %s) into %d file(s)%s",
+            len(items),
+            request.program,
+            request.year,
+            request.kode_prefix or "all",
+            len(files),
+            " + one file each" if request.separate_dir is not None else "",
+        )
         return PrintOutcome(len(items), tuple(files), numbers)
 
     def verify(self, text: str) -> Verification:
@@ -273,4 +285,12 @@ def write_report(
     if xlsx_path is not None:
         export_xlsx(report.rows, xlsx_path, report.level_heading)
         written.append(Path(xlsx_path))
+    log.info(
+        "summary report written: %s %s kelurahan %s, %d rows, %d file(s)",
+        program,
+        year,
+        kelurahan_kode,
+        len(report.rows),
+        len(written),
+    )
     return ReportOutcome(len(report.rows), tuple(written))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from pathlib import Path
 
 from sqlmodel import select
@@ -18,6 +19,8 @@ from kampung_desktop.services.first_view import AreaNode  # noqa: F401 (re-expor
 from kampung_desktop.storage.changes import record_change
 from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.models import Wilayah
+
+log = logging.getLogger(__name__)
 
 REFERENCE_CSV = ("wilayah", "wilayah.csv")
 REFERENCE_SOURCE = "kemendagri-2025"
@@ -132,7 +135,9 @@ def import_csv(db: Database, path: Path, user_id: str | None) -> tuple[int, int]
         raise WilayahImportError(
             f"Berkas {path} tidak dapat dibaca / cannot be read: {exc}"
         ) from exc
-    return import_rows(db, parse_csv(text), "import", user_id, queue=True)
+    added, updated = import_rows(db, parse_csv(text), "import", user_id, queue=True)
+    log.info("wilayah imported: %d added, %d updated", added, updated)
+    return added, updated
 
 
 def seed_reference(db: Database) -> int:
