@@ -58,3 +58,25 @@ def test_fault_hook_shows_a_known_failure_not_an_apology(ctx, boxes):
     faults._excepthook(KeyError, KeyError("x"), None)  # a bug still gets the apology
     assert boxes[-1][0] == "critical" and "tidak terduga" in boxes[-1][2]
     assert QApplication.instance() is not None
+
+
+def test_gui_start_on_a_read_only_data_dir_says_read_only(filled_dir, tmp_path):
+    """The window's start-up path (a real `kampung` process) on a read-only mount."""
+    import os
+    import sys
+    from pathlib import Path
+
+    from sandbox import run_in_namespace
+
+    kampung = Path(sys.executable).with_name("kampung")
+    done = run_in_namespace(
+        f"mount --bind {filled_dir} {filled_dir}; mount -o remount,bind,ro {filled_dir}; "
+        f"QT_QPA_PLATFORM=offscreen {kampung} gui --data-dir {filled_dir} --startup-probe "
+        "> out.txt 2>&1 || true",
+        tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    out = (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert "error=DatabaseUnavailable:readonly" in out, out
+    assert "Traceback" not in out
+    assert os.access(filled_dir, os.W_OK)  # outside the namespace nothing changed
