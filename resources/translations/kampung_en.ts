@@ -595,6 +595,81 @@ Technical details were written to {log}. If it happens again, send that file to 
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Pilih berkas data rumah tangga</source>
+        <translation>Choose a household data file</translation>
+    </message>
+    <message>
+        <source>Data rumah tangga (*.csv *.xlsx)</source>
+        <translation>Household data (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Pilih berkas CSV atau XLSX yang ada.</source>
+        <translation>Choose an existing CSV or XLSX file.</translation>
+    </message>
+    <message>
+        <source>Membaca dan memeriksa {name}…</source>
+        <translation>Reading and checking {name}…</translation>
+    </message>
+    <message>
+        <source>Menyimpan {done} dari {total} rumah tangga…</source>
+        <translation>Saving {done} of {total} households…</translation>
+    </message>
+    <message>
+        <source>{n} masalah; tidak ada yang diimpor. Perbaiki berkasnya, atau centang &quot;Impor baris yang benar saja&quot;.</source>
+        <translation>{n} problem(s); nothing was imported. Fix the file, or tick &quot;Import only the correct rows&quot;.</translation>
+    </message>
+    <message>
+        <source>{households} rumah tangga ({members} anggota) diimpor: {new} data baru, {updated} data diperbarui.</source>
+        <translation>{households} households ({members} members) imported: {new} new records, {updated} records updated.</translation>
+    </message>
+    <message>
+        <source>{households} rumah tangga ({members} anggota) di berkas sudah sama dengan data laptop ini; tidak ada yang berubah.</source>
+        <translation>The {households} households ({members} members) in the file already match this laptop; nothing changed.</translation>
+    </message>
+    <message>
+        <source>{n} baris ditolak, ditulis ke {file}.</source>
+        <translation>{n} rows rejected, written to {file}.</translation>
+    </message>
+    <message>
+        <source>berkas: {message}</source>
+        <translation>file: {message}</translation>
+    </message>
+    <message>
+        <source>baris {line}, kolom {column}: {message}</source>
+        <translation>line {line}, column {column}: {message}</translation>
+    </message>
+    <message>
+        <source>baris {line}: {message}</source>
+        <translation>line {line}: {message}</translation>
+    </message>
+    <message>
+        <source>Impor data rumah tangga</source>
+        <translation>Import household data</translation>
+    </message>
+    <message>
+        <source>Berkas CSV atau XLSX dari kota (satu baris per anggota keluarga; kolom kelurahan_kode, rw, rt, alamat, no_kk, nik, nama, jenis_kelamin, tanggal_lahir, hubungan). Rumah tangga yang sudah ada diperbarui menurut No. KK.</source>
+        <translation>A CSV or XLSX file from the city (one row per family member; columns kelurahan_kode, rw, rt, alamat, no_kk, nik, nama, jenis_kelamin, tanggal_lahir, hubungan). Households already here are updated by their family card number (No. KK).</translation>
+    </message>
+    <message>
+        <source>Pilih berkas…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Impor baris yang benar saja; tulis baris yang salah ke berkas .ditolak.csv</source>
+        <translation>Import only the correct rows; write the bad ones to a .ditolak.csv file</translation>
+    </message>
+    <message>
+        <source>Impor</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Kampung — Pendataan rumah tangga</source>

@@ -81,12 +81,11 @@ class ConflictDialog(QDialog):
         quick.addWidget(self.all_mine)
         quick.addWidget(self.all_theirs)
         quick.addStretch(1)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        self.buttons = QDialogButtonBox(self)  # own buttons: Qt would retranslate standard ones
+        self.ok_button = self.buttons.addButton(
+            self.tr("Simpan keputusan"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Simpan keputusan"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        self.buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.message = QLabel(self)

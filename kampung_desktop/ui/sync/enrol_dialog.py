@@ -15,6 +15,7 @@ from kampung_desktop.ui.qt import (
     QCoreApplication,
     QDialog,
     QDialogButtonBox,
+    QEvent,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -78,9 +79,9 @@ class EnrolDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("enrolMessage")
         self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        self.buttons = QDialogButtonBox(self)  # own buttons: Qt would retranslate standard ones
+        self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -155,7 +156,7 @@ class EnrolDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)
+        self.ok_button.setEnabled(not busy)
         self.offline_radio.setEnabled(not busy)
         self.server_radio.setEnabled(not busy)
         self._mode_changed()
@@ -163,6 +164,11 @@ class EnrolDialog(QDialog):
     def reject(self) -> None:
         if not self.busy:  # an enrolment in flight finishes first (its token must be kept)
             super().reject()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Sinkronisasi dengan server"))
@@ -177,5 +183,5 @@ class EnrolDialog(QDialog):
         self.url_label.setText(self.tr("Alamat server"))
         self.user_label.setText(self.tr("Nama pengguna"))
         self.password_label.setText(self.tr("Kata sandi"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Simpan"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        self.ok_button.setText(self.tr("Simpan"))
+        self.cancel_button.setText(self.tr("Batal"))

@@ -39,6 +39,8 @@ class SyncIndicator(QToolButton):
         if self.detail:
             text += f" {self.detail}"
         self.setText(text)
-        self.setStyleSheet(STYLE.format(colour=texts.STATE_COLOURS.get(self.state, "#374151")))
+        style = STYLE.format(colour=texts.STATE_COLOURS.get(self.state, "#374151"))
+        if style != self.styleSheet():  # restyling costs; progress updates only change the text
+            self.setStyleSheet(style)
         hint = texts.state_hint(self.state)
         self.setToolTip(hint + "\n" + self.tr("Klik untuk membuka panel sinkronisasi."))
