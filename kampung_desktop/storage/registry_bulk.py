@@ -50,11 +50,9 @@ def upsert(
             ("members", members, MEMBER_COLUMNS),
         ):
             outbox, audit, writes = [], [], []
+            existing = _existing(conn, table, columns, [r["id"] for r in rows])
             for done, row in enumerate(rows, 1):
-                current = conn.execute(
-                    f"SELECT revision, is_demo, {', '.join(columns)} FROM {table} WHERE id = ?",
-                    (row["id"],),
-                ).fetchone()
+                current = existing.get(row["id"])
                 if current is not None and list(current[2:]) == [row[c] for c in columns]:
                     continue  # unchanged: nothing to queue
                 op = "insert" if current is None else "update"
@@ -92,6 +90,20 @@ def upsert(
         conn.executemany(delete_sql, list(ids))
         conn.executemany(insert_sql, list(ids))
     return inserted, updated
+
+
+def _existing(conn: sqlite3.Connection, table: str, columns: tuple, ids: list[str]) -> dict:
+    """id -> (revision, is_demo, *columns) of the rows that already exist, 500 ids a query."""
+    found = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for row in conn.execute(
+            f"SELECT id, revision, is_demo, {', '.join(columns)} FROM {table} "
+            f"WHERE id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ):
+            found[row[0]] = row[1:]
+    return found
 
 
 def _write(conn: sqlite3.Connection, table: str, rows: list[dict], columns: tuple) -> None:
