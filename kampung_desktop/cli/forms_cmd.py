@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import sys
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,11 @@ def run_check(args: argparse.Namespace) -> int:
         )
         return 1
     print(form.summary())
+    for warning in form.warnings:  # what ODK tolerates: the form loads; stdout stays one line
+        print(
+            f"{warning.sheet}:{warning.row}: peringatan / warning: {warning.text(args.lang)}",
+            file=sys.stderr,
+        )
     return 0
 
 

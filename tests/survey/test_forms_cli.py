@@ -186,3 +186,17 @@ def test_eval_bad_today(capsys, form_path: Path):
     path.write_text("{}", encoding="utf-8")
     assert main(["forms", "eval", str(form_path), str(path), "--today", "23-11-2026"]) == 1
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_check_prints_warnings_on_stderr_and_keeps_stdout_one_line(capsys, tmp_path: Path):
+    path = tmp_path / "toleran.md"
+    path.write_text(
+        "| survey |\n| | type | name | label | default |\n| | integer | a | A | banyak |\n",
+        encoding="utf-8",
+    )
+    assert main(["forms", "check", str(path), "--lang", "en"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.count("\n") == 1 and "1 questions" in captured.out
+    assert captured.err == (
+        "survey:2: peringatan / warning: Default 'banyak' is ignored: Must be a whole number.\n"
+    )
