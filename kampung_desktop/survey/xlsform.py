@@ -87,16 +87,22 @@ def read_workbook(source: str | PathLike[str] | bytes, file_type: str | None = N
         warnings=warnings,
         external_choices=[dict(row) for row in definition.external_choices or []],
     )
-    for index, row in enumerate(definition.survey or []):
+    for index, raw_row in enumerate(definition.survey or []):
+        row = _lower_keys(raw_row)  # headers are case-insensitive, as pyxform reads them
         kind = str(row.get("type") or row.get("command") or "").strip()
         if not kind or _END_RE.match(kind):
             continue
         name = row.get("name") or row.get("value") or row.get("tag") or ""  # pyxform aliases
         book.survey_rows.append((index + 2, str(name).strip(), kind))
-    for index, row in enumerate(definition.choices or []):
+    for index, raw_row in enumerate(definition.choices or []):
+        row = _lower_keys(raw_row)
         key = (str(row.get("list_name", "")).strip(), str(row.get("name", "")).strip())
         book.choice_rows.setdefault(key, index + 2)
     return book
+
+
+def _lower_keys(row: dict[str, Any]) -> dict[str, Any]:
+    return {str(key).strip().lower(): value for key, value in row.items()}
 
 
 def _stem(source: Any) -> str | None:

@@ -13,7 +13,7 @@ CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 
 #: Forms refused on purpose, with the one reason the report must give.
 REFUSED_FORMS = {
-    "case_insensitivity.xlsx": "Type 'osm' needs OpenStreetMap (osm)",
+    "case_insensitivity.xlsx": "Type 'osm c1' needs OpenStreetMap (osm)",
     "test_osm_933758f7.md": "Type 'osm' needs OpenStreetMap (osm)",
     "test_osm_970168a6.md": "Type 'osm' needs OpenStreetMap (osm)",
     "test_osm_bb99e9a0.md": "Type 'osm room_tags' needs OpenStreetMap (osm)",
