@@ -17,21 +17,20 @@ from __future__ import annotations
 import csv
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from kampung_sync import protocol
 from kampung_sync.server import db
 from kampung_sync.server.admin import AdminError
+from kampung_sync.server.admin.xlsx_stream import XlsxStream
 from kampung_sync.server.tables import Record
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, Integer, cast, func, select
 
 FORMATS = ("csv", "xlsx")
 LEAVE_OUT = {"content"}
-XLSX_MAX_ROWS = 1_048_575  # plus the header row
-XLSX_MAX_CELL = 32_767
-FETCH = 5_000
+FETCH = 10_000
 _R = Record.__table__.c
 Progress = Callable[[str], None]
 
@@ -41,30 +40,35 @@ def columns(table: str) -> list[str]:
     return ["record_id", "server_seq", "server_revision", "kelurahan", *fields]
 
 
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return 1 if value else 0
-    if isinstance(value, dict | list):
-        import json
+def _field_columns(table: str) -> list[Any]:
+    """Each field extracted in SQL, typed by its protocol annotation, so rows arrive as plain
+    tuples ready for the writer: no JSON decoding or per-cell work in Python."""
+    model = protocol.RECORD_MODELS[table]
+    extracted: list[Any] = []
+    for name in columns(table)[4:]:
+        annotation = str(model.model_fields[name].annotation)
+        value = _R.data[name]
+        if "bool" in annotation:
+            extracted.append(cast(value.as_boolean(), Integer))
+        elif "int" in annotation:
+            extracted.append(value.as_integer())
+        elif "float" in annotation:
+            extracted.append(value.as_float())
+        else:
+            extracted.append(value.as_string())
+    return extracted
 
-        return json.dumps(value, ensure_ascii=False)
-    return value
 
-
-def _rows(engine: Engine, table: str) -> Iterator[list[Any]]:
-    """Live records of `table` in seq order, from a server-side cursor."""
-    fields = columns(table)[4:]
+def _rows(engine: Engine, table: str) -> Iterator[Sequence[Any]]:
+    """Live records of `table` in seq order, from a server-side cursor, in blocks."""
     query = (
-        select(_R.record_id, _R.seq, _R.revision, _R.kelurahan_kode, _R.data)
+        select(_R.record_id, _R.seq, _R.revision, _R.kelurahan_kode, *_field_columns(table))
         .where(_R.table_name == table, _R.deleted.is_(False))
         .order_by(_R.seq)
     )
     with engine.connect() as connection:
         result = connection.execution_options(stream_results=True, yield_per=FETCH).execute(query)
-        for record_id, seq, revision, kelurahan, data in result:
-            yield [record_id, seq, revision, kelurahan or "", *(_cell(data.get(f)) for f in fields)]
+        yield from result.partitions()
 
 
 class _Meter:
@@ -89,43 +93,28 @@ def _private_open(path: Path, mode: str, **kwargs: Any):  # type: ignore[no-unty
     return os.fdopen(fd, mode, **kwargs)
 
 
-def _write_csv(path: Path, header: list[str], rows: Iterator[list[Any]], meter: _Meter) -> int:
+def _write_csv(
+    path: Path, header: list[str], blocks: Iterator[Sequence[Any]], meter: _Meter
+) -> int:
     count = 0
     with _private_open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
-        for row in rows:
-            writer.writerow(row)
-            count += 1
-            if count % 10_000 == 0:
-                meter.tick(count)
+        for block in blocks:
+            writer.writerows(block)
+            count += len(block)
+            meter.tick(count)
     return count
 
 
 def _write_xlsx(
-    path: Path, table: str, header: list[str], rows: Iterator[list[Any]], meter: _Meter
+    path: Path, table: str, header: list[str], blocks: Iterator[Sequence[Any]], meter: _Meter
 ) -> int:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(table)
-    sheet.append(header)
-    count = in_sheet = 0
-    for row in rows:
-        if in_sheet == XLSX_MAX_ROWS:
-            sheet = book.create_sheet(f"{table} ({count // XLSX_MAX_ROWS + 1})")
-            sheet.append(header)
-            in_sheet = 0
-        sheet.append(
-            [v[:XLSX_MAX_CELL] if isinstance(v, str) and len(v) > XLSX_MAX_CELL else v for v in row]
-        )
-        count += 1
-        in_sheet += 1
-        if count % 10_000 == 0:
-            meter.tick(count)
-    with _private_open(path, "wb") as handle:
-        book.save(handle)
-    return count
+    with _private_open(path, "wb") as handle, XlsxStream(handle, table, header) as out:
+        for block in blocks:
+            out.write_rows(block)
+            meter.tick(out.rows)
+        return out.rows
 
 
 def export(
