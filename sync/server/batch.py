@@ -20,12 +20,14 @@ from kampung_sync.server.records import (
     Row,
     RowSet,
     audience_for,
+    insert_rows,
     kelurahan_of,
+    one_of,
     protocol_now,
 )
 from kampung_sync.server.tables import CertificateNumber, Device, RecordHistory, StoredReceipt
 from kampung_sync.server.validate import Prepared, prepare
-from sqlalchemy import Engine, insert, select, tuple_, update
+from sqlalchemy import Engine, select, tuple_, update
 from sqlalchemy.orm import Session
 
 RANK = {table: rank for rank, table in enumerate(protocol.PUSH_TABLES)}
@@ -88,7 +90,9 @@ class BatchWriter:
         receipts = StoredReceipt.__table__
         for chunk in _chunks([item.op.op_id for item in self.items]):
             for op_id, body in self.session.execute(
-                select(receipts.c.op_id, receipts.c.body).where(receipts.c.op_id.in_(chunk))
+                select(receipts.c.op_id, receipts.c.body).where(
+                    one_of(self.session, receipts.c.op_id, chunk)
+                )
             ):
                 self.stored[op_id] = body
         keys: set[tuple[str, str]] = set()
@@ -131,7 +135,9 @@ class BatchWriter:
         table = CertificateNumber.__table__
         for chunk in _chunks(sorted(set(numbers))):
             for number, certificate_id in self.session.execute(
-                select(table.c.number, table.c.certificate_id).where(table.c.number.in_(chunk))
+                select(table.c.number, table.c.certificate_id).where(
+                    one_of(self.session, table.c.number, chunk)
+                )
             ):
                 self.numbers[number] = certificate_id
 
@@ -317,8 +323,9 @@ class BatchWriter:
 
     def write_bookkeeping(self, receipts: list[protocol.Receipt]) -> None:
         if receipts:
-            self.session.execute(
-                insert(StoredReceipt.__table__),
+            insert_rows(
+                self.session,
+                StoredReceipt.__table__,
                 [
                     {
                         "op_id": r.op_id,
@@ -335,7 +342,7 @@ class BatchWriter:
                 ],
             )
         if self.new_numbers:
-            self.session.execute(insert(CertificateNumber.__table__), self.new_numbers)
+            insert_rows(self.session, CertificateNumber.__table__, self.new_numbers)
         self.session.execute(
             update(Device.__table__)
             .where(Device.__table__.c.id == self.caller.device.id)

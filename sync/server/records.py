@@ -23,7 +23,9 @@ from typing import Any
 from kampung_sync import protocol
 from kampung_sync.server import db
 from kampung_sync.server.tables import AuditEntry, Record, RecordHistory
-from sqlalchemy import bindparam, insert, select, update
+from psycopg.types.json import Jsonb
+from sqlalchemy import JSON, String, Table, any_, bindparam, insert, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 CHUNK = 900  # bound parameters per IN list (SQLite's classic limit is 999)
@@ -37,6 +39,14 @@ OFFICE_TABLES = {"assessment_answers", "award_decisions", "certificates", "confl
 BOOKKEEPING = {"revision", "updated_at"}
 
 Key = tuple[str, str]
+
+
+def one_of(session: Session, column: Any, values: list[str]) -> Any:
+    """`column IN values`; on PostgreSQL as `= ANY(array)`, one parameter instead of hundreds
+    (the driver parses a long parameter list on every call)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == any_(bindparam(None, list(values), type_=ARRAY(String)))
+    return column.in_(values)
 
 
 def record_key(table: str, data: dict[str, Any]) -> str:
@@ -108,7 +118,7 @@ class RowSet:
                 chunk = ids[start : start + CHUNK]
                 found = self.session.execute(
                     select(Record.__table__).where(
-                        columns.table_name == table, columns.record_id.in_(chunk)
+                        columns.table_name == table, one_of(self.session, columns.record_id, chunk)
                     )
                 ).mappings()
                 for row in found:
@@ -184,7 +194,7 @@ class RowSet:
             row.history = []
         records = Record.__table__
         if inserts:
-            self.session.execute(insert(records), inserts)
+            insert_rows(self.session, records, inserts)
         if updates:
             # Parameter names matching columns become the SET clause (one executemany).
             self.session.execute(
@@ -195,10 +205,28 @@ class RowSet:
                 updates,
             )
         if history:
-            self.session.execute(insert(RecordHistory.__table__), history)
+            insert_rows(self.session, RecordHistory.__table__, history)
         db.advance_sequence(self.session, last_seq, len(self.dirty))
         self.dirty = []
         return seqs
+
+
+def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT many rows in one go: COPY on PostgreSQL (one stream instead of a statement per
+    row), executemany on SQLite (a loop in C). Same transaction as everything else."""
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        session.execute(insert(table), rows)
+        return
+    columns = list(rows[0])
+    json_columns = {c.name for c in table.columns if isinstance(c.type, JSON)}
+    raw = connection.connection.driver_connection
+    names = ", ".join(f'"{name}"' for name in columns)
+    with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row([Jsonb(row[c]) if c in json_columns else row[c] for c in columns])
 
 
 def kelurahan_of(rows: RowSet, table: str, data: dict[str, Any]) -> str | None:
