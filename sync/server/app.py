@@ -22,14 +22,17 @@ from starlette.middleware.gzip import GZipMiddleware
 
 DESCRIPTION = """
 The Kampung city sync server: laptops enrol once, push their changes in batches and get one
-receipt per record, and pull a change feed of everything in their scope.
+receipt per record (`accepted`, `duplicate`, `conflict`, `rejected` with a reason in Bahasa
+Indonesia and English), and pull a change feed of everything in their scope, paged by a
+commit-ordered sequence number.
 
 Every request other than `health` and `enrol` carries `Authorization: Bearer <device token>`.
-Every error body is an `ErrorResponse` with a stable `code` and a message in Bahasa Indonesia
-and English. The rules (idempotent replay, base revisions, field merges and conflicts, scopes,
-cursors, attachments) are written down in
-[docs/sync-protocol.md](https://example.invalid/kampung/docs/sync-protocol.md) in the source tree
-(`docs/sync-protocol.md`).
+Every error body is an `ErrorResponse` with a stable `code` and a bilingual message; bad input is
+never a 5xx and never writes anything.
+
+**The rules** (idempotent replay, base revisions, field merges and conflicts, scopes, cursors and
+resets, attachments, certificate numbers) are written down in `docs/sync-protocol.md` of the
+Kampung source tree (the shapes below are `kampung_sync.protocol`).
 """
 
 
