@@ -91,9 +91,13 @@ def _decimal(raw: Any) -> float:
     if isinstance(raw, bool):
         raise BadAnswer("answer.decimal")
     if isinstance(raw, int | float):
-        if math.isnan(raw) or math.isinf(raw):
+        try:
+            number = float(raw)
+        except OverflowError:  # an integer too large for a double
+            raise BadAnswer("answer.decimal") from None
+        if math.isnan(number) or math.isinf(number):
             raise BadAnswer("answer.decimal")
-        return float(raw)
+        return number
     if isinstance(raw, str) and _DECIMAL_RE.match(raw):
         return float(raw.strip().replace(",", "."))
     raise BadAnswer("answer.decimal")
@@ -206,7 +210,7 @@ def _geopoint(raw: Any) -> tuple[float, ...]:
         raise BadAnswer("answer.geopoint")
     try:
         numbers = tuple(float(p) for p in parts)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise BadAnswer("answer.geopoint") from None
     if any(math.isnan(n) or math.isinf(n) for n in numbers):
         raise BadAnswer("answer.geopoint")

@@ -219,4 +219,8 @@ def _json_safe(raw: Any) -> Any:
     """A kept wrong answer as valid JSON (NaN/Infinity read from a file become text)."""
     if isinstance(raw, float) and (raw != raw or raw in (float("inf"), float("-inf"))):
         return str(raw)
+    if isinstance(raw, list | tuple):
+        return [_json_safe(item) for item in raw]
+    if isinstance(raw, dict):
+        return {str(key): _json_safe(value) for key, value in raw.items()}
     return raw

@@ -296,3 +296,88 @@ def test_a_form_calculating_any_expression_evaluates_to_json(source, answers):
     iv = Interview(form, answers, now=NOW)
     json.dumps(iv.to_eval_json(), allow_nan=False)
     assert isinstance(iv.label("after"), str)
+
+
+_ANY_JSON = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(min_value=-(10**400), max_value=10**400),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.text(max_size=12),
+        st.sampled_from(["2020-02-30", "12:61", "-6.2 106.8", "0 0; 1 1; 1 0", "a b", "OK"]),
+    ),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner),
+    max_leaves=5,
+)
+_EVERY_TYPE = """
+| survey |
+| | type | name | label | parameters |
+| | integer | i | I | |
+| | decimal | x | X | |
+| | date | d | D | |
+| | time | tm | TM | |
+| | dateTime | dt | DT | |
+| | range | r | R | start=1 end=9 step=0.5 |
+| | select_one l | s1 | S1 | |
+| | select_multiple l | sm | SM | |
+| | rank l | rk | RK | |
+| | acknowledge | ack | ACK | |
+| | geopoint | gp | GP | |
+| | geotrace | gt | GT | |
+| | geoshape | gs | GS | |
+| | barcode | bc | BC | |
+| | audio | au | AU | |
+| | start | start | | |
+| | audit | audit | | |
+| choices |
+| | list_name | name | label |
+| | l | a | A |
+| | l | b | B |
+"""
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    answers=st.dictionaries(
+        st.sampled_from(
+            [
+                "i",
+                "x",
+                "d",
+                "tm",
+                "dt",
+                "r",
+                "s1",
+                "sm",
+                "rk",
+                "ack",
+                "gp",
+                "gt",
+                "gs",
+                "bc",
+                "au",
+                "start",
+                "audit",
+            ]
+        ),
+        _ANY_JSON,
+    )
+)
+def test_any_answer_of_any_type_is_kept_or_refused_never_a_crash(answers):
+    from kampung_desktop.survey import AnswerError
+
+    form = load_form_markdown(_EVERY_TYPE)
+    try:
+        iv = Interview(form, answers, now=NOW)
+    except AnswerError as exc:
+        assert exc.text("en")
+        return
+    json.dumps(iv.to_eval_json(), allow_nan=False)
+    json.dumps(iv.answers())
+    for name, value in answers.items():
+        if name not in ("start", "audit"):
+            try:
+                iv.set_answer(name, value)
+            except AnswerError as exc:
+                assert exc.text("en")
