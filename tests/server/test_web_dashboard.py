@@ -145,3 +145,12 @@ def test_logout_forgets_the_session(city) -> None:
     assert client.get("/dashboard").status_code == 200
     out = client.post("/logout", follow_redirects=False)
     assert out.status_code == 303 and 'kampung_session=""' in out.headers["set-cookie"]
+
+
+def test_hostile_login_input_is_refused_cleanly(city) -> None:
+    client, *_ = city
+    for username in ("admin\x00", "' OR 1=1 --", "x" * 100):
+        response = login(client, username, "p\x00")
+        assert response.status_code == 401 and "salah" in response.text
+    too_long = login(client, "x" * 101)
+    assert too_long.status_code == 422

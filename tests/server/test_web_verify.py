@@ -85,3 +85,11 @@ def test_empty_number_shows_the_form(city) -> None:
     assert _json(client)["status"] == "unknown"
     bad = client.get("/verify", params={"number": "x" * 500})
     assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_request"
+
+
+def test_hostile_input_is_answered_not_crashed(city) -> None:
+    client, *_ = city
+    for number in ("400.9\x00/007", "' OR 1=1 --", "<script>alert(1)</script>", "%00"):
+        assert _json(client, number=number, digest="\x00")["status"] == "unknown"
+        page = client.get("/verify", params={"number": number})
+        assert page.status_code == 200 and "<script>alert" not in page.text

@@ -52,7 +52,8 @@ def login(
     settings = request.app.state.settings
     engine = request.app.state.engine
     client = (request.client.host if request.client else "unknown")[:100]
-    username = username.strip()
+    username = username.strip().replace("\x00", "")  # PostgreSQL text cannot hold NUL
+    password = password.replace("\x00", "")
     try:
         with db.transaction(engine) as session:
             ratelimit.check(session, username, client, settings)

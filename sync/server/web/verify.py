@@ -75,6 +75,8 @@ def find_certificate(session: Session, number: str) -> Record | None:
 def check(session: Session, number: str, digest: str | None) -> protocol.Verification:
     """The verification answer for a number (and the digest printed in its QR, if given)."""
     number = number.strip()
+    if "\x00" in number or "\x00" in (digest or ""):
+        return _answer(number.replace("\x00", ""), "unknown")  # no such text can be stored
     certificate = find_certificate(session, number) if number else None
     if certificate is None or certificate.deleted:
         return _answer(number, "unknown")
