@@ -240,7 +240,15 @@ class BatchWriter:
                 receipt.conflict_fields = ["number"]
                 return receipt
         base = self.history.get((op.table, op.record_id, op.base_revision))
-        decision = merge.decide(current, op, item.data, base, self.caller.device.id)
+        parent = self.rows.get(("assessments", str(item.data.get("assessment_id"))))
+        parent_final = (
+            op.table == "assessment_answers"
+            and parent is not None
+            and merge.is_final("assessments", parent.data)
+        )
+        decision = merge.decide(
+            current, op, item.data, base, self.caller.device.id, parent_final=parent_final
+        )
         receipt.status = decision.status  # type: ignore[assignment]
         receipt.revision = decision.revision
         receipt.merged_fields = decision.merged_fields if decision.merged else []

@@ -9,8 +9,9 @@ Pure functions (no database), so the rules are easy to read and to test:
   (`base`); fields both sides changed to different values keep the server's value and are
   reported in `conflict_fields` (the other version is kept in a conflict record); server
   revision = max(server, op) + 1 so it moves past both;
-- final records (finalized/approved assessments, decisions and certificates apart from their
-  revocation fields) never take a stale edit: the op is a conflict and changes nothing.
+- final records (finalized/approved assessments and their answers, decisions and certificates
+  apart from their revocation fields) never take a stale edit: the op is a conflict and changes
+  nothing.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ def decide(
     data: dict[str, Any],
     base: dict[str, Any] | None,
     device_id: str,
+    parent_final: bool = False,
 ) -> Decision:
     """Apply the rules in the module doc; `base` is the server's version at op.base_revision.
 
@@ -81,7 +83,7 @@ def decide(
         mine &= set(op.fields) | ({"deleted"} if op.op == "delete" else set())
     if op.op == "delete":
         mine.add("deleted")
-    if is_final(op.table, current.data) and not (
+    if (parent_final or is_final(op.table, current.data)) and not (
         op.table != "assessments" and mine <= REVOCATION_FIELDS
     ):
         disputed = sorted(k for k in mine if current.data.get(k) != data.get(k))

@@ -109,6 +109,20 @@ def test_stale_edit_of_a_finalized_assessment_is_a_conflict(server_db_url: str) 
         assert (receipt.status, receipt.code) == ("conflict", "immutable")
         revision, _deleted, data = record_rows(srv)[("assessments", form["id"])]
         assert (revision, data["state"]) == (3, "approved")
+        # its answers are final with it
+        answer = {
+            "assessment_id": form["id"],
+            "field": "atap",
+            "value": '"genteng"',
+            "updated_at": "x",
+            "revision": 1,
+        }
+        assert ani.push([op("assessment_answers", answer)])[0].status == "accepted"
+        office.push([op("assessment_answers", {**answer, "value": '"seng"'}, base=1, revision=2)])
+        [late] = ani.push(
+            [op("assessment_answers", {**answer, "value": '"asbes"'}, base=1, revision=2)]
+        )
+        assert (late.status, late.code) == ("conflict", "immutable")
 
 
 def test_revoking_a_decision_from_a_stale_copy_still_applies(server_db_url: str) -> None:
