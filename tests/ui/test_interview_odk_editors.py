@@ -83,3 +83,11 @@ def test_shapes_and_ranks_are_typed_with_a_hint(qtbot):
     rank = _editor(qtbot, "urut")
     rank.set_value(["b", "a"])
     assert rank.line.text() == "b a"
+
+
+def test_datetime_starts_blank_and_now_fills_it(qtbot):
+    editor = _editor(qtbot, "waktu")
+    assert editor.value() is None and editor.edit.text().strip() == ""
+    with qtbot.waitSignal(editor.committed) as signal:
+        editor.now.click()
+    assert signal.args[0].startswith(QDateTime.currentDateTime().toString("yyyy-MM-dd"))

@@ -17,6 +17,7 @@ from kampung_desktop.ui.qt import (
     QDateTimeEdit,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSlider,
     Qt,
     QWidget,
@@ -78,7 +79,10 @@ class RangeEditor(Editor):
 
 
 class DateTimeEditor(Editor):
-    """`dateTime`: date and time with a calendar; the answer is `YYYY-MM-DDTHH:MM:SS`."""
+    """`dateTime`: date and time with a calendar, blank until answered (with a «Now» button);
+    the answer is `YYYY-MM-DDTHH:MM:SS`."""
+
+    EMPTY = QDateTime(1900, 1, 1, 0, 0, 0)
 
     def __init__(self, node: FormNode, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(node, lang, parent)
@@ -86,10 +90,16 @@ class DateTimeEditor(Editor):
         self.edit.setObjectName(f"editor_{node.name}")
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat("dd-MM-yyyy HH:mm")
-        self.edit.setDateTime(QDateTime.currentDateTime())
+        self.edit.setMinimumDateTime(self.EMPTY)
+        self.edit.setSpecialValueText(" ")  # shown while the answer is empty
+        self.edit.setDateTime(self.EMPTY)
+        self.now = QPushButton(t("now", lang), self)
+        self.now.setAutoDefault(False)
+        self.now.clicked.connect(lambda: self.edit.setDateTime(QDateTime.currentDateTime()))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.now)
         self._quiet = False
         self._value: Any = None
         self.edit.dateTimeChanged.connect(self._changed)
@@ -98,7 +108,10 @@ class DateTimeEditor(Editor):
     def _changed(self, moment: QDateTime) -> None:
         if self._quiet or self.read_only:
             return
-        self._value = moment.toString("yyyy-MM-ddTHH:mm:00")
+        if moment == self.EMPTY:
+            self._value = None
+        else:
+            self._value = moment.toString("yyyy-MM-ddTHH:mm:00")
         self.committed.emit(self._value)
 
     def value(self) -> Any:
@@ -106,11 +119,14 @@ class DateTimeEditor(Editor):
 
     def set_value(self, value: Any) -> None:
         self._value = value
-        if not value:
-            return
         try:
-            moment = datetime.fromisoformat(str(value))
+            moment = datetime.fromisoformat(str(value)) if value else None
         except ValueError:
+            moment = None
+        if moment is None:
+            self._quiet = True
+            self.edit.setDateTime(self.EMPTY)
+            self._quiet = False
             return
         self._quiet = True
         try:
