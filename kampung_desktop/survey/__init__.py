@@ -1,24 +1,32 @@
 """The form engine: XLSForm in, checked form model out, interviews evaluated incrementally.
 
 No Qt here; the wizard (ui), autosave (storage/services) and `kampung forms` all build on this.
-Modules: xlsform (pyxform reading) → loader (checks, model) → graph (dependencies); xpath/
-(parser, values, functions, compiler); interview (paths, answers) on evaluation (incremental
-recompute); state (FieldState, ChangeSet); navigation (pages, sections); messages (id/en).
+Modules: xlsform (pyxform reading) → types (question types and aliases) → loader,
+loader_exprs (checks, model) → graph (dependencies); media, bundle (media files, form+media
+zips); xpath/ (parser, values, functions, functions_odk, compiled, compiler, compile_paths,
+paths); interview (paths, answers), reading (states, JSON) on evaluation (incremental
+recompute); metadata (start, deviceid, audit...); state (FieldState, ChangeSet); navigation
+(pages, sections); messages (id/en); corpus (third-party form report).
 
 Loading
-    form = load_form("forms/household.xlsx")      # .xlsx, or .md markdown tables (tests)
+    form = load_form("forms/household.xlsx")      # .xlsx/.xls/.csv/.md, or a zip bundle
+    # media files (CSV/XML/GeoJSON) are read from next to the form or `<stem>-media/`
     form = load_form_markdown(text)
     # FormLoadError.problems: [LoadProblem(sheet, row, code, params)], .text(lang), .line(lang)
     form.form_id, form.version, form.title, form.languages ("id", "en"), form.default_language
     form.nodes[name] -> FormNode (.type, .label(lang), .hint(lang), .choices, .appearance, ...)
     form.summary()  # "<form_id> <version>: N questions, M groups, K repeats, languages: id, en"
+    form.warnings   # [LoadProblem] for what ODK tolerates (the form loads anyway)
 
-"Questions" (the N above) are survey rows of an input type — text, integer, decimal, date,
-time, select_one, select_multiple, acknowledge, image, geopoint — counted once even inside a
-repeat; notes, calculates, groups, repeats and the generated `<name>_other` fields are not.
+"Questions" (the N above) are survey rows of an input type — text, integer, decimal, range,
+date, time, dateTime, select_one, select_multiple, rank, acknowledge, image, audio, video, file,
+barcode, geopoint, geotrace, geoshape — counted once even inside a repeat; notes, calculates,
+metadata (start, end, today, deviceid, ..., audit, hidden), groups, repeats and the generated
+`<name>_other` fields are not. A name used again in another group gets the key `group/name`.
 
 Interviewing
-    iv = Interview(form, answers=None, lang="id", today=None)   # answers: the JSON shape below
+    iv = Interview(form, answers=None, lang="id", today=None,    # answers: the JSON shape below
+                   device={"username": ...}, last_saved={...})   # metadata, ${last-saved#x}
     changes = iv.set_answer("nama", "Siti")        # -> ChangeSet
     changes.changed  # {path: FieldState} of every field whose state changed (repaint these;
                      # built on first access — read it before the next change)
