@@ -98,6 +98,7 @@ _SQLITE_PHRASES = (
     ("read-only", "readonly"),
     ("disk is full", "full"),
     ("disk i/o error", "io"),
+    ("unable to open database file", "io"),  # a USB drive pulled out, a folder gone
     ("malformed", "corrupt"),
     ("not a database", "corrupt"),
     ("pattern too complex", "too_complex"),

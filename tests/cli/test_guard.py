@@ -76,6 +76,7 @@ def test_known_classes_map_to_their_own_messages(tmp_path):
         "database-locked": sqlite3.OperationalError("database is locked"),
         "database-readonly": sqlite3.OperationalError("attempt to write a readonly database"),
         "database-full": sqlite3.OperationalError("database or disk is full"),
+        "database-io": sqlite3.OperationalError("unable to open database file"),
         "database-too_complex": sqlite3.OperationalError("LIKE or GLOB pattern too complex"),
         "too-deep": RecursionError("maximum recursion depth exceeded"),
         "too-large": OverflowError("Python int too large to convert to SQLite INTEGER"),
