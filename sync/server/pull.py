@@ -14,7 +14,7 @@ A cursor past the newest seq, or a scope that changed since the device last pull
 
 from __future__ import annotations
 
-import json
+from json import dumps
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
@@ -23,7 +23,7 @@ from kampung_sync.server import accounts, db
 from kampung_sync.server.auth import Caller, CallerDep
 from kampung_sync.server.records import protocol_now
 from kampung_sync.server.tables import Device, Record
-from sqlalchemy import Engine, or_, select, text, update
+from sqlalchemy import Engine, Text, cast, or_, select, text, update
 
 router = APIRouter(prefix=protocol.API_PREFIX, tags=["sync"])
 RECORDS = Record.__table__
@@ -43,15 +43,17 @@ def scope_filter(caller: Caller):  # type: ignore[no-untyped-def]
 
 
 def read_page(engine: Engine, caller: Caller, cursor: int, limit: int) -> bytes:
-    """One page as JSON bytes (built directly: a 5,000-row page skips per-row validation)."""
+    """One page as JSON bytes, spliced from the stored JSON text of each record (a 5,000-row
+    page neither parses nor re-encodes the records)."""
     digest = accounts.scope_digest(caller.user)
     with db.transaction(engine) as session:
         newest = int(
             session.execute(text("SELECT value FROM counters WHERE name = 'seq'")).scalar_one()
         )
         reset = cursor > newest or (cursor > 0 and caller.device.scope_digest != digest)
-        changes: list[dict] = []
+        changes: list[str] = []
         has_more = False
+        last_seq = cursor
         if not reset:
             query = (
                 select(
@@ -60,7 +62,8 @@ def read_page(engine: Engine, caller: Caller, cursor: int, limit: int) -> bytes:
                     RECORDS.c.record_id,
                     RECORDS.c.revision,
                     RECORDS.c.deleted,
-                    RECORDS.c.data,
+                    # the stored JSON text goes out as it is: no parse and re-encode per row
+                    cast(RECORDS.c.data, Text),
                 )
                 .where(RECORDS.c.seq > cursor)
                 .order_by(RECORDS.c.seq)
@@ -71,33 +74,29 @@ def read_page(engine: Engine, caller: Caller, cursor: int, limit: int) -> bytes:
                 query = query.where(where)
             rows = session.execute(query).all()
             has_more = len(rows) > limit
+            rows = rows[:limit]
             changes = [
-                {
-                    "seq": seq,
-                    "table": table,
-                    "record_id": record_id,
-                    "revision": revision,
-                    "deleted": bool(deleted),
-                    "data": data,
-                }
-                for seq, table, record_id, revision, deleted, data in rows[:limit]
+                f'{{"seq":{seq},"table":"{table}","record_id":{dumps(record_id)},'
+                f'"revision":{revision},"deleted":{"true" if deleted else "false"},'
+                f'"data":{data}}}'
+                for seq, table, record_id, revision, deleted, data in rows
             ]
+            last_seq = rows[-1][0] if rows else cursor
         if caller.device.scope_digest != digest or cursor == 0 or not has_more:
             session.execute(
                 update(Device.__table__)
                 .where(Device.__table__.c.id == caller.device.id)
                 .values(scope_digest=digest, last_pull_at=protocol_now())
             )
-    next_cursor = 0 if reset else (changes[-1]["seq"] if changes else cursor)
-    page = {
+            caller.device.scope_digest = digest
+    head = {
         "protocol": protocol.PROTOCOL_VERSION,
-        "changes": changes,
-        "next_cursor": next_cursor,
+        "next_cursor": 0 if reset else last_seq,
         "has_more": has_more,
         "reset": reset,
         "server_time": protocol_now(),
     }
-    return json.dumps(page, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return (dumps(head)[:-1] + ',"changes":[' + ",".join(changes) + "]}").encode("utf-8")
 
 
 @router.get(
