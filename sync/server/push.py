@@ -17,7 +17,7 @@ import json
 import zlib
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from kampung_sync import protocol
 from kampung_sync.server.auth import Caller, CallerDep, check_protocol_field
@@ -127,12 +127,14 @@ def parse_request(body: bytes, settings: ServerSettings, caller: Caller) -> prot
         422: {"model": protocol.ErrorResponse},
     },
 )
-async def push(request: Request, caller: CallerDep) -> protocol.PushResponse:
+async def push(request: Request, caller: CallerDep) -> Response:
     """Apply a batch; answer one receipt per op, in the order the ops were sent."""
     settings: ServerSettings = request.app.state.settings
     body = await read_body(request, settings)
     batch = parse_request(body, settings, caller)
     receipts = await run_in_threadpool(apply_batch, request.app.state.engine, caller, batch)
-    return protocol.PushResponse(
+    answer = protocol.PushResponse(
         batch_id=batch.batch_id, receipts=receipts, server_time=protocol_now()
     )
+    # Serialised once here; letting FastAPI re-validate 2,000 receipts costs more than the write.
+    return Response(content=answer.model_dump_json(), media_type="application/json")
