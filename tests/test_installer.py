@@ -10,10 +10,12 @@ what takes the space are printed (docs/installer.md quotes them).
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,7 +34,7 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     base = tmp_path_factory.mktemp("installer")
     env = os.environ | {"PYINSTALLER_CONFIG_DIR": str(base / "pyinstaller-cache")}
     started = time.perf_counter()
@@ -44,7 +46,8 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )  # fmt: skip
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-5000:]
     print(f"\nbundle built in {time.perf_counter() - started:.0f} s")
-    return base / "dist" / "Kampung"
+    yield base / "dist" / "Kampung"
+    shutil.rmtree(base, ignore_errors=True)  # ~400 MB of build and bundle: not kept
 
 
 def _run(exe: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -184,7 +184,7 @@ def check_scoring(state: SelfCheckState) -> str:
 
 
 def check_certificate(state: SelfCheckState) -> str:
-    """Assess one RT, decide its award, print the certificate, verify number, QR and file."""
+    """Assess one RT, approve, decide its award, print the certificate, verify number, QR, file."""
     from kampung_desktop.certificates.qr import qr_matrix
     from kampung_desktop.services.printing import PrintingService, PrintRequest, template_for
     from kampung_desktop.services.review import ReviewService
@@ -198,6 +198,7 @@ def check_certificate(state: SelfCheckState) -> str:
         "bantar_rt", KELURAHAN, rw=1, rt=1, prefill=bantar_answers() | {"tahun": year}
     )
     review.assessments.transition(assessment, "finalize")
+    review.approve(assessment)  # an award needs an assessment the reviewer approved
     decision, _ = review.decide_rt("bantar", year, KELURAHAN, 1, 1, CATEGORY)
     if decision.score is None or Decimal(str(decision.score)) != Decimal("81.20"):
         raise CheckFailed(f"stored assessment scored {decision.score}, expected 81.20")
