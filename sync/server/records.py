@@ -104,7 +104,9 @@ class RowSet:
         self.session = session
         self.rows: dict[Key, Row] = {}
         self.missing: set[Key] = set()
-        self.dirty: list[Key] = []  # in order of first change: parents before children
+        # In order of first change (parents before children); a dict, not a list, so a
+        # 100,000-row registry import does not test membership in a list per row.
+        self.dirty: dict[Key, None] = {}
 
     def load(self, keys: Iterable[Key]) -> None:
         """Fetch the rows not already known, one SELECT per table and chunk."""
@@ -147,8 +149,7 @@ class RowSet:
         row.history.append((revision, data))
         self.rows[row.key] = row
         self.missing.discard(row.key)
-        if row.key not in self.dirty:
-            self.dirty.append(row.key)
+        self.dirty.setdefault(row.key)
 
     def flush(self, last_seq: int, now: str) -> dict[Key, int]:
         """Write every changed row with seqs after `last_seq`; returns the seq of each key.
@@ -207,7 +208,7 @@ class RowSet:
         if history:
             insert_rows(self.session, RecordHistory.__table__, history)
         db.advance_sequence(self.session, last_seq, len(self.dirty))
-        self.dirty = []
+        self.dirty = {}
         return seqs
 
 
