@@ -8,6 +8,7 @@ certificate numbers and the audit entry in bulk; commit. Receipts are only retur
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from kampung_sync import protocol
@@ -98,7 +99,7 @@ class BatchWriter:
         keys: set[tuple[str, str]] = set()
         for item in self.items:
             keys.add(item.key)
-            keys.add(("conflicts", f"{item.op.table}:{item.op.record_id}"))
+            keys.add(("conflicts", conflict_id(item.op.table, item.op.record_id)))
             if item.rejected:
                 continue
             data = item.data
@@ -296,7 +297,7 @@ class BatchWriter:
 
     def flag(self, item: Prepared, current: Row | None, fields: list[str]) -> None:
         """Keep the other version in the record's conflict entry for the kelurahan office."""
-        key = ("conflicts", f"{item.op.table}:{item.op.record_id}")
+        key = ("conflicts", conflict_id(item.op.table, item.op.record_id))
         existing = self.rows.get(key)
         open_fields: set[str] = set()
         if existing is not None and not existing.data.get("resolved_at"):
@@ -323,7 +324,7 @@ class BatchWriter:
         """An office edit made from the latest version settles the record's open conflict."""
         if self.caller.user.role == "enumerator":
             return
-        existing = self.rows.get(("conflicts", f"{item.op.table}:{item.op.record_id}"))
+        existing = self.rows.get(("conflicts", conflict_id(item.op.table, item.op.record_id)))
         if existing is None or existing.data.get("resolved_at"):
             return
         data = {**existing.data, "resolved_at": self.now}
@@ -368,6 +369,14 @@ class BatchWriter:
             ops=len(self.items),
             **counts,
         )
+
+
+def conflict_id(table: str, record_id: str) -> str:
+    """One conflict entry per record: "{table}:{record_id}" (hashed when that is too long)."""
+    key = f"{table}:{record_id}"
+    if len(key) <= 200:
+        return key
+    return f"{table}:sha256:{hashlib.sha256(record_id.encode()).hexdigest()}"
 
 
 def _live(row: Row | None) -> bool:

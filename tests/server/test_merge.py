@@ -181,3 +181,23 @@ def test_revoking_a_decision_from_a_stale_copy_still_applies(server_db_url: str)
             ]
         )
         assert (edit.status, edit.code) == ("conflict", "immutable")
+
+
+def test_conflict_on_a_record_with_a_long_id(server_db_url: str) -> None:
+    with server(server_db_url) as srv:
+        ani, eko = srv.device("ani"), srv.device("eko")
+        form = assessment(aid="a" * 64)
+        ani.push([op("assessments", form)])
+        answer = {
+            "assessment_id": form["id"],
+            "field": "f" * 130,
+            "value": '"1"',
+            "updated_at": "x",
+            "revision": 1,
+        }
+        ani.push([op("assessment_answers", answer)])
+        ani.push([op("assessment_answers", {**answer, "value": '"2"'}, base=1, revision=2)])
+        [clash] = eko.push(
+            [op("assessment_answers", {**answer, "value": '"3"'}, base=1, revision=2)]
+        )
+        assert clash.status == "conflict" and clash.conflict_fields == ["value"]
