@@ -36,6 +36,7 @@ OWN_KELURAHAN = ("households", "assessments", "award_decisions")
 OFFICE_ONLY = ("award_decisions", "certificates")
 # Rejections that depend on what has arrived so far: not stored, so the same op sent again
 # after its parent (or the form, or the wilayah) arrived is applied.
+MAX_REVISION = 2**31 - 1  # the revision columns are 32-bit integers
 TRANSIENT = {"parent_missing", "unknown_form", "unknown_wilayah"}
 
 
@@ -250,6 +251,9 @@ class BatchWriter:
         decision = merge.decide(
             current, op, item.data, base, self.caller.device.id, parent_final=parent_final
         )
+        if decision.revision > MAX_REVISION:
+            receipt.code, receipt.reason = "revision_overflow", text("revision_overflow")
+            return receipt
         receipt.status = decision.status  # type: ignore[assignment]
         receipt.revision = decision.revision
         receipt.merged_fields = decision.merged_fields if decision.merged else []

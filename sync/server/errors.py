@@ -123,6 +123,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Revisi {revision} harus lebih besar dari revisi dasar {base}.",
         "Revision {revision} must be greater than base revision {base}.",
     ),
+    "revision_overflow": (
+        "Nomor revisi rekaman ini sudah mencapai batas; hubungi admin kota.",
+        "This record's revision number has reached its limit; contact the city admin.",
+    ),
     "forbidden_transition": (
         "Peran {role} tidak boleh mengubah status penilaian menjadi '{state}'.",
         "The {role} role may not set an assessment's state to '{state}'.",

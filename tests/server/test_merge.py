@@ -201,3 +201,14 @@ def test_conflict_on_a_record_with_a_long_id(server_db_url: str) -> None:
             [op("assessment_answers", {**answer, "value": '"3"'}, base=1, revision=2)]
         )
         assert clash.status == "conflict" and clash.conflict_fields == ["value"]
+
+
+def test_a_merge_past_the_largest_revision_is_rejected_not_a_crash(server_db_url: str) -> None:
+    with server(server_db_url) as srv:
+        ani, eko = srv.device("ani"), srv.device("eko")
+        home = household()
+        ani.push([op("households", home)])
+        top = 2**31 - 1
+        ani.push([op("households", {**home, "rt": 7}, base=1, revision=top, fields=["rt"])])
+        [late] = eko.push([op("households", {**home, "rw": 3}, base=1, revision=2, fields=["rw"])])
+        assert (late.status, late.code) == ("rejected", "revision_overflow")
