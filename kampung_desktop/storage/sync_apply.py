@@ -118,18 +118,13 @@ def _apply(conn: sqlite3.Connection, changes: list[Incoming], result: PageResult
 
 
 def _pending(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Records with ops still to send (few after a push: the pull follows it)."""
     if not keys:
         return set()
-    found = set()
-    for chunk in _chunks(keys, 400):
-        clause = " OR ".join("(entity = ? AND record_id = ?)" for _ in chunk)
-        found.update(
-            conn.execute(
-                f"SELECT entity, record_id FROM outbox WHERE status = 'pending' AND ({clause})",
-                [v for k in chunk for v in k],
-            ).fetchall()
-        )
-    return {tuple(k) for k in found}  # type: ignore[misc]
+    rows = conn.execute(
+        "SELECT DISTINCT entity, record_id FROM outbox WHERE status = 'pending'"
+    ).fetchall()
+    return {(e, r) for e, r in rows}
 
 
 def _known(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
@@ -156,10 +151,11 @@ def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
 
 
 def _record_row(change: Incoming) -> dict[str, Any]:
-    row = {k: (int(v) if isinstance(v, bool) else v) for k, v in change.data.items()}
+    """The change as a row: sqlite3 stores Python booleans as 0/1 already."""
+    row = dict(change.data)
     row["revision"] = change.revision
     if change.deleted and change.table in _SOFT_DELETE:
-        row["deleted"] = 1
+        row["deleted"] = True
     return row
 
 
@@ -168,9 +164,13 @@ def _upsert(conn: sqlite3.Connection, table: str, rows: list[dict], key: str) ->
         return
     allowed = set(_columns(conn, table))
     groups: dict[tuple[str, ...], list[tuple]] = defaultdict(list)
+    shapes: dict[tuple[str, ...], tuple[str, ...]] = {}
     for row in rows:
-        names = tuple(k for k in row if k in allowed)
-        groups[names].append(tuple(row[k] for k in names))
+        shape = tuple(row)
+        names = shapes.get(shape)
+        if names is None:
+            names = shapes[shape] = tuple(k for k in shape if k in allowed)
+        groups[names].append(tuple(map(row.get, names)))
     keys = {k.strip() for k in key.split(",")}
     for names, values in groups.items():
         updates = ", ".join(f"{n} = excluded.{n}" for n in names if n not in keys)
