@@ -69,9 +69,9 @@ def test_self_check_passes_in_the_bundle(bundle: Path, tmp_path: Path):
     assert check.returncode == 0, check.stdout + check.stderr[-3000:]
     assert "(bundle, " in lines[0] and "offscreen" in lines[0]
     names = [line[6:19].strip() for line in lines[1:-1] if line.startswith("ok    ")]
-    assert names == ["database", "household", "forms", "scoring", "certificate", "translations",
-                     "pdf view", "main window"]  # fmt: skip
-    assert lines[-1].startswith("self-check: OK (8 checks)")
+    assert names == ["database", "household", "forms", "scoring", "certificate", "sync client",
+                     "translations", "pdf view", "main window"]  # fmt: skip
+    assert lines[-1].startswith("self-check: OK (9 checks)")
     assert "Traceback" not in check.stderr
     print(f"\nbundle self-check in {took:.1f} s:\n" + check.stdout)
 

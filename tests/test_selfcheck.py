@@ -7,6 +7,7 @@ is shown to fail, by name, when the part it checks is broken.
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 from dataclasses import replace
@@ -26,6 +27,7 @@ CHECKS = (
     "forms",
     "scoring",
     "certificate",
+    "sync client",
     "translations",
     "pdf view",
     "main window",
@@ -43,7 +45,7 @@ def test_self_check_passes_every_check(qapp, capsys):
     assert lines[0].startswith("kampung 0.1.0 self-check (python, ")
     assert [line[6:19].strip() for line in lines[1:-1]] == list(CHECKS)
     assert all(line.startswith("ok    ") for line in lines[1:-1])
-    assert lines[-1] == "self-check: OK (8 checks) / pemeriksaan mandiri berhasil"
+    assert lines[-1] == "self-check: OK (9 checks) / pemeriksaan mandiri berhasil"
     certificate = next(line for line in lines if "certificate" in line)
     assert re.search(r"400\.9/001/DPMPPA/\d{4} .*QR 29×29 matches, verifies as valid", certificate)
 
@@ -128,7 +130,9 @@ def test_checks_after_a_failed_database_say_why_they_did_not_run(qapp, tmp_path,
     assert "FAIL  database" in lines[1] and "OSError: disk full" in lines[1]
     certificate = next(line for line in lines if line[6:19].strip() == "certificate")
     assert certificate.startswith("FAIL") and "not run: the database check failed" in certificate
-    assert lines[-1].startswith("self-check: FAILED (database, household, certificate, pdf view")
+    assert lines[-1].startswith(
+        "self-check: FAILED (database, household, certificate, sync client, pdf view"
+    )
 
 
 def test_an_error_in_a_window_slot_is_named_not_waited_for(qapp, tmp_path, monkeypatch):
@@ -143,3 +147,21 @@ def test_an_error_in_a_window_slot_is_named_not_waited_for(qapp, tmp_path, monke
     assert not result.ok
     assert result.detail.startswith("the main window failed: RuntimeError: tree model exploded")
     assert result.seconds < ui_selfcheck.WINDOW_TIMEOUT_S / 2
+
+
+def test_a_token_store_that_loses_the_token_fails_the_sync_check(tmp_path, monkeypatch):
+    from kampung_desktop.services.sync import credentials
+
+    monkeypatch.setattr(credentials.TokenStore, "load", lambda self: None)
+    before = os.environ.get(credentials.BACKEND_ENV)
+    state = SelfCheckState(tmp_path)
+    try:
+        assert run_check("database", selfcheck.check_database, state).ok
+        result = run_check("sync client", selfcheck.check_sync, state)
+    finally:
+        state.close()
+    assert (result.ok, result.detail) == (
+        False,
+        "the encrypted token file did not give back the token saved",
+    )
+    assert os.environ.get(credentials.BACKEND_ENV) == before  # put back as it was

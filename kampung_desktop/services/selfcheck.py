@@ -10,10 +10,12 @@ Each check imports what it tests, so a part missing from a bundle fails that che
 
 from __future__ import annotations
 
+import os
 import re
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -226,6 +228,53 @@ def check_certificate(state: SelfCheckState) -> str:
     )
 
 
+def check_sync(state: SelfCheckState) -> str:
+    """The sync client's parts, without a server: its status from the database, the CA
+    certificates HTTPS needs, the encrypted token file (Fernet) used where there is no keyring,
+    and which keyring the OS offers (looked up, never written)."""
+    import ssl
+
+    import requests
+
+    from kampung_desktop.services.sync import SyncService, credentials
+
+    if state.ctx is None:
+        raise CheckFailed("not run: the database check failed / basis data gagal")
+    status = SyncService.for_context(state.ctx).status()
+    if status.enrolled:
+        raise CheckFailed("a new database claims to be enrolled with a server")
+    ssl.create_default_context(cafile=requests.certs.where())  # raises if missing or unreadable
+    token = f"self-check-{time.time_ns()}"
+    with _environment(
+        {credentials.BACKEND_ENV: "file", credentials.KEY_DIR_ENV: str(state.work_dir / "keys")}
+    ):
+        store = credentials.TokenStore(state.data_dir, "self-check")
+        store.save(token)
+        loaded = store.load()
+        store.forget()
+    if loaded != token:
+        raise CheckFailed("the encrypted token file did not give back the token saved")
+    keyring = credentials.TokenStore(state.data_dir, "self-check").backend
+    return (
+        f"not enrolled, {status.pending_total} changes waiting, CA certificates load, "
+        f"token file round-trips, token store here: {keyring}"
+    )
+
+
+@contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
 # -- reading back the PDF --------------------------------------------------------------------
 
 _STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.S)
@@ -272,4 +321,5 @@ DATA_CHECKS: tuple[tuple[str, Check], ...] = (
     ("forms", check_forms),
     ("scoring", check_scoring),
     ("certificate", check_certificate),
+    ("sync client", check_sync),
 )
