@@ -173,12 +173,19 @@ def run_self_check(out: TextIO | None = None) -> int:
 
 def _start_qt() -> str:
     """The QApplication the Qt checks need, offscreen unless one already runs."""
-    from kampung_desktop.ui.qt import QApplication, qVersion
+    from kampung_desktop.ui.qt import QApplication, qInstallMessageHandler, qVersion
 
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no screen needed, none shown
+        qInstallMessageHandler(_qt_message)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     return f"Qt {qVersion()} {app.platformName()}"
+
+
+def _qt_message(_mode: object, _context: object, message: str) -> None:
+    """Qt's warnings to stderr, less the offscreen platform's note on every window shown."""
+    if "propagateSizeHints" not in message and sys.stderr is not None:
+        sys.stderr.write(message + "\n")
 
 
 def _not_run(reason: str) -> Check:
