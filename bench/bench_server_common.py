@@ -260,6 +260,45 @@ def batches(device_id: str, ops: list[dict[str, Any]], size: int) -> list[tuple[
     return out
 
 
+def _proc_stat(pid: int) -> tuple[int, float] | None:
+    """(ppid, own + reaped children's CPU seconds) of a live process, from /proc."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = raw[raw.rindex(")") + 2 :].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    cpu = sum(int(v) for v in fields[11:15]) / ticks  # utime, stime, cutime, cstime
+    return int(fields[1]), cpu
+
+
+def tree_cpu(roots: list[int]) -> float:
+    """CPU seconds used so far by these processes, their live descendants and reaped children
+    (PostgreSQL backends and uvicorn workers are children of the postmaster and of uvicorn)."""
+    parents: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            found = _proc_stat(int(entry.name))
+            if found:
+                parents[int(entry.name)], cpu[int(entry.name)] = found
+    total, wanted = 0.0, set(roots)
+    changed = True
+    while changed:
+        changed = False
+        for pid, ppid in parents.items():
+            if ppid in wanted and pid not in wanted:
+                wanted.add(pid)
+                changed = True
+    for pid in wanted:
+        total += cpu.get(pid, 0.0)
+    return total
+
+
+def postmaster_pid(cluster: PgCluster) -> int:
+    return int((cluster.datadir / "postmaster.pid").read_text().split()[0])
+
+
 def percentile(values: list[float], share: float) -> float:
     if not values:
         return float("nan")
