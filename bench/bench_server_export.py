@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 import time
@@ -149,6 +150,7 @@ def main() -> int:
             print(f"  stdout: {members}")
     finally:
         cluster.stop()
+        shutil.rmtree(tmp, ignore_errors=True)  # hundreds of MB of exported files
     return 0
 
 

@@ -9,6 +9,7 @@ Usage: .venv/bin/python bench/bench_server_import.py [--households 20000]
 from __future__ import annotations
 
 import argparse
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -71,6 +72,7 @@ def main() -> int:
             )
     finally:
         cluster.stop()
+        shutil.rmtree(tmp, ignore_errors=True)  # hundreds of MB of exported files
     return 0
 
 
