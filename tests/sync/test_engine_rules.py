@@ -87,3 +87,18 @@ def test_rejected_record_is_queued_again_when_edited(server, laptop_factory):
     assert second.ok and second.rejected == 0 and second.accepted == 2
     assert a.sync.status().rejected == [] and a.pending() == 0
     assert set(server_records(server.db_url, "households")) == {hid}
+
+
+def test_batches_shrink_to_fit_the_servers_byte_limit(server, laptop_factory):
+    a = laptop_factory("a")
+    a.enrol(server)
+    a.add_households(30)
+    with a.ctx.db.raw() as conn:
+        conn.execute("UPDATE sync_device SET limits = json_object('max_ops_per_batch', 2000, "
+                     "'max_batch_bytes', 3000, 'max_pull_limit', 5000)")  # fmt: skip
+    outcome = a.sync.sync()
+    assert outcome.ok and outcome.accepted == 120 and a.pending() == 0
+    with a.ctx.db.raw() as conn:
+        batches = conn.execute("SELECT count(DISTINCT batch_id) FROM sync_receipts").fetchone()[0]
+    assert batches >= 5  # without the limit: one batch of 120
+    assert len(server_records(server.db_url, "members")) == 90

@@ -12,10 +12,18 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from kampung_sync.client import ServerRefused, SyncClient, compress
-from kampung_sync.protocol import MAX_BATCH_BYTES, MAX_OPS_PER_BATCH, Op, PushRequest, Receipt
+from kampung_sync.protocol import (
+    MAX_BATCH_BYTES,
+    MAX_OPS_PER_BATCH,
+    Op,
+    PushRequest,
+    PushResponse,
+    Receipt,
+)
 
 from kampung_desktop.services.sync.types import SyncProgress
 from kampung_desktop.storage import sync_store
@@ -56,6 +64,21 @@ class PushTally:
                 self.items.append((r.table, r.record_id, r.status, reason))
 
 
+@dataclass(frozen=True)
+class Prepared:
+    rows: list[tuple]
+    batch_id: str
+    op_ids: set[str]
+    body: bytes
+
+
+@dataclass
+class Flying:
+    prepared: Prepared
+    future: Future[PushResponse]
+    started: float = field(default_factory=time.monotonic)
+
+
 class Pusher:
     def __init__(
         self,
@@ -78,53 +101,94 @@ class Pusher:
         self.tally = PushTally()
 
     def run(self) -> PushTally:
+        """Batches go one after another (parents before children across batches), but the
+        next batch is read and compressed while the current one is on the wire, and the
+        receipts of one are stored while the next is on the wire."""
         total = sum(sync_store.pending_by_table(self.conn).values())
         after = 0
-        while not self.client.cancel.is_set():
-            rows = sync_store.pending_ops(self.conn, after, self.batch)
-            if not rows:
-                break
-            after = rows[-1][0]
-            self._send(rows)
-            if self.progress:
-                self.progress(
-                    SyncProgress(
-                        "push",
-                        self.tally.sent,
-                        total,
-                        self.client.bytes_sent,
-                        self.client.bytes_received,
-                    )
-                )
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push") as wire:
+            flying: Flying | None = None
+            while True:
+                ready, shrunk = None, False
+                if not self.client.cancel.is_set():
+                    rows = sync_store.pending_ops(self.conn, after, self.batch)
+                    if rows:
+                        ready = self._prepare(rows)
+                        if len(rows) > 1 and len(ready.body) > self.max_bytes:
+                            self.batch = max(1, len(rows) // 2)  # read them again, fewer
+                            ready, shrunk = None, True
+                        else:
+                            after = rows[-1][0]
+                if flying is not None:
+                    landed, flying = flying, None
+                    response = self._landed(landed)
+                    if ready is not None:  # on the wire before this batch's receipts are stored
+                        flying = Flying(ready, wire.submit(self.client.push, ready.body))
+                        ready = None
+                    if response is not None:
+                        self._store(landed.prepared, response)
+                    self._report(total)
+                if ready is not None:
+                    flying = Flying(ready, wire.submit(self.client.push, ready.body))
+                elif flying is None and not shrunk:
+                    break
         return self.tally
 
-    def _send(self, rows: list[tuple]) -> None:
+    def _prepare(self, rows: list[tuple]) -> Prepared:
         ops = [_op(r) for r in rows]
         request = PushRequest(device_id=self.device_id, batch_id=uuid.uuid4().hex, ops=ops)
-        body = compress(request)
-        if len(ops) > 1 and len(body) > self.max_bytes:
-            self.batch = max(1, len(ops) // 2)
+        return Prepared(rows, request.batch_id, {op.op_id for op in ops}, compress(request))
+
+    def _landed(self, flying: Flying) -> PushResponse | None:
+        """The answer of a batch sent ahead; a refusal is handled here, synchronously."""
+        try:
+            response = flying.future.result()
+        except ServerRefused as refused:
+            self._refused(flying.prepared.rows, refused)
+            return None
+        self._adapt(time.monotonic() - flying.started, len(flying.prepared.rows))
+        return response
+
+    def _store(self, prepared: Prepared, response: PushResponse) -> None:
+        receipts = [r for r in response.receipts if r.op_id in prepared.op_ids]
+        sync_store.store_receipts(self.conn, prepared.batch_id, self.session_id, receipts)
+        self.tally.sent += len(prepared.rows)
+        self.tally.count(receipts)
+
+    def _report(self, total: int) -> None:
+        if self.progress:
+            self.progress(
+                SyncProgress(
+                    "push", self.tally.sent, total, self.client.bytes_sent,
+                    self.client.bytes_received,
+                )
+            )  # fmt: skip
+
+    def _send(self, rows: list[tuple]) -> None:
+        """Send one batch and wait (used when splitting a refused batch)."""
+        prepared = self._prepare(rows)
+        if len(rows) > 1 and len(prepared.body) > self.max_bytes:
+            self.batch = max(1, len(rows) // 2)
             self._split(rows)
             return
         started = time.monotonic()
         try:
-            response = self.client.push(body)
+            response = self.client.push(prepared.body)
         except ServerRefused as refused:
-            if refused.status == 401:
-                raise DeviceRevoked(refused) from None
-            if len(rows) > 1:
-                if refused.status == 413:
-                    self.batch = max(1, len(rows) // 2)
-                self._split(rows)
-                return
-            self._reject_alone(rows[0], refused)
+            self._refused(rows, refused)
             return
         self._adapt(time.monotonic() - started, len(rows))
-        by_op = {op.op_id for op in ops}
-        receipts = [r for r in response.receipts if r.op_id in by_op]
-        sync_store.store_receipts(self.conn, request.batch_id, self.session_id, receipts)
-        self.tally.sent += len(ops)
-        self.tally.count(receipts)
+        self._store(prepared, response)
+
+    def _refused(self, rows: list[tuple], refused: ServerRefused) -> None:
+        if refused.status == 401:
+            raise DeviceRevoked(refused) from None
+        if len(rows) > 1:
+            if refused.status == 413:
+                self.batch = max(1, len(rows) // 2)
+            self._split(rows)
+            return
+        self._reject_alone(rows[0], refused)
 
     def _split(self, rows: list[tuple]) -> None:
         half = max(1, len(rows) // 2)
