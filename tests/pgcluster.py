@@ -71,7 +71,14 @@ class PgCluster:
             "-c shared_buffers=256MB"
         )
         self._run(
-            "pg_ctl", "-D", str(self.datadir), "-l", str(self.root / "log"), "-o", options, "-w",
+            "pg_ctl",
+            "-D",
+            str(self.datadir),
+            "-l",
+            str(self.root / "log"),
+            "-o",
+            options,
+            "-w",
             "start",
         )
         self._wait_ready()
@@ -102,5 +109,7 @@ class PgCluster:
 
     def stop(self) -> None:
         if self.datadir.exists():
-            self._run("pg_ctl", "-D", str(self.datadir), "-m", "immediate", "-w", "stop", check=False)
+            self._run(
+                "pg_ctl", "-D", str(self.datadir), "-m", "immediate", "-w", "stop", check=False
+            )
         shutil.rmtree(self.root, ignore_errors=True)

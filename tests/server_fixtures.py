@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 import requests
-
 from pgcluster import PgCluster, free_port
 
 KAMPUNG = str(Path(sys.executable).with_name("kampung"))
@@ -39,7 +38,9 @@ def server_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return cluster.create_database()
 
 
-def kampung(*args: str, stdin: str | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+def kampung(
+    *args: str, stdin: str | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess:
     """Run the real `kampung` command (the one installed in this venv)."""
     return subprocess.run(
         [KAMPUNG, *args], input=stdin, capture_output=True, text=True, timeout=timeout
@@ -63,9 +64,20 @@ class LiveServer:
     def start(self, timeout: float = 30.0) -> None:
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
-            [KAMPUNG, "server", "run", "--db", self.db_url, "--host", "127.0.0.1",
-             "--port", str(self.port)],
-            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            [
+                KAMPUNG,
+                "server",
+                "run",
+                "--db",
+                self.db_url,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
             env={**os.environ, "KAMPUNG_SERVER_SECRET": "test-secret-" + str(self.port)},
         )
         deadline = time.monotonic() + timeout
@@ -95,8 +107,18 @@ class LiveServer:
                 self.kill()
 
     def add_user(self, username: str, role: str, password: str, scope: str | None = None) -> None:
-        args = ["server", "user", "add", "--db", self.db_url, "--username", username,
-                "--role", role, "--password-stdin"]
+        args = [
+            "server",
+            "user",
+            "add",
+            "--db",
+            self.db_url,
+            "--username",
+            username,
+            "--role",
+            role,
+            "--password-stdin",
+        ]
         if scope:
             args += ["--scope", scope]
         done = kampung(*args, stdin=password + "\n")
