@@ -1598,6 +1598,10 @@ Household register and neighbourhood assessment that works without internet.</tr
         <translation>Syncing…</translation>
     </message>
     <message>
+        <source>Menunggu sinkron</source>
+        <translation>Waiting to sync</translation>
+    </message>
+    <message>
         <source>Tersinkron</source>
         <translation>Up to date</translation>
     </message>
@@ -1620,6 +1624,10 @@ Household register and neighbourhood assessment that works without internet.</tr
     <message>
         <source>Mengirim dan menerima data dengan server.</source>
         <translation>Sending and receiving data with the server.</translation>
+    </message>
+    <message>
+        <source>Server terjangkau; perubahan terbaru ikut sinkron berikutnya (otomatis).</source>
+        <translation>The server is reachable; the latest changes go with the next (automatic) sync.</translation>
     </message>
     <message>
         <source>Semua perubahan sudah terkirim dan diterima server.</source>
@@ -1664,6 +1672,10 @@ Household register and neighbourhood assessment that works without internet.</tr
     <message>
         <source>digabung</source>
         <translation>merged</translation>
+    </message>
+    <message>
+        <source>menunggu</source>
+        <translation>waiting</translation>
     </message>
     <message>
         <source>diterima dari server</source>
@@ -1727,6 +1739,10 @@ Household register and neighbourhood assessment that works without internet.</tr
 </context>
 <context>
     <name>TodoWindow</name>
+    <message>
+        <source>&lt;b&gt;Catatan pemeriksa:&lt;/b&gt; {note}</source>
+        <translation>&lt;b&gt;Reviewer&apos;s note:&lt;/b&gt; {note}</translation>
+    </message>
     <message>
         <source>Keputusan disimpan; terkirim pada sinkron berikutnya.</source>
         <translation>Decision saved; it is sent with the next sync.</translation>

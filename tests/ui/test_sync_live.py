@@ -154,28 +154,56 @@ def test_a_wrong_password_shows_the_servers_reason_and_keeps_the_dialog(
 
 
 def test_a_refused_record_shows_its_reason(qtbot, open_window, filled_dir, server):
+    publish_form(server)
     window = open_enrolled(qtbot, open_window, filled_dir, server, ENUMERATOR)
     ui = window.sync_ui
-    finalized_assessment(window.backend.ctx)  # its form is not published on the server
-    window.refresh_status()
+    aid = finalized_assessment(window.backend.ctx)
+    ui.sync_action.trigger()
+    assert settle_again(qtbot, ui).accepted >= 1
+    review_service(window.backend.ctx).assessments.transition(aid, "approve")  # not an enumerator's
     ui.sync_action.trigger()
     outcome = settle_again(qtbot, ui)
-    assert outcome.rejected >= 1 and outcome.needs_attention
+    assert outcome.rejected == 1 and outcome.needs_attention
     assert ui.indicator.text() == "● Perlu perhatian"
     assert ui.dock.isVisible()
-    reason = "Formulir bantar_rt versi 2026112301 belum diterbitkan di server."
-    assert reason in ui.panel.rejected_view.reasons()
-    shown = len(ui.controller.status.rejected)  # per record (an answer edited twice: one)
-    assert 1 <= shown <= outcome.rejected
-    assert ui.panel.tabs.tabText(0) == f"Ditolak ({shown})"
+    assert ui.panel.tabs.tabText(0) == "Ditolak (1)" and ui.panel.tabs.currentIndex() == 0
+    [reason] = ui.panel.rejected_view.reasons()
+    record = ui.controller.status.rejected[0]
+    assert (record.code, reason) == ("forbidden_transition", record.reason_id)
+    assert reason and "/" not in reason
     top = ui.panel.log_view.topLevelItem(0)
-    assert f"{outcome.rejected} ditolak" in top.text(0)
+    assert "1 ditolak" in top.text(0)
     assert any(reason in top.child(i).text(0) for i in range(top.childCount()))
 
     i18n.apply("en")  # the same reason in English, on the fly
-    english = "Form bantar_rt version 2026112301 has not been published on the server."
-    qtbot.waitUntil(lambda: english in ui.panel.rejected_view.reasons())
+    qtbot.waitUntil(lambda: ui.panel.rejected_view.reasons() == [record.reason_en])
     assert ui.indicator.text() == "● Needs attention"
+
+
+def test_a_record_waiting_for_the_server_says_why_in_the_log(
+    qtbot, open_window, filled_dir, server
+):
+    window = open_enrolled(qtbot, open_window, filled_dir, server, ENUMERATOR)
+    ui = window.sync_ui
+    finalized_assessment(window.backend.ctx)  # its form is not published on the server yet
+    ui.sync_action.trigger()
+    outcome = settle_again(qtbot, ui)
+    assert outcome.ok and outcome.rejected == 0
+    assert ui.controller.status.pending.get("assessments")  # kept, sent again later
+    assert ui.indicator.text() == "● Menunggu sinkron"
+    top = ui.panel.log_view.topLevelItem(0)
+    assert top.isExpanded()
+    lines = [top.child(i).text(0) for i in range(top.childCount())]
+    assert any(
+        line.startswith("Penilaian ") and ": menunggu\nFormulir bantar_rt versi" in line
+        for line in lines
+    ), lines
+
+
+def review_service(ctx: Any) -> Any:
+    from kampung_desktop.services.review import ReviewService
+
+    return ReviewService.for_context(ctx)
 
 
 def finalized_assessment(ctx: Any) -> str:

@@ -244,7 +244,11 @@ class SyncController(QObject):
 
     # -- state ------------------------------------------------------------------------------------
     def display_state(self) -> str:
-        """not_enrolled | offline | syncing | up_to_date | needs_attention | revoked."""
+        """not_enrolled | offline | syncing | waiting | up_to_date | needs_attention | revoked.
+
+        "offline" only when the server is known to be out of reach; changes that simply wait
+        for the next sync while the server answers are "waiting", not "offline".
+        """
         status = self.status
         if self.syncing:
             return "syncing"
@@ -258,11 +262,13 @@ class SyncController(QObject):
             return "needs_attention"
         if status.state == "needs_attention":
             return "needs_attention"
-        if self.reachable is False or status.state == "offline":
+        if self.reachable is False:
             return "offline"
-        if status.pending_total == 0 and status.last_success_at:
-            return "up_to_date"
-        return "offline" if self.reachable is None else status.state
+        if status.pending_total:
+            return "waiting"
+        if status.state == "offline" and (self.reachable is None or not status.last_success_at):
+            return "offline"  # the engine knows the last attempt did not reach the server
+        return "up_to_date"
 
     def _set_status(self, status: Any) -> None:
         self.status = status

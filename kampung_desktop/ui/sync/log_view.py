@@ -11,7 +11,7 @@ from typing import Any
 from kampung_desktop.ui.qt import QEvent, Qt, QTreeWidget, QTreeWidgetItem, QWidget
 from kampung_desktop.ui.sync import texts
 
-ATTENTION = ("rejected", "conflict")
+ATTENTION = ("rejected", "conflict", "waiting")  # sessions with these open up
 REASON_ROLE = Qt.ItemDataRole.UserRole
 
 

@@ -45,6 +45,7 @@ class SyncPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("syncPanel")
         self.controller = controller
+        self._shown_rejected = -1
         self.state_label = QLabel(self)
         self.state_label.setObjectName("syncStateLabel")
         self.state_label.setWordWrap(True)
@@ -245,6 +246,9 @@ class SyncPanel(QWidget):
             self.tr("{n} konflik menunggu keputusan").format(n=texts.format_count(conflicts))
         )
         rejected = len(status.rejected) if status is not None else 0
+        if rejected != self._shown_rejected:  # show what needs the user first, else the log
+            self._shown_rejected = rejected
+            self.tabs.setCurrentIndex(0 if rejected else 1)
         self.tabs.setTabText(0, self.tr("Ditolak ({n})").format(n=texts.format_count(rejected)))
         self.tabs.setTabText(1, self.tr("Log sinkronisasi"))
         self._show_progress()

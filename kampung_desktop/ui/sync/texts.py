@@ -38,6 +38,7 @@ def state_name(state: str) -> str:
         "not_enrolled": translate("SyncTexts", "Offline (tanpa server)"),
         "offline": translate("SyncTexts", "Offline"),
         "syncing": translate("SyncTexts", "Menyinkronkan…"),
+        "waiting": translate("SyncTexts", "Menunggu sinkron"),
         "up_to_date": translate("SyncTexts", "Tersinkron"),
         "needs_attention": translate("SyncTexts", "Perlu perhatian"),
         "revoked": translate("SyncTexts", "Perangkat dicabut"),
@@ -54,6 +55,9 @@ def state_hint(state: str) -> str:
             "SyncTexts", "Server tidak terjangkau. Data tetap aman dan dikirim saat ada sinyal."
         ),
         "syncing": translate("SyncTexts", "Mengirim dan menerima data dengan server."),
+        "waiting": translate(
+            "SyncTexts", "Server terjangkau; perubahan terbaru ikut sinkron berikutnya (otomatis)."
+        ),
         "up_to_date": translate("SyncTexts", "Semua perubahan sudah terkirim dan diterima server."),
         "needs_attention": translate(
             "SyncTexts", "Ada data yang ditolak atau bentrok. Buka panel sinkronisasi."
@@ -71,6 +75,7 @@ STATE_COLOURS = {
     "not_enrolled": "#6b7280",
     "offline": "#6b7280",
     "syncing": "#1d4ed8",
+    "waiting": "#0e7490",
     "up_to_date": "#15803d",
     "needs_attention": "#b45309",
     "revoked": "#b91c1c",
@@ -94,6 +99,7 @@ def receipt_name(status: str) -> str:
         "conflict": translate("SyncTexts", "bentrok"),
         "rejected": translate("SyncTexts", "ditolak"),
         "merged": translate("SyncTexts", "digabung"),
+        "waiting": translate("SyncTexts", "menunggu"),
         "received": translate("SyncTexts", "diterima dari server"),
     }
     return names.get(status, status)

@@ -56,6 +56,11 @@ class TodoWindow(QDialog):
         self.open_button.setObjectName("reopenButton")
         self.open_button.clicked.connect(self.open_selected)
         self.returned_empty = QLabel(self)
+        self.note_label = QLabel(self)  # the selected note in full (a list cell cuts it)
+        self.note_label.setObjectName("returnedNote")
+        self.note_label.setWordWrap(True)
+        self.note_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.returned_view.currentItemChanged.connect(lambda *_: self._show_note())
 
         self.conflict_view = QTreeWidget(self)
         self.conflict_view.setObjectName("conflictView")
@@ -70,7 +75,10 @@ class TodoWindow(QDialog):
         self.message.setWordWrap(True)
 
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._page(self.returned_view, self.returned_empty, self.open_button), "")
+        self.tabs.addTab(
+            self._page(self.returned_view, self.returned_empty, self.open_button, self.note_label),
+            "",
+        )
         self.tabs.addTab(
             self._page(self.conflict_view, self.conflict_empty, self.resolve_button), ""
         )
@@ -86,15 +94,30 @@ class TodoWindow(QDialog):
         self.retranslate()
         self.refresh()
 
-    def _page(self, view: QTreeWidget, empty: QLabel, button: QPushButton) -> QWidget:
+    def _page(
+        self, view: QTreeWidget, empty: QLabel, button: QPushButton, detail: QLabel | None = None
+    ) -> QWidget:
         page = QWidget(self)
         row = QHBoxLayout()
         row.addWidget(empty, 1)
         row.addWidget(button)
         layout = QVBoxLayout(page)
         layout.addWidget(view, 1)
+        if detail is not None:
+            layout.addWidget(detail)
         layout.addLayout(row)
         return page
+
+    def _show_note(self) -> None:
+        item = self.returned_view.currentItem()
+        if item is None:
+            self.note_label.clear()
+            return
+        self.note_label.setText(
+            self.tr("<b>Catatan pemeriksa:</b> {note}").format(
+                note=item.text(3).replace("<", "&lt;")
+            )
+        )
 
     # -- data ---------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -194,6 +217,7 @@ class TodoWindow(QDialog):
         self.returned_empty.setText(
             "" if self.returned else self.tr("Tidak ada penilaian yang dikembalikan.")
         )
+        self._show_note()
         self.conflict_empty.setText(
             "" if self.conflicts else self.tr("Tidak ada konflik yang menunggu.")
         )
