@@ -184,7 +184,7 @@ class SearchMeter:
         self.results: float | None = None
         self.all_results: list[float] = []  # every resultsShown, for the settle time
         self.shown = 0
-        ask = window.list._ask  # the hook the window attached (MainWindow._ask_rowids)
+        ask = window.list._ask  # the hook the window attached (MainWindow._ask_listing)
 
         def timed_ask(*args):  # type: ignore[no-untyped-def]
             self.submitted = now()
