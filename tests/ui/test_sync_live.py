@@ -133,7 +133,7 @@ def test_enrol_then_the_pending_counter_drops_to_zero(qtbot, open_window, filled
     assert ui.panel.pending_total_label.text() == "Tidak ada perubahan yang menunggu dikirim."
     assert ui.indicator.text() == "● Tersinkron"
     qtbot.waitUntil(lambda: window.status.pending_label.text() == "Perubahan menunggu sinkron: 0")
-    session = ui.panel.log_view.topLevelItem(0).text(0)
+    session = ui.panel.log_view.plain(ui.panel.log_view.topLevelItem(0))
     assert f"{pending} dikirim · {pending} diterima" in session
     assert "belum pernah" not in ui.panel.last_label.text()
 
@@ -171,9 +171,10 @@ def test_a_refused_record_shows_its_reason(qtbot, open_window, filled_dir, serve
     record = ui.controller.status.rejected[0]
     assert (record.code, reason) == ("forbidden_transition", record.reason_id)
     assert reason and "/" not in reason
-    top = ui.panel.log_view.topLevelItem(0)
-    assert "1 ditolak" in top.text(0)
-    assert any(reason in top.child(i).text(0) for i in range(top.childCount()))
+    log_view = ui.panel.log_view
+    top = log_view.topLevelItem(0)
+    assert "1 ditolak" in log_view.plain(top)
+    assert any(reason in log_view.plain(top.child(i)) for i in range(top.childCount()))
 
     i18n.apply("en")  # the same reason in English, on the fly
     qtbot.waitUntil(lambda: ui.panel.rejected_view.reasons() == [record.reason_en])
@@ -193,7 +194,7 @@ def test_a_record_waiting_for_the_server_says_why_in_the_log(
     assert ui.indicator.text() == "● Menunggu sinkron"
     top = ui.panel.log_view.topLevelItem(0)
     assert top.isExpanded()
-    lines = [top.child(i).text(0) for i in range(top.childCount())]
+    lines = [ui.panel.log_view.plain(top.child(i)) for i in range(top.childCount())]
     assert any(
         line.startswith("Penilaian ") and ": menunggu\nFormulir bantar_rt versi" in line
         for line in lines

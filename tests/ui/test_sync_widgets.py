@@ -138,11 +138,17 @@ def test_sync_log_lists_each_session_with_its_refused_records(qtbot, controller)
         SyncLogEntry("s1", "2026-12-01T01:00:00+00:00", "2026-12-01T01:00:03+00:00", failed, []),
     ])  # fmt: skip
     first, second = view.topLevelItem(0), view.topLevelItem(1)
-    assert "3 dikirim · 1 diterima · 1 bentrok · 1 ditolak" in first.text(0)
+    assert "3 dikirim · 1 diterima · 1 bentrok · 1 ditolak" in view.plain(first)
     assert first.isExpanded() and first.childCount() == 2
-    assert first.child(0).text(0).startswith("Anggota keluarga m-1: ditolak")
-    assert first.child(0).text(0).endswith("NIK harus 16 angka")
-    assert second.text(0).split("\n")[1].startswith("Server tidak terjangkau (0 dikirim")
+    assert view.plain(first.child(0)).startswith("Anggota keluarga m-1: ditolak")
+    assert view.plain(first.child(0)).endswith("NIK harus 16 angka")
+    assert view.plain(second).split("\n")[1].startswith("Server tidak terjangkau (0 dikirim")
+
+    view.resize(260, 400)  # a narrow dock: long lines are broken, never cut
+    view.show()
+    top = view.topLevelItem  # refilled at the new width: fresh items
+    qtbot.waitUntil(lambda: top(0).text(0).count("\n") > view.plain(top(0)).count("\n"))
+    assert top(0).text(0).replace("\n", " ") == view.plain(top(0)).replace("\n", " ")
 
 
 def test_indicator_names_each_state(qtbot):

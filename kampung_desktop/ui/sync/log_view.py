@@ -6,6 +6,7 @@ never arrived" cannot happen silently: the user sees which record, and why.
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from kampung_desktop.ui.qt import QEvent, Qt, QTreeWidget, QTreeWidgetItem, QWidget
@@ -13,19 +14,55 @@ from kampung_desktop.ui.sync import texts
 
 ATTENTION = ("rejected", "conflict", "waiting")  # sessions with these open up
 REASON_ROLE = Qt.ItemDataRole.UserRole
+PLAIN_ROLE = Qt.ItemDataRole.UserRole + 1  # the text before it was broken into lines
 
 
 def _one_wrapped_column(view: QTreeWidget) -> None:
-    """One column as wide as the view, long texts wrapped onto more lines (a narrow dock)."""
+    """One column as wide as the view; long texts are broken onto more lines by `_Wrapping`."""
     view.setColumnCount(1)
-    view.setWordWrap(True)
     view.setUniformRowHeights(False)
     view.setAlternatingRowColors(True)
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.header().setStretchLastSection(True)
 
 
-class RejectedView(QTreeWidget):
+class _Wrapping(QTreeWidget):
+    """Breaks item texts to the view's width itself: a QTreeView elides a long line instead of
+    wrapping it (its rows are measured before their width is known). Refilled on resize."""
+
+    _columns = 0
+
+    def item(self, text: str, depth: int = 0) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([self.wrap(text, depth)])
+        item.setData(0, PLAIN_ROLE, text)
+        return item
+
+    @staticmethod
+    def plain(item: QTreeWidgetItem) -> str:
+        """An item's text as one string (what it says, however the view broke its lines)."""
+        return item.data(0, PLAIN_ROLE)
+
+    def wrap(self, text: str, depth: int = 0) -> str:
+        width = self.viewport().width() - self.indentation() * (depth + 1) - 12
+        return "\n".join(
+            textwrap.fill(line, max(24, self._chars(width))) or line for line in text.split("\n")
+        )
+
+    def _chars(self, width: int) -> int:
+        return width // max(1, self.fontMetrics().averageCharWidth())
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        columns = self._chars(self.viewport().width())
+        if columns != self._columns:
+            self._columns = columns
+            self._fill()
+
+    def _fill(self) -> None:
+        raise NotImplementedError
+
+
+class RejectedView(_Wrapping):
     """Records refused by the server (they stay on the laptop; editing one sends it again).
 
     One column, two lines per record (which record; why), wrapped to the panel's width.
@@ -48,7 +85,7 @@ class RejectedView(QTreeWidget):
         for record in self.records:
             reason = texts.pick_pair(record.reason_id, record.reason_en)
             what = f"{texts.kind_name(record.table)}: {record.label or record.record_id}"
-            item = QTreeWidgetItem([f"{what}\n{reason}"])
+            item = self.item(f"{what}\n{reason}")
             item.setData(0, REASON_ROLE, reason)
             item.setToolTip(0, f"{what}\n{reason}\n{texts.format_time(record.at)} · {record.code}")
             self.addTopLevelItem(item)
@@ -66,7 +103,7 @@ class RejectedView(QTreeWidget):
         self._fill()
 
 
-class SyncLogView(QTreeWidget):
+class SyncLogView(_Wrapping):
     """One row per sync session (start, end, what went and came), its problems beneath it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -83,10 +120,11 @@ class SyncLogView(QTreeWidget):
     def _fill(self) -> None:
         self.clear()
         for entry in self.entries:
-            top = QTreeWidgetItem([f"{self._when(entry)}\n{self.summary(entry.outcome)}"])
+            top = self.item(f"{self._when(entry)}\n{self.summary(entry.outcome)}")
             for table, record_id, status, reason in entry.items:
                 what = f"{texts.kind_name(table)} {record_id[:8]}: {texts.receipt_name(status)}"
-                child = QTreeWidgetItem([f"{what}\n{texts.pick(reason)}" if reason else what])
+                text = f"{what}\n{texts.pick(reason)}" if reason else what
+                child = self.item(text, depth=1)
                 child.setData(0, REASON_ROLE, texts.pick(reason))
                 child.setToolTip(0, record_id)
                 top.addChild(child)

@@ -15,6 +15,7 @@ from kampung_desktop.ui.qt import (
     QDialog,
     QEvent,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     Qt,
@@ -147,8 +148,9 @@ class TodoWindow(QDialog):
         for view in (self.returned_view, self.conflict_view):
             if view.topLevelItemCount():
                 view.setCurrentItem(view.topLevelItem(0))
+            header = view.header()
             for col in range(view.columnCount() - 1):
-                view.resizeColumnToContents(col)
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.retranslate()
 
     def notes(self) -> list[str]:
