@@ -52,3 +52,17 @@ def laptop_factory(tmp_path: Path) -> Iterator:
     yield make
     for laptop in made:
         laptop.close()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServer]:
+    """The same scenario against the embedded SQLite server and a PostgreSQL one."""
+    if request.param == "sqlite":
+        url = request.getfixturevalue("server_db")
+    else:
+        url = request.getfixturevalue("pg_cluster").create_database()
+        seed_server(url)
+    proc = LiveServer(url, tmp_path / "server.log")
+    proc.start()
+    yield proc
+    proc.stop()

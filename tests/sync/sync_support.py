@@ -53,16 +53,32 @@ def restart(server: LiveServer) -> None:
 
 def server_records(db_url: str, table: str) -> dict[str, tuple[int, dict]]:
     """What the server holds for one table: record_id -> (revision, data), live rows only."""
-    path = db_url.removeprefix("sqlite:///")
-    conn = sqlite3.connect(path)
-    try:
-        rows = conn.execute(
-            "SELECT record_id, revision, data FROM records WHERE table_name = ? AND deleted = 0",
-            (table,),
-        ).fetchall()
-    finally:
-        conn.close()
-    return {r[0]: (r[1], json.loads(r[2])) for r in rows}
+    if db_url.startswith("sqlite:///"):
+        conn = sqlite3.connect(db_url.removeprefix("sqlite:///"))
+        try:
+            rows = conn.execute(
+                "SELECT record_id, revision, data FROM records WHERE table_name = ? "
+                "AND deleted = 0",
+                (table,),
+            ).fetchall()
+        finally:
+            conn.close()
+    else:  # PostgreSQL: plain SQLAlchemy core, no server models in this process
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(db_url)
+        try:
+            with engine.connect() as pg:
+                rows = pg.execute(
+                    text(
+                        "SELECT record_id, revision, data FROM records WHERE table_name = :t "
+                        "AND NOT deleted"
+                    ),
+                    {"t": table},
+                ).fetchall()
+        finally:
+            engine.dispose()
+    return {r[0]: (r[1], r[2] if isinstance(r[2], dict) else json.loads(r[2])) for r in rows}
 
 
 class Laptop:

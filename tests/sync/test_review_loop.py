@@ -102,7 +102,7 @@ def test_revoked_device_stops_with_a_clear_message_and_keeps_its_data(server, la
     assert not again.ok and again.error == a.sync.sync().error
 
 
-def test_story_registry_to_verified_certificate(server, laptop_factory, tmp_path):
+def test_story_registry_to_verified_certificate(any_server, laptop_factory, tmp_path):
     """City imports a registry -> enumerator pulls, verifies, assesses, finalizes, syncs ->
     office pulls, returns with a note -> enumerator corrects and syncs -> office approves,
     decides, prints, syncs -> the server's verification page says valid."""
@@ -112,12 +112,12 @@ def test_story_registry_to_verified_certificate(server, laptop_factory, tmp_path
     registry_csv.write_text("\n".join([HEADER, *_good("3671091203150001", 1)]) + "\n")
     done = subprocess.run(
         [sys.executable, "-m", "kampung_desktop", "server", "households", "import", "--db",
-         server.db_url, str(registry_csv)], capture_output=True, text=True,
+         any_server.db_url, str(registry_csv)], capture_output=True, text=True,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
 
     ani = laptop_factory("ani")
-    ani.enrol(server, "ani")
+    ani.enrol(any_server, "ani")
     assert ani.sync.sync().ok
     (hid,) = list(ani.rows("households"))
     _edit(ani, hid, address="Jl. Kenanga 1 (diverifikasi)")
@@ -132,7 +132,7 @@ def test_story_registry_to_verified_certificate(server, laptop_factory, tmp_path
     assert sent.ok and sent.rejected == 0 and sent.conflict == 0, ani.sync.status().rejected
 
     office = laptop_factory("office")
-    office.enrol(server, "budi")
+    office.enrol(any_server, "budi")
     assert office.sync.sync().ok
     review = AssessmentService(office.ctx.db, office.ctx.user_id, tmp_path / "cache-office")
     assert review.get(aid).state == "finalized"
@@ -164,7 +164,7 @@ def test_story_registry_to_verified_certificate(server, laptop_factory, tmp_path
     assert final.ok and final.rejected == 0 and final.conflict == 0
 
     answer = requests.get(
-        f"{server.url}/verify", params={"number": printed.number, "format": "json"}, timeout=10
+        f"{any_server.url}/verify", params={"number": printed.number, "format": "json"}, timeout=10
     ).json()
     assert answer["status"] == "valid", answer
     assert SyncService.for_context(ani.ctx).status().pending_total == 0
