@@ -23,7 +23,7 @@ from kampung_desktop.survey.state import ChangeSet
 from kampung_desktop.survey.xpath.compiler import Compiled, Compiler, Env
 from kampung_desktop.survey.xpath.values import to_str
 
-_SEGMENT_RE = re.compile(r"^([^\[\]/]+)\[(\d+)\]$")
+_ENTRY_RE = re.compile(r"^([^\[\]]+)\[(\d+)\]$")
 _TEXT_REF_RE = re.compile(r"\$\{\s*([^}\s]+)\s*\}")
 
 
@@ -190,21 +190,26 @@ class Interview(Reading, Evaluator):
     # --- paths ---------------------------------------------------------------------------
 
     def _resolve(self, path: str) -> tuple[FormNode, Instance]:
-        """`name`, `rep[2]/name`, `rep[2]` (an entry) or `rep` (a repeat) → node, instance."""
+        """`name`, `rep[2]/name`, `rep[2]` (an entry) or `rep` (a repeat) → node, instance.
+
+        Keys of repeated names contain `/` (`group/rep[1]/group/rep/name`), so each entry step
+        is the longest run of segments that names an entry of the current instance.
+        """
         parts = [p for p in path.strip().strip("/").split("/") if p]
         if not parts:
             raise AnswerError("answer.unknown_path", path=path)
         inst = self.root
         index = 0
-        while index < len(parts) - 1 and _SEGMENT_RE.match(parts[index]):
-            inst = self._entry(inst, parts[index], path)
-            index += 1
-        last = "/".join(parts[index:])
-        if _SEGMENT_RE.match(last):
-            entry = self._entry(inst, last, path)
-            assert entry.repeat is not None
-            return entry.repeat, entry
-        node = self.form.nodes.get(last)
+        while index < len(parts):
+            step = self._entry_step(inst, parts, index)
+            if step is None:
+                break
+            inst, index = step
+        if index == len(parts):  # the path names an entry
+            if inst.repeat is None:
+                raise AnswerError("answer.unknown_path", path=path)
+            return inst.repeat, inst
+        node = self.form.nodes.get("/".join(parts[index:]))
         chain = inst.repeat.chain if inst.repeat is not None else ()
         if node is None:
             raise AnswerError("answer.unknown_path", path=path)
@@ -213,12 +218,22 @@ class Interview(Reading, Evaluator):
             raise AnswerError("answer.unknown_path", path=path)
         return node, inst
 
-    def _entry(self, inst: Instance, segment: str, path: str) -> Instance:
-        match = _SEGMENT_RE.match(segment)
-        entries = inst.children.get(match[1]) if match else None
-        if match is None or entries is None or not 1 <= int(match[2]) <= len(entries):
-            raise AnswerError("answer.unknown_path", path=path)
-        return entries[int(match[2]) - 1]
+    def _entry_step(
+        self, inst: Instance, parts: list[str], index: int
+    ) -> tuple[Instance, int] | None:
+        """The entry named by the longest `key[i]` run from `parts[index]`, and where it ends."""
+        for end in range(len(parts), index, -1):
+            match = _ENTRY_RE.match("/".join(parts[index:end]))
+            if match is None:
+                continue
+            entries = inst.children.get(match[1])
+            if entries is None:
+                continue
+            position = int(match[2])
+            if not 1 <= position <= len(entries):
+                raise AnswerError("answer.unknown_path", path="/".join(parts))
+            return entries[position - 1], end
+        return None
 
     def node_at(self, path: str) -> FormNode:
         """The form node a field path points at (`rep[2]/g/name` → the node `g/name`)."""

@@ -122,20 +122,20 @@
         <translation>Field</translation>
     </message>
     <message>
-        <source>Versi yang dikirim perangkat</source>
-        <translation>Version sent by the device</translation>
+        <source>Versi yang berlaku sekarang</source>
+        <translation>Version in force now</translation>
     </message>
     <message>
-        <source>Versi di server</source>
-        <translation>Version on the server</translation>
+        <source>Versi lain yang bentrok</source>
+        <translation>The other, conflicting version</translation>
     </message>
     <message>
-        <source>Semua versi perangkat</source>
-        <translation>All the device&apos;s versions</translation>
+        <source>Semua versi sekarang</source>
+        <translation>All current versions</translation>
     </message>
     <message>
-        <source>Semua versi server</source>
-        <translation>All the server&apos;s versions</translation>
+        <source>Semua versi lain</source>
+        <translation>All other versions</translation>
     </message>
     <message>
         <source>Simpan keputusan</source>

@@ -312,3 +312,29 @@ def test_a_zip_without_a_form_is_refused_clearly(tmp_path: Path):
         load_form(path)
     assert info.value.problems[0].code == "load.unreadable"
     assert "no XLSForm" in info.value.problems[0].text("en")
+
+
+def test_a_repeat_inside_a_loop_is_addressed_by_its_group_path():
+    form = load_form_markdown(
+        """
+| survey |
+| | type | name | label |
+| | begin loop over barang | l1 | |
+| | begin repeat | r1 | |
+| | integer | q1 | Jumlah %(label)s |
+| | end repeat | | |
+| | end loop | | |
+| choices |
+| | list_name | name | label |
+| | barang | beras | Beras |
+| | barang | gula | Gula |
+"""
+    )
+    iv = Interview(form, now=NOW)
+    entry = iv.add_repeat("l1/gula/r1").entry
+    assert entry == "l1/gula/r1[1]"
+    iv.set_answer(f"{entry}/l1/gula/r1/q1", 3)
+    assert iv.label(f"{entry}/l1/gula/r1/q1") == "Jumlah Gula"
+    again = Interview(form, iv.answers(), now=NOW)
+    assert again.state("l1/gula/r1[1]/l1/gula/r1/q1").value == 3
+    assert again.entries("r1") == []
