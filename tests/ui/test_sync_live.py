@@ -287,7 +287,7 @@ def settle_again(qtbot, ui, timeout: int = 60_000) -> Any:
     return ui.controller.last_outcome
 
 
-def sync_headless(data_dir: Path, url: str, username: str) -> None:
+def sync_headless(data_dir: Path, url: str, username: str, ok_if_attention: bool = False) -> None:
     """The office desktop, enrolled and synced through the same service (no window)."""
     from kampung_desktop.services.app import AppContext
     from kampung_desktop.services.sync import SyncService
@@ -299,6 +299,7 @@ def sync_headless(data_dir: Path, url: str, username: str) -> None:
             service.enrol(url, username, PASSWORD)
         outcome = service.sync()
         assert outcome.ok, outcome.error
+        assert ok_if_attention or not outcome.needs_attention, outcome
     finally:
         ctx.close()
 
@@ -371,3 +372,63 @@ def test_quitting_during_a_sync_loses_and_doubles_nothing(
     finally:
         octx.close()
     assert (households, members) == (count, 2 * count)
+
+
+def test_the_office_resolves_a_conflict_field_by_field(
+    qtbot, open_window, data_dir, tmp_path, server
+):
+    from kampung_desktop.services.app import AppContext
+    from kampung_desktop.services.registry import RegistryService
+
+    server.add_user("dedi", "enumerator", PASSWORD, scope=SCOPE)
+    laptops = {name: tmp_path / name for name in ("ani", "dedi")}
+    for path in laptops.values():
+        path.mkdir()
+    ctx = AppContext.open(laptops["ani"])
+    try:
+        household_id = RegistryService(ctx.db, ctx.user_id).save(household(7)).household_id
+    finally:
+        ctx.close()
+    sync_headless(laptops["ani"], server.url, "ani")
+    sync_headless(laptops["dedi"], server.url, "dedi")  # both laptops hold the household
+    for name, address in (("ani", "Jl. Uji No. 7A"), ("dedi", "Jl. Uji No. 7B")):
+        ctx = AppContext.open(laptops[name])
+        try:
+            registry = RegistryService(ctx.db, ctx.user_id)
+            draft = registry.draft_of(household_id)
+            draft.address = address
+            registry.save(draft)
+        finally:
+            ctx.close()
+        sync_headless(laptops[name], server.url, name, ok_if_attention=True)  # dedi's: conflict
+
+    window = open_enrolled(qtbot, open_window, data_dir, server, OFFICE)
+    ui = window.sync_ui
+    assert ui.controller.status.open_conflicts == 1
+    assert ui.indicator.text() == "● Perlu perhatian"
+    todo = ui.open_todo()
+    qtbot.waitUntil(lambda: todo.conflict_view.topLevelItemCount() == 1, timeout=10_000)
+    assert todo.tabs.tabText(1) == "Konflik (1)"
+    dialog = todo.resolve_selected()
+    assert dialog.radios[("address", "mine")].text() == "Jl. Uji No. 7A"  # in force now
+    assert dialog.radios[("address", "theirs")].text() == "Jl. Uji No. 7B"  # dedi's
+    assert not dialog.ok_button.isEnabled()
+    dialog.choose("address", "theirs")
+    for field in dialog.groups:
+        if field != "address":
+            dialog.choose(field, "mine")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: todo.conflict_view.topLevelItemCount() == 0, timeout=10_000)
+    assert todo.message.text() == "Keputusan disimpan; terkirim pada sinkron berikutnya."
+
+    ui.sync_action.trigger()
+    assert settle_again(qtbot, ui).ok
+    qtbot.waitUntil(lambda: ui.controller.status.open_conflicts == 0, timeout=10_000)
+    sync_headless(laptops["ani"], server.url, "ani")
+    ctx = AppContext.open(laptops["ani"])
+    try:
+        assert RegistryService(ctx.db, ctx.user_id).draft_of(household_id).address == (
+            "Jl. Uji No. 7B"
+        )
+    finally:
+        ctx.close()

@@ -1,7 +1,8 @@
 """One conflict flagged by the server: both versions side by side and a choice per field.
 
-The server kept its own value for each field changed on both sides and stored the other one;
-the office picks, field by field, which stays. Nothing is preselected: every field needs a
+The server kept its own value for each field changed on both sides ("mine": the version this
+desktop holds now) and stored the other device's one ("theirs"); the office picks, field by
+field, which stays. Nothing is preselected: every field needs a
 deliberate choice (two buttons choose all of one side at once), then "Simpan keputusan".
 """
 
@@ -49,7 +50,11 @@ class ConflictDialog(QDialog):
         self.table = QTableWidget(len(conflict.fields), 3, self)
         self.table.setObjectName("conflictTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Isian"), self.tr("Versi yang dikirim perangkat"), self.tr("Versi di server")]
+            [
+                self.tr("Isian"),
+                self.tr("Versi yang berlaku sekarang"),
+                self.tr("Versi lain yang bentrok"),
+            ]
         )
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -73,9 +78,9 @@ class ConflictDialog(QDialog):
             self.groups[choice.field] = group
         self.table.resizeRowsToContents()
 
-        self.all_mine = QPushButton(self.tr("Semua versi perangkat"), self)
+        self.all_mine = QPushButton(self.tr("Semua versi sekarang"), self)
         self.all_mine.clicked.connect(lambda: self.choose_all(MINE))
-        self.all_theirs = QPushButton(self.tr("Semua versi server"), self)
+        self.all_theirs = QPushButton(self.tr("Semua versi lain"), self)
         self.all_theirs.clicked.connect(lambda: self.choose_all(THEIRS))
         quick = QHBoxLayout()
         quick.addWidget(self.all_mine)
