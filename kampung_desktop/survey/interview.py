@@ -13,21 +13,21 @@ from typing import Any
 
 from kampung_desktop.survey.answers import BadAnswer, answer_json, coerce
 from kampung_desktop.survey.errors import AnswerError, EvaluationError
-from kampung_desktop.survey.evaluation import Checks, Evaluator, Seeds, plain
+from kampung_desktop.survey.evaluation import Checks, Evaluator, Seeds
+from kampung_desktop.survey.events import AnswerEvents, default_value
 from kampung_desktop.survey.graph import DependencyGraph
 from kampung_desktop.survey.instance import Cell, Instance
-from kampung_desktop.survey.metadata import audit_event, initial_value
+from kampung_desktop.survey.metadata import initial_value
 from kampung_desktop.survey.model import Form, FormNode
 from kampung_desktop.survey.reading import Reading
 from kampung_desktop.survey.state import ChangeSet
 from kampung_desktop.survey.xpath.compiler import Compiled, Compiler, Env
-from kampung_desktop.survey.xpath.values import to_str
 
 _ENTRY_RE = re.compile(r"^([^\[\]]+)\[(\d+)\]$")
 _TEXT_REF_RE = re.compile(r"\$\{\s*([^}\s]+)\s*\}")
 
 
-class Interview(Reading, Evaluator):
+class Interview(AnswerEvents, Reading, Evaluator):
     """Answers to one form. No Qt here: the wizard, the CLI and tests all drive this class.
 
     `answers` is the JSON shape of `answers()` (field name → value, repeat → list of objects).
@@ -170,7 +170,7 @@ class Interview(Reading, Evaluator):
     def _dynamic_default(self, node: FormNode, inst: Instance) -> Any:
         assert node.default_expr is not None
         try:
-            return _default_value(node, node.default_expr(self.env, inst))
+            return default_value(node, node.default_expr(self.env, inst))
         except EvaluationError:
             return None  # the default cannot be computed: the field starts empty
 
@@ -263,39 +263,6 @@ class Interview(Reading, Evaluator):
             more = self._run(triggered, set(triggered))
             changes = ChangeSet.merge(changes, more)
         return changes
-
-    def _fire_triggers(self, node: FormNode, inst: Instance) -> Seeds:
-        """Set the rows whose `trigger` names `node` (ODK: on its value change)."""
-        seeds: Seeds = []
-        for target in self._triggered.get(node.name, ()):
-            if len(target.chain) > len(inst.repeat.chain if inst.repeat else ()):
-                continue  # a target inside a repeat the trigger is not in: no single entry
-            target_inst = inst.ancestor(len(target.chain))
-            value: Any = None
-            if target.on_trigger is not None:
-                try:
-                    value = _default_value(target, target.on_trigger(self.env, target_inst))
-                except EvaluationError:
-                    value = None
-            self._store(target_inst, target, value)
-            seeds.append((target, target_inst))
-        return seeds
-
-    def _refresh_end(self) -> Seeds:
-        """`end` metadata: the time of the last change (ODK: when the form is finished)."""
-        if not self._end_nodes or self._fixed_clock:
-            return []
-        moment = datetime.now().replace(microsecond=0)
-        for node in self._end_nodes:
-            self.root.answers[node.name] = moment
-        return [(node, self.root) for node in self._end_nodes]
-
-    def _log(self, event: str, path: str) -> None:
-        if self._audit is None:
-            return
-        when = self.env.now if self._fixed_clock else datetime.now()
-        log = self.root.answers.get(self._audit.name) or []
-        self.root.answers[self._audit.name] = audit_event(log, event, path, when)
 
     def answer(self, path: str) -> Any:
         """The stored answer of a question in JSON shape (None when empty)."""
@@ -402,13 +369,3 @@ def _kill(entry: Instance) -> None:
     for children in entry.children.values():
         for child in children:
             _kill(child)
-
-
-def _default_value(node: FormNode, result: Any) -> Any:
-    """A dynamic default's result in the shape `coerce` expects for the field."""
-    result = plain(result)
-    if node.type == "date" and isinstance(result, date):
-        return result
-    if isinstance(result, int | float) and not isinstance(result, bool):
-        return result
-    return to_str(result)
