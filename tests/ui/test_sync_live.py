@@ -432,3 +432,52 @@ def test_the_office_resolves_a_conflict_field_by_field(
         )
     finally:
         ctx.close()
+
+
+def test_a_revoked_device_stops_with_a_clear_message_and_keeps_its_data(
+    qtbot, open_window, filled_dir, server
+):
+    window = open_enrolled(qtbot, open_window, filled_dir, server, ENUMERATOR)
+    ui = window.sync_ui
+    code = ui.controller.status.device_code
+    done = kampung("server", "device", "revoke", "--db", server.db_url, code)
+    assert done.returncode == 0, done.stderr
+    window.backend.registry.save(household(3))
+    ui.sync_action.trigger()
+    outcome = settle_again(qtbot, ui)
+    assert not outcome.ok and outcome.error
+    qtbot.waitUntil(lambda: ui.controller.status.revoked, timeout=10_000)
+    assert ui.indicator.text() == "● Perangkat dicabut"
+    assert "hubungi admin untuk mendaftar ulang" in ui.panel.state_label.text()
+    assert not ui.panel.sync_button.isEnabled()
+    assert ui.controller.status.pending_total > 0  # nothing lost: the edit still waits
+    window.refresh_all()
+    qtbot.waitUntil(lambda: window.list.count_label.text() == "4 rumah tangga", timeout=10_000)
+
+
+def test_settings_show_the_server_and_open_the_enrolment(
+    qtbot, open_window, filled_dir, server, monkeypatch
+):
+    from kampung_desktop.ui.qt import QDialog, QWidget
+    from kampung_desktop.ui.settings_dialog import SettingsDialog
+    from kampung_desktop.ui.sync.enrol_dialog import EnrolDialog
+
+    window = open_enrolled(qtbot, open_window, filled_dir, server, ENUMERATOR)
+    seen: list[str] = []
+
+    def look(dialog: SettingsDialog) -> int:
+        box = dialog.findChild(QWidget, "syncSettingsBox")
+        seen.append(box.summary.text())
+        box.change_button.click()
+        enrol = dialog.findChild(EnrolDialog)
+        seen.append(enrol.url_edit.text() if enrol is not None else "")
+        enrol.reject()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(SettingsDialog, "exec", look)
+    window.settings_action.trigger()
+    status = window.sync_ui.controller.status
+    assert seen == [
+        f"Terhubung ke {server.url} sebagai {ENUMERATOR} (perangkat {status.device_code}).",
+        server.url,
+    ]
