@@ -102,3 +102,34 @@ def test_batches_shrink_to_fit_the_servers_byte_limit(server, laptop_factory):
         batches = conn.execute("SELECT count(DISTINCT batch_id) FROM sync_receipts").fetchone()[0]
     assert batches >= 5  # without the limit: one batch of 120
     assert len(server_records(server.db_url, "members")) == 90
+
+
+def test_unknown_cursor_resets_and_pulls_again_without_copies(server, laptop_factory):
+    a, b = laptop_factory("a"), laptop_factory("b")
+    a.enrol(server, "ani")
+    b.enrol(server, "dedi")
+    a.add_households(3)
+    assert a.sync.sync().ok and b.sync.sync().ok
+    with b.ctx.db.raw() as conn:  # e.g. the server was restored from an older backup
+        conn.execute("UPDATE sync_state SET cursor = 999999999")
+    a.add_households(2, start=10)
+    assert a.sync.sync().ok
+    again = b.sync.sync()
+    assert again.ok and again.received == 8  # the two new households and their members
+    assert b.rows("households") == a.rows("households")
+    assert b.rows("members") == a.rows("members")
+
+
+def test_sync_logs_no_personal_data(server, laptop_factory, caplog):
+    caplog.set_level("DEBUG")
+    a = laptop_factory("a")
+    a.enrol(server)
+    a.add_households(2)
+    assert a.sync.sync().ok
+    with a.ctx.db.raw() as conn:
+        people = conn.execute("SELECT name, nik FROM members").fetchall()
+        addresses = [r[0] for r in conn.execute("SELECT address FROM households")]
+    assert "sync session" in caplog.text
+    for name, number in people:
+        assert name not in caplog.text and number not in caplog.text
+    assert not any(address in caplog.text for address in addresses)
