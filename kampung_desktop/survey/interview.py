@@ -154,6 +154,8 @@ class Interview(AnswerEvents, Reading, Evaluator):
             seen.add(key)
             if node.stores_answer and not node.computed:
                 self._store(inst, node, value)
+            elif _keeps_once(node) and value not in (None, ""):
+                inst.answers[node.name] = value
 
     def _apply_defaults(self, inst: Instance, seen: set[str], dynamic: bool) -> None:
         key = inst.repeat.name if inst.repeat is not None else ""
@@ -345,6 +347,10 @@ class Interview(AnswerEvents, Reading, Evaluator):
         entries.remove(entry)
         _renumber(entries)
         _kill(entry)
+
+
+def _keeps_once(node: FormNode) -> bool:
+    return node.calculation is not None and node.calculation.uses_once
 
 
 def _child_key(group: FormNode, name: str) -> str:

@@ -192,6 +192,10 @@ class Reading:
         out: dict[str, Any] = {}
         key = inst.repeat.name if inst.repeat is not None else ""
         for node in sorted(self.graph.scope_nodes.get(key, ()), key=lambda n: n.index):
+            if node.calculation is not None and node.calculation.uses_once:
+                if node.name in inst.answers:  # once(): kept so that a resume keeps it
+                    out[node.name] = answer_json(node, inst.answers[node.name])
+                continue
             if not node.stores_answer or node.computed:
                 continue
             if node.name in inst.bad:

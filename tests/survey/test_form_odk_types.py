@@ -338,3 +338,19 @@ def test_a_repeat_inside_a_loop_is_addressed_by_its_group_path():
     again = Interview(form, iv.answers(), now=NOW)
     assert again.state("l1/gula/r1[1]/l1/gula/r1/q1").value == 3
     assert again.entries("r1") == []
+
+
+def test_once_values_survive_a_resume():
+    form = load_form_markdown(
+        "| survey |\n| | type | name | label | calculation |\n"
+        "| | calculate | kode | | once(uuid()) |\n| | calculate | acak | | once(random()) |\n"
+        "| | text | nama | Nama | |\n"
+    )
+    iv = Interview(form, now=NOW)
+    kode, acak = iv.state("kode").value, iv.state("acak").value
+    assert len(kode) == 36 and 0 <= acak < 1
+    iv.set_answer("nama", "Siti")
+    assert iv.state("kode").value == kode
+    again = Interview(form, iv.answers(), now=NOW)
+    assert (again.state("kode").value, again.state("acak").value) == (kode, acak)
+    assert Interview(form, now=NOW).state("kode").value != kode

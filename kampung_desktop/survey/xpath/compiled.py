@@ -52,6 +52,8 @@ class Compiled:
     uses_position: bool = False
     #: Reads the field's own value (`.`).
     uses_dot: bool = False
+    #: Calls once(): the value is kept with the answers, so a resume does not redraw it.
+    uses_once: bool = False
     #: Bare names read from the choice row (choice filters only).
     choice_columns: tuple[str, ...] = ()
     #: What ODK tolerates but the author should know (coded messages, like ExpressionError).
@@ -71,6 +73,7 @@ class State:
     refs: list[RefUse] = field(default_factory=list)
     uses_position: bool = False
     uses_dot: bool = False
+    uses_once: bool = False
     choice_columns: list[str] = field(default_factory=list)
     warnings: list[ExpressionError] = field(default_factory=list)
     #: Compiling a path predicate: bare names are steps from the candidate node.

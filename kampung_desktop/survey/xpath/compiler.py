@@ -33,8 +33,10 @@ from kampung_desktop.survey.xpath.compiled import (  # noqa: F401 - re-exported
 )
 from kampung_desktop.survey.xpath.functions import FUNCTIONS, compile_regex
 from kampung_desktop.survey.xpath.values import (
+    NodeSet,
     arithmetic,
     compare,
+    is_empty,
     negate,
     to_bool,
     to_str,
@@ -78,6 +80,7 @@ class Compiler(PathCompiler):
             refs=tuple(state.refs),
             uses_position=state.uses_position,
             uses_dot=state.uses_dot,
+            uses_once=state.uses_once,
             choice_columns=tuple(dict.fromkeys(state.choice_columns)),
             warnings=tuple(state.warnings),
         )
@@ -223,11 +226,16 @@ class Compiler(PathCompiler):
             return self._node(node.args[0], st)
         name = st.context.name
         inner = self._node(node.args[0], st)
+        st.uses_once = True
 
         def once(env: Env, inst: Instance) -> Any:
-            cell = inst.cells.get(name)
-            current = cell.value if cell is not None else ""
-            return current if current != "" else inner(env, inst)
+            kept = inst.answers.get(name)  # a calculate keeps its once() value with the answers
+            if kept not in (None, ""):
+                return kept
+            value = inner(env, inst)
+            if not is_empty(value) and not isinstance(value, NodeSet):
+                inst.answers[name] = value
+            return value
 
         return once
 
