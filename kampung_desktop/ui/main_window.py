@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self._switch_interval: float | None = None
         self.tasks = TaskRunner(self._task_failed, self)
         self.sync_ui: Any = None  # kampung_desktop.ui.sync.SyncUi once the services are open
+        self.help_ui: Any = None  # kampung_desktop.ui.help.HelpUi after the first view
 
         self.tree = AreaTree(self)
         self.list = HouseholdList(self)
@@ -243,6 +244,9 @@ class MainWindow(QMainWindow):
     def _after_ready(self) -> None:
         """Work the first view does not wait for: shortcuts, sorting, log file, registry."""
         self._install_shortcuts()
+        from kampung_desktop.ui.help import install as install_help
+
+        self.help_ui = install_help(self)  # guide pages in the Help menu, F1 in every window
         self.list.enable_sorting()
         self._read_tree()  # the first view stopped at kelurahan: RW and RT now
         backend, data_dir = self.backend, self.data_dir

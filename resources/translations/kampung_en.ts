@@ -371,6 +371,79 @@ Technical details were written to {log}. If it happens again, send that file to 
     </message>
 </context>
 <context>
+    <name>HelpPages</name>
+    <message>
+        <source>&amp;Jendela utama dan daftar rumah tangga</source>
+        <translation>&amp;Main window and household list</translation>
+    </message>
+    <message>
+        <source>&amp;Mendaftarkan dan mengubah rumah tangga</source>
+        <translation>&amp;Registering and editing households</translation>
+    </message>
+    <message>
+        <source>&amp;Wawancara / penilaian</source>
+        <translation>&amp;Interview / assessment</translation>
+    </message>
+    <message>
+        <source>&amp;Pemeriksaan dan keputusan penghargaan</source>
+        <translation>Re&amp;view and award decisions</translation>
+    </message>
+    <message>
+        <source>Men&amp;cetak piagam dan laporan</source>
+        <translation>&amp;Printing certificates and reports</translation>
+    </message>
+    <message>
+        <source>&amp;Sinkronisasi dan daftar tugas</source>
+        <translation>&amp;Syncing and the to-do list</translation>
+    </message>
+    <message>
+        <source>Pen&amp;gaturan</source>
+        <translation>Se&amp;ttings</translation>
+    </message>
+    <message>
+        <source>Bila &amp;ada masalah</source>
+        <translation>&amp;When something goes wrong</translation>
+    </message>
+    <message>
+        <source>Pintasan &amp;keyboard</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
+    <name>HelpUi</name>
+    <message>
+        <source>&amp;Bantuan untuk jendela ini</source>
+        <translation>&amp;Help for this window</translation>
+    </message>
+    <message>
+        <source>Buka bantuan untuk jendela yang aktif (F1)</source>
+        <translation>Open the help for the active window (F1)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpViewer</name>
+    <message>
+        <source>Halaman bantuan ini tidak ditemukan. Pasang ulang Kampung atau buka docs/user-guide.md.</source>
+        <translation>This help page was not found. Reinstall Kampung or open docs/user-guide.en.md.</translation>
+    </message>
+    <message>
+        <source>Bantuan Kampung — {page}</source>
+        <translation>Kampung Help — {page}</translation>
+    </message>
+    <message>
+        <source>Daftar isi bantuan</source>
+        <translation>Help contents</translation>
+    </message>
+    <message>
+        <source>Isi halaman bantuan</source>
+        <translation>Help page text</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdDialog</name>
     <message>
         <source>Data di formulir ini masih ada; simpan lagi setelahnya.</source>
