@@ -55,7 +55,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="RT (0 for an RW-level award such as KSM)",
     )
     decide.add_argument("--category", required=True, metavar="C")
+    decide.add_argument(
+        "--override",
+        action="store_true",
+        help="catat walau penilaian belum disetujui, skor di bawah ambang atau tidak ada "
+        "penilaian (wajib --reason; dicatat di log audit) / record it anyway (needs --reason; "
+        "kept in the audit log)",
+    )
+    decide.add_argument("--reason", metavar="TEXT", help="alasan pengecualian / override reason")
     decide.set_defaults(handler=_decide)
+
+    from kampung_desktop.cli.awards_list import register_list
+
+    register_list(awards)
 
 
 def _score(args: argparse.Namespace) -> int:
@@ -98,30 +110,52 @@ def _read_answers(path: Path) -> dict[str, Any]:
 
 
 def _decide(args: argparse.Namespace) -> int:
-    """Record an award decision exactly as the review window does (same service, same checks).
+    """Record an award decision exactly as the review window does (same service, same rule).
 
-    The RT's ranked assessment of that year, when this laptop has one, supplies the score and
-    level stored with the decision; a decision taken in a meeting without one is still recorded.
+    The RT's ranked assessment of that year supplies the score and level stored with the
+    decision. An RT without an approved assessment that reached the award threshold is refused
+    unless `--override --reason TEXT` records it anyway (the reason goes into the audit log).
     """
-    from kampung_desktop.services.app import AppContext
+    from kampung_desktop.core.awards import format_decimal
+    from kampung_desktop.services.app import LANGUAGE_SETTING, AppContext
+    from kampung_desktop.services.award_rules import AwardRefused
     from kampung_desktop.services.awards import AwardError
     from kampung_desktop.services.review import ReviewService
 
+    if args.override and not (args.reason or "").strip():
+        raise CliError("--override perlu --reason TEKS / --override needs --reason TEXT")
+    if args.reason is not None and not args.override:
+        raise CliError("--reason hanya bersama --override / --reason goes with --override")
     ctx = AppContext.open(data_dir(args))  # in use, read-only…: cli/guard.py says so
     try:
+        lang = ctx.setting(LANGUAGE_SETTING) or "id"
         review = ReviewService.for_context(ctx)
         try:
             decision, _ = review.decide_rt(
-                args.program, args.year, args.kelurahan, args.rw, args.rt, args.category
-            )
+                args.program, args.year, args.kelurahan, args.rw, args.rt, args.category,
+                override_reason=args.reason if args.override else None,
+            )  # fmt: skip
+        except AwardRefused as exc:
+            raise CliError(
+                f"{exc}; --override --reason TEKS untuk tetap mencatat / to record it anyway"
+            ) from None
         except (AwardError, ValueError) as exc:
             raise CliError(str(exc)) from None
         place = review.area_name(decision.kelurahan_kode)
     finally:
         ctx.close()
-    scored = f" (skor {decision.score}, {decision.level})" if decision.score else " (tanpa skor)"
+    scored = (
+        f" (skor {format_decimal(decision.score, lang)}, {decision.level})"
+        if decision.score
+        else " (tanpa skor)"
+    )
     print(
         f"{decision.id}  {decision.program} {decision.year} kategori {decision.category}: "
-        f"RT {decision.rt:03d} / RW {decision.rw:03d} Kelurahan {place}{scored}"
+        f"{_area(decision.rw, decision.rt)} Kelurahan {place}{scored}"
     )
     return 0
+
+
+def _area(rw: int, rt: int) -> str:
+    """`RT 005 / RW 012`, or `RW 002` for an RW-level award (rt 0)."""
+    return f"RT {rt:03d} / RW {rw:03d}" if rt else f"RW {rw:03d}"

@@ -20,16 +20,16 @@ from sqlmodel import select
 from kampung_desktop.certificates.model import CertificateData, certificate_digest
 from kampung_desktop.certificates.template import CertificateTemplate
 from kampung_desktop.core import wilayah as wilayah_rules
+from kampung_desktop.core.awards import RW_LEVEL_PROGRAMS, program_refusal
 from kampung_desktop.core.ids import utc_now_iso
 from kampung_desktop.scoring import PROGRAM_FORMS, is_kencana
 from kampung_desktop.storage.changes import apply_update, record_change
 from kampung_desktop.storage.database import Database
-from kampung_desktop.storage.models import AwardDecision, Certificate, Wilayah
+from kampung_desktop.storage.models import AuditEntry, AwardDecision, Certificate, Wilayah
 
 log = logging.getLogger(__name__)
 
 CATEGORIES = {"bantar": ("kecil", "sedang", "besar")}
-RW_LEVEL_PROGRAMS = {"ksm"}  # awarded to a whole RW: recorded with rt = 0
 _CATEGORY_RE = re.compile(r"^[a-z0-9_-]{1,40}$")
 
 
@@ -71,9 +71,15 @@ class AwardsService:
         score: str | None = None,
         level: str | None = None,
         assessment_id: str | None = None,
+        overridden: list[str] | tuple[str, ...] = (),
+        override_reason: str | None = None,
     ) -> AwardDecision:
+        """Record a decision. Whether the area deserves it (approved assessment, threshold) is
+        checked by `award_rules.check` in `ReviewService`, the window's and the CLI's one entry;
+        `overridden` names the rules an office set aside, kept in the audit log with the reason.
+        """
         category = (category or "").strip().lower()
-        self._validate(program, year, kelurahan_kode, rw, rt, category)
+        self.validate(program, year, kelurahan_kode, rw, rt, category)
         with self.db.write() as session:
             taken = session.exec(
                 select(AwardDecision).where(
@@ -115,21 +121,39 @@ class AwardsService:
                 ["program", "year", "category"],
                 action="decide",
             )
+            if overridden:
+                session.add(
+                    AuditEntry(
+                        user_id=self.user_id,
+                        action="decide_override",
+                        entity="award_decisions",
+                        record_id=decision.id,
+                        fields=json.dumps(
+                            {"overridden": list(overridden), "reason": override_reason or ""},
+                            ensure_ascii=False,
+                        ),
+                    )
+                )
         log.info(
-            "award decided: decision=%s program=%s year=%s assessment=%s demo=%s",
+            "award decided: decision=%s program=%s year=%s assessment=%s demo=%s override=%s",
             decision.id,
             program,
             year,
             assessment_id or "-",
             int(bool(decision.is_demo)),
+            ",".join(overridden) or "-",  # the codes only: the reason may name people
         )
         return decision
 
-    def _validate(self, program: str, year: int, kode: str, rw: int, rt: int, category: str):
+    def validate(self, program: str, year: int, kode: str, rw: int, rt: int, category: str):
+        """The decision's own values (program, year, area, category), before any rule."""
         if program not in PROGRAM_FORMS:
             raise AwardError(
                 f"Program '{program}' tidak dikenal; pilih {', '.join(PROGRAM_FORMS)} / unknown program."
             )
+        not_award = program_refusal(program)
+        if not_award is not None:
+            raise AwardError(f"{not_award}.")
         if not 2000 <= int(year) <= 2100:
             raise AwardError(f"Tahun {year} tidak masuk akal / year out of range.")
         lowest_rt = 0 if program in RW_LEVEL_PROGRAMS else 1

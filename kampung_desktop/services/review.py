@@ -16,10 +16,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from kampung_desktop.core.awards import RW_LEVEL_PROGRAMS, Refusal
 from kampung_desktop.core.ids import utc_now_iso
 from kampung_desktop.scoring import PROGRAM_FORMS, Result, ScoringError, load_rules, score
+from kampung_desktop.services import award_rules
 from kampung_desktop.services.assessments import AssessmentService
 from kampung_desktop.services.awards import AwardsService, DecisionRow
+from kampung_desktop.services.review_answers import AnswerLine, AssessmentDetail, labelled, plain
+from kampung_desktop.services.review_summary import SummaryRow, summary_rows
 from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.models import AwardDecision
 
@@ -94,39 +98,6 @@ class RankedRt:
 
 
 @dataclass(frozen=True)
-class AnswerLine:
-    """One answered question, labelled from the form (field name when the form lacks it)."""
-
-    name: str
-    label: str
-    value: str
-    group: str = ""
-
-
-@dataclass(frozen=True)
-class AssessmentDetail:
-    assessment: ScoredAssessment
-    answers: list[AnswerLine]
-    form_title: str = ""
-
-
-@dataclass(frozen=True)
-class SummaryRow:
-    """One row of the summary report and its CSV/XLSX export."""
-
-    kelurahan: str
-    rw: int | None
-    rt: int | None
-    score: Decimal | None
-    level: str
-    label: str
-    state: str
-    category: str = ""
-    decision: str = ""
-    certificate: str = ""
-
-
-@dataclass(frozen=True)
 class Area:
     kode: str
     nama: str
@@ -186,6 +157,16 @@ class ReviewService:
         with self.db.raw() as conn:
             row = conn.execute("SELECT nama FROM wilayah WHERE kode = ?", (kode,)).fetchone()
         return row[0] if row else kode
+
+    def government_of(self, kelurahan_kode: str) -> str:
+        """The heading of an official report: "PEMERINTAH KOTA JAMBI" for a kelurahan there."""
+        kota = kelurahan_kode.rsplit(".", 2)[0]
+        with self.db.raw() as conn:
+            row = conn.execute("SELECT nama FROM wilayah WHERE kode = ?", (kota,)).fetchone()
+        if not row:
+            return ""
+        name = row[0].upper()
+        return "PEMERINTAH " + (name if name.startswith(("KOTA ", "KABUPATEN ")) else name)
 
     def user_names(self) -> dict[str, str]:
         with self.db.raw() as conn:
@@ -272,9 +253,9 @@ class ReviewService:
         answers = self.assessments.answers(assessment_id)
         form = self._form(scored.form_id, scored.form_version)
         if form is None:
-            lines = [AnswerLine(k, k, _plain(v)) for k, v in sorted(answers.items())]
+            lines = [AnswerLine(k, k, plain(v)) for k, v in sorted(answers.items())]
             return AssessmentDetail(scored, lines)
-        return AssessmentDetail(scored, _labelled(form, answers, lang), form.title)
+        return AssessmentDetail(scored, labelled(form, answers, lang), form.title)
 
     def _form(self, form_id: str, version: str) -> Any:
         key = (form_id, version)
@@ -304,7 +285,7 @@ class ReviewService:
         """
         best: dict[tuple[str, int | None, int | None], ScoredAssessment] = {}
         for item in self.list(program, kode_prefix, RANKED_STATES, year):
-            key = (item.kelurahan_kode, item.rw, item.rt)
+            key = _rt_key(item)
             held = best.get(key)
             if held is None or (item.state == "approved" and held.state != "approved"):
                 best[key] = item
@@ -325,46 +306,81 @@ class ReviewService:
             ranked.append(RankedRt(None, item, decisions.get(_rt_key(item))))
         return ranked
 
-    def decide(self, assessment: ScoredAssessment, year: int, category: str) -> AwardDecision:
-        """Record the award for the RT of `assessment` with its computed score and level."""
-        if assessment.rw is None or assessment.rt is None:
+    def refusals(self, assessment: ScoredAssessment) -> list[Refusal]:
+        """What stands against awarding `assessment`'s area (the window shows these)."""
+        return award_rules.refusals_for(assessment.program, assessment)
+
+    def decide(
+        self,
+        assessment: ScoredAssessment,
+        year: int,
+        category: str,
+        override_reason: str | None = None,
+    ) -> AwardDecision:
+        """Record the award for the area of `assessment` with its computed score and level.
+
+        Refused (`AwardRefused`) unless the assessment is approved and reached the award
+        threshold, or `override_reason` says why the office awards it anyway.
+        """
+        rw, rt = _rt_key(assessment)[1:]  # an RW-level program (KSM) awards the RW: rt 0
+        if rw is None or (not rt and assessment.program not in RW_LEVEL_PROGRAMS):
             raise ValueError(
                 "Penilaian tanpa nomor RW/RT tidak dapat diberi penghargaan / "
                 "an assessment without RW/RT cannot be awarded."
             )
+        self.awards.validate(assessment.program, year, assessment.kelurahan_kode, rw, rt,
+                             (category or "").strip().lower())  # fmt: skip
+        overridden = award_rules.check(assessment.program, assessment, override_reason)
         result = assessment.result
         return self.awards.decide(
             assessment.program,
             year,
             assessment.kelurahan_kode,
-            assessment.rw,
-            assessment.rt,
+            rw,
+            rt,
             category,
             score=str(result.total) if result else None,
             level=result.level if result else None,
             assessment_id=assessment.id,
+            overridden=overridden,
+            override_reason=override_reason,
         )
 
     def decide_rt(
-        self, program: str, year: int, kelurahan_kode: str, rw: int, rt: int, category: str
+        self,
+        program: str,
+        year: int,
+        kelurahan_kode: str,
+        rw: int,
+        rt: int,
+        category: str,
+        override_reason: str | None = None,
     ) -> tuple[AwardDecision, ScoredAssessment | None]:
-        """Record the award of one RT named by number (`kampung awards decide`): with the
-        score and level of its ranked assessment of that year when there is one, without
-        when the office decided in a meeting and has no assessment on this laptop."""
+        """Record the award of one RT named by number (`kampung awards decide`; `rt` 0 names
+        the RW itself for KSM) under the same rule as `decide`: its ranked assessment of that
+        year must be approved and reach the threshold, unless overridden with a reason."""
         _form_of(program)
+        self.awards.validate(
+            program, year, kelurahan_kode, rw, rt, (category or "").strip().lower()
+        )
         assessment = self.scored_rt(program, year, kelurahan_kode, rw, rt)
         if assessment is not None:
-            return self.decide(assessment, year, category), assessment
-        return self.awards.decide(program, year, kelurahan_kode, rw, rt, category), None
+            return self.decide(assessment, year, category, override_reason), assessment
+        overridden = award_rules.check(program, None, override_reason)
+        decision = self.awards.decide(
+            program, year, kelurahan_kode, rw, rt, category,
+            overridden=overridden, override_reason=override_reason,
+        )  # fmt: skip
+        return decision, None
 
     def scored_rt(
         self, program: str, year: int, kelurahan_kode: str, rw: int, rt: int
     ) -> ScoredAssessment | None:
         """The ranked assessment of one RT (for `awards decide`, which names the RT, not the
-        assessment); None when the RT has none for that year."""
+        assessment; rt 0 is the RW's own assessment); None when it has none for that year."""
         for item in self.ranking(program, year, kelurahan_kode):
             a = item.assessment
-            if (a.kelurahan_kode, a.rw, a.rt) == (kelurahan_kode, rw, rt):
+            if _rt_key(a) == (kelurahan_kode, rw, rt):
                 return a
         return None
 
@@ -381,32 +397,8 @@ class ReviewService:
     def summary_rows(
         self, program: str, year: int, kelurahan_kode: str, lang: str = "id"
     ) -> list[SummaryRow]:
-        """Every ranked RT of a kelurahan with score, level and the award decided (if any)."""
-        certificates = {
-            d.decision.id: d.certificate_number or ""
-            for d in self.awards.decisions(program, year, kelurahan_kode)
-        }
-        rows = []
-        for item in sorted(
-            self.ranking(program, year, kelurahan_kode),
-            key=lambda r: (r.assessment.rw or 0, r.assessment.rt or 0),
-        ):
-            a, result, decision = item.assessment, item.assessment.result, item.decision
-            rows.append(
-                SummaryRow(
-                    kelurahan=a.kelurahan,
-                    rw=a.rw,
-                    rt=a.rt,
-                    score=result.total if result else None,
-                    level=result.level if result else "",
-                    label=(result.label if lang == "id" else result.label_en) if result else "",
-                    state=state_label(a.state, lang),
-                    category=a.category or "",
-                    decision=decision.category if decision else "",
-                    certificate=certificates.get(decision.id, "") if decision else "",
-                )
-            )
-        return rows
+        """Every ranked RT of a kelurahan, and every area awarded, with the decision (if any)."""
+        return summary_rows(self, program, year, kelurahan_kode, lang)
 
 
 # -- helpers --------------------------------------------------------------------------------
@@ -455,38 +447,8 @@ def _year_of(program: str, answers: dict[str, Any], stamp: str | None) -> int | 
     return year if 1900 <= year <= 2200 else None
 
 
-def _rt_key(item: ScoredAssessment) -> tuple[str, int | None, int | None]:
-    return (item.kelurahan_kode, item.rw, item.rt)
-
-
-def _plain(value: Any) -> str:
-    if isinstance(value, list):
-        return ", ".join(_plain(v) for v in value)
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {_plain(v)}" for k, v in value.items())
-    return "" if value is None else str(value)
-
-
-def _labelled(form: Any, answers: dict[str, Any], lang: str) -> list[AnswerLine]:
-    """Answers in form order with question and choice labels; unknown fields at the end."""
-    lines: list[AnswerLine] = []
-    seen: set[str] = set()
-    for node in form.walk():
-        if node.is_container or node.name not in answers:
-            continue
-        seen.add(node.name)
-        value = answers[node.name]
-        if node.is_select:
-            names = value if isinstance(value, list) else [value]
-            shown = []
-            for name in names:
-                choice = node.choice(str(name))
-                shown.append(choice.label(lang) if choice else str(name))
-            text = ", ".join(shown)
-        else:
-            text = _plain(value)
-        group = node.parent.label(lang) if node.parent is not None else ""
-        lines.append(AnswerLine(node.name, node.label(lang) or node.name, text, group or ""))
-    for name in sorted(set(answers) - seen):
-        lines.append(AnswerLine(name, name, _plain(answers[name])))
-    return lines
+def _rt_key(item: ScoredAssessment) -> tuple[str, int | None, int]:
+    """The area an assessment is about, as decisions name it: for an RW-level program (KSM)
+    the RW itself (rt 0), whatever RT the enumerator noted; otherwise its RT."""
+    rt = 0 if item.program in RW_LEVEL_PROGRAMS else (item.rt or 0)
+    return (item.kelurahan_kode, item.rw, rt)

@@ -22,7 +22,8 @@ KEL2 = "15.71.02.1005"  # Wijaya Pura
 
 @pytest.fixture(scope="module")
 def decided_template(tmp_path_factory):
-    """Bantar 2026: finalized assessments and decisions for three RTs in Pasir Putih (one of
+    """Bantar 2026: approved assessments and decisions (some below the threshold, recorded
+    with an override) for three RTs in Pasir Putih (one of
     them in RW 012) and one in Wijaya Pura. Built once; each test gets a copy."""
     folder = tmp_path_factory.mktemp("decided")
     ctx = AppContext.open(folder)
@@ -36,7 +37,8 @@ def decided_template(tmp_path_factory):
             "bantar_rt", kode, rw=rw, rt=rt, prefill=answers | {"tahun": 2026}
         )
         review.assessments.transition(aid, "finalize")
-        review.decide_rt("bantar", 2026, kode, rw, rt, category)
+        review.approve(aid)
+        review.decide_rt("bantar", 2026, kode, rw, rt, category, override_reason="rapat juri")
     ctx.close()
     return folder
 

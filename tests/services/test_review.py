@@ -9,6 +9,7 @@ import pytest
 
 from kampung_desktop.paths import forms_dir
 from kampung_desktop.services.assessments import AssessmentError
+from kampung_desktop.services.award_rules import AwardRefused
 from kampung_desktop.services.demo_assessments import PLAN, seed_assessments
 from kampung_desktop.services.review import ReviewService
 from kampung_desktop.survey import Interview, load_form
@@ -129,9 +130,11 @@ def test_ranking_highest_first_ties_share_a_rank_and_one_per_rt(review, make):
 
 
 def test_decide_stores_score_level_and_assessment_and_shows_in_ranking(ctx, review, make):
-    aid = make(KEL, 1, 2, bantar(no=AMAN))
+    aid = make(KEL, 1, 2, bantar(no=AMAN), state="approved")
     [item] = review.ranking("bantar", 2026, KEL)
-    decision = review.decide(item.assessment, 2026, "sedang")
+    with pytest.raises(AwardRefused, match="di bawah ambang penghargaan 80"):
+        review.decide(item.assessment, 2026, "sedang")
+    decision = review.decide(item.assessment, 2026, "sedang", override_reason="rapat juri")
     assert (decision.score, decision.level, decision.assessment_id) == ("66.67", "pembinaan", aid)
     assert decision.decided_by == ctx.user_id
     [item] = review.ranking("bantar", 2026, KEL)
@@ -143,10 +146,12 @@ def test_decide_stores_score_level_and_assessment_and_shows_in_ranking(ctx, revi
 
 
 def test_decide_rt_by_number_with_and_without_an_assessment(review, make):
-    make(KEL, 1, 2, bantar())
+    make(KEL, 1, 2, bantar(), state="approved")
     decision, assessment = review.decide_rt("bantar", 2026, KEL, 1, 2, "besar")
     assert assessment is not None and decision.score == "100.00"
-    decision, assessment = review.decide_rt("bantar", 2026, KEL, 4, 4, "kecil")
+    with pytest.raises(AwardRefused, match="belum ada penilaian final"):
+        review.decide_rt("bantar", 2026, KEL, 4, 4, "kecil")
+    decision, assessment = review.decide_rt("bantar", 2026, KEL, 4, 4, "kecil", "rapat")
     assert assessment is None and decision.score is None
     with pytest.raises(ValueError, match="tidak dikenal"):
         review.decide_rt("lomba", 2026, KEL, 1, 2, "besar")
@@ -167,7 +172,7 @@ def test_detail_labels_questions_and_choices_from_the_form(review, make):
 
 
 def test_summary_rows_carry_score_level_and_decision(review, make):
-    make(KEL, 1, 2, bantar())
+    make(KEL, 1, 2, bantar(), state="approved")
     make(KEL, 1, 1, bantar(no=AMAN))
     review.decide_rt("bantar", 2026, KEL, 1, 2, "besar")
     rows = review.summary_rows("bantar", 2026, KEL)
@@ -215,3 +220,40 @@ def test_demo_assessments_fit_the_forms_and_all_score(ctx, tmp_path):
             == 0
         )
     assert seed_assessments(ctx.db, ctx.user_id, tmp_path / "cache").created == 0  # once only
+
+
+def test_summary_lists_every_award_even_without_a_ranked_assessment(review, make):
+    make(KEL, 1, 2, bantar(), state="approved")
+    make(KEL, 2, 1, bantar(), state="returned")  # sent back: not ranked any more
+    review.decide_rt("bantar", 2026, KEL, 1, 2, "besar")
+    review.decide_rt("bantar", 2026, KEL, 4, 4, "kecil", override_reason="rapat juri")
+    review.awards.decide("bantar", 2026, KEL, 2, 1, "sedang", score="90.00", level="layak")
+    rows = review.summary_rows("bantar", 2026, KEL)
+    assert [(r.rw, r.rt, r.decision, r.score, r.label) for r in rows] == [
+        (1, 2, "besar", Decimal("100.00"), "Layak Kampung Bantar"),
+        (2, 1, "sedang", Decimal("90.00"), "Layak Kampung Bantar"),
+        (4, 4, "kecil", None, ""),
+    ]
+
+
+def test_ksm_is_ranked_and_decided_per_rw(ctx, review, tmp_path):
+    import random
+
+    from kampung_desktop.services.demo_assessments import ksm_answers
+
+    kel = "36.71.09.1004"
+    review.assessments.install_form(forms_dir() / "ksm_potential.xlsx")
+    ids = []
+    for rt in (1, 2):  # two KSM assessments noted at different RTs of RW 003
+        answers = ksm_answers(random.Random(rt), 2026, kel, 3, rt)
+        aid = review.assessments.start("ksm_potential", kel, rw=3, rt=rt, prefill=answers)
+        review.assessments.transition(aid, "finalize")
+        ids.append(aid)
+    review.approve(ids[1])
+    [ranked] = review.ranking("ksm", 2026, kel)  # one RW, its approved assessment
+    assert ranked.assessment.id == ids[1]
+    decision = review.decide(ranked.assessment, 2026, "madya", override_reason="uji")
+    assert (decision.rw, decision.rt, decision.assessment_id) == (3, 0, ids[1])
+    assert review.ranking("ksm", 2026, kel)[0].decision.id == decision.id
+    [row] = review.summary_rows("ksm", 2026, kel)
+    assert (row.rw, row.decision) == (3, "madya")
