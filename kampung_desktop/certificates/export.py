@@ -19,7 +19,8 @@ HEADER = ("No", "RW", "RT", "Skor", "Tingkat", "Catatan")
 
 def _records(rows: Iterable[ReportRow]) -> Iterable[tuple]:
     for i, row in enumerate(rows, 1):
-        yield (i, row.rw, row.rt, round(row.score, 2), row.level, row.note)
+        score = round(row.score, 2) if row.score is not None else None
+        yield (i, row.rw, row.rt, score, row.level, row.note)
 
 
 def export_csv(
@@ -30,7 +31,7 @@ def export_csv(
         writer = csv.writer(fh)
         writer.writerow(header)
         for no, rw, rt, score, level, note in _records(rows):
-            writer.writerow((no, rw, rt, f"{score:.2f}", level, note))
+            writer.writerow((no, rw, rt, "" if score is None else f"{score:.2f}", level, note))
 
 
 def export_xlsx(

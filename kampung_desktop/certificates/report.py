@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import textwrap
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
@@ -42,7 +44,7 @@ class ReportRow:
 
     rw: int
     rt: int
-    score: float
+    score: float | None  # None: awarded without a computable score (listed all the same)
     level: str
     note: str = ""
 
@@ -57,7 +59,7 @@ class SummaryReport:
     levels: Sequence[str] = ()  # display order of levels; default: order of first appearance
     level_heading: str = "Tingkat"
     level_labels: Mapping[str, str] = field(default_factory=dict)  # "KB" -> "Kumuh berat"
-    authority: str = ""  # e.g. "PEMERINTAH KOTA JAMBI"
+    authority: str = ""  # e.g. "PEMERINTAH KOTA JAMBI"; more lines (the office) after a "\n"
     printed_on: _dt.date = field(default_factory=_dt.date.today)
 
     def level_order(self) -> list[str]:
@@ -66,8 +68,13 @@ class SummaryReport:
         return order
 
     def counts(self) -> list[tuple[str, int]]:
-        tally = Counter(r.level for r in self.rows)
-        return [(level, tally.get(level, 0)) for level in self.level_order()]
+        """(level code, areas) in display order; areas without a score count in none."""
+        tally = Counter(r.level for r in self.rows if r.level)
+        return [(level, tally.get(level, 0)) for level in self.level_order() if level]
+
+    def label(self, level: str) -> str:
+        """What a reader sees for a level: its label, never the internal code."""
+        return self.level_labels.get(level, level) if level else "–"
 
 
 def register_fonts() -> None:
@@ -82,8 +89,10 @@ def register_fonts() -> None:
     )
 
 
-def format_score(value: float) -> str:
-    """Indonesian decimal comma, two places: 57.5 → `57,50`."""
+def format_score(value: float | None) -> str:
+    """Indonesian decimal comma, two places: 57.5 → `57,50`; no score: `–`."""
+    if value is None:
+        return "–"
     return f"{value:,.2f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
@@ -98,19 +107,33 @@ def _styles() -> dict[str, ParagraphStyle]:
             "h2", fontName=FONT_BOLD, fontSize=12, leading=16, spaceBefore=6, spaceAfter=4
         ),
         "cell": ParagraphStyle("cell", fontName=FONT, fontSize=9, leading=11),
+        "bold": ParagraphStyle("bold", fontName=FONT_BOLD, fontSize=9, leading=11),
+        "head": ParagraphStyle(
+            "head", fontName=FONT_BOLD, fontSize=9, leading=11, textColor=colors.white
+        ),
+        "num": ParagraphStyle("num", fontName=FONT, fontSize=9, leading=11, alignment=2),
     }
 
 
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    """A table cell that wraps inside its column instead of running over the next one."""
+    return Paragraph(escape(text), style)
+
+
 def _chart(counts: list[tuple[str, int]], heading: str) -> Drawing:
-    width, height = 90 * mm, 55 * mm
+    width, height = 90 * mm, 60 * mm
     drawing = Drawing(width, height)
+    drawing.initialFontName = FONT  # reportlab would start the drawing in Helvetica (unembedded)
     chart = VerticalBarChart()
-    chart.x, chart.y = 12 * mm, 10 * mm
-    chart.width, chart.height = width - 16 * mm, height - 22 * mm
+    chart.x, chart.y = 12 * mm, 20 * mm
+    chart.width, chart.height = width - 16 * mm, height - 32 * mm
     chart.data = [[n for _, n in counts]] if counts else [[0]]
-    chart.categoryAxis.categoryNames = [label for label, _ in counts] or ["-"]
+    # Labels on short lines, so long tier names stay under their own bar.
+    chart.categoryAxis.categoryNames = [
+        "\n".join(textwrap.wrap(label, 10)) for label, _ in counts
+    ] or ["-"]
     chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = 8
+    chart.categoryAxis.labels.fontSize = 7
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 8
     chart.valueAxis.valueMin = 0
@@ -131,29 +154,30 @@ def _chart(counts: list[tuple[str, int]], heading: str) -> Drawing:
 
 
 def _counts_table(report: SummaryReport) -> Table:
+    styles = _styles()
     counts = report.counts()
     total = sum(n for _, n in counts) or 1
-    data = [[report.level_heading, "Jumlah", "%"]]
-    labels = report.level_labels
+    data: list[list] = [
+        [_p(report.level_heading, styles["head"]), _p("Jumlah", styles["head"]), _p("%", styles["head"])]
+    ]  # fmt: skip
     data += [
         [
-            f"{level} ({labels[level]})" if level in labels else level,
-            str(n),
-            format_score(100 * n / total),
+            _p(report.label(level), styles["cell"]),
+            _p(str(n), styles["num"]),
+            _p(format_score(100 * n / total), styles["num"]),
         ]
         for level, n in counts
     ]
-    data.append(["Total", str(sum(n for _, n in counts)), ""])
+    data.append(
+        [_p("Total", styles["bold"]), _p(str(sum(n for _, n in counts)), styles["num"]), ""]
+    )
     table = Table(data, colWidths=[48 * mm, 18 * mm, 18 * mm])
     table.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 0), (-1, -1), FONT, 9),
-                ("FONT", (0, 0), (-1, 0), FONT_BOLD, 9),
-                ("FONT", (0, -1), (-1, -1), FONT_BOLD, 9),
-                ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+                ("FONT", (0, 0), (-1, -1), FONT, 9),  # empty cells too: never Helvetica
                 ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
-                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                 ("LINEABOVE", (0, -1), (-1, -1), 1, colors.black),
             ]
@@ -164,28 +188,25 @@ def _counts_table(report: SummaryReport) -> Table:
 
 def _rows_table(report: SummaryReport) -> Table:
     styles = _styles()
-    data: list[list] = [["No", "RW", "RT", "Skor", report.level_heading, "Catatan"]]
+    head = ["No", "RW", "RT", "Skor", report.level_heading, "Catatan"]
+    data: list[list] = [[_p(h, styles["head"]) for h in head]]
     for i, row in enumerate(report.rows, 1):
         data.append(
             [
-                str(i),
-                f"{row.rw:03d}",
-                f"{row.rt:03d}" if row.rt else "-",
-                format_score(row.score),
-                row.level,
-                Paragraph(row.note, styles["cell"]) if row.note else "",
+                _p(str(i), styles["num"]),
+                _p(f"{row.rw:03d}", styles["num"]),
+                _p(f"{row.rt:03d}" if row.rt else "-", styles["num"]),
+                _p(format_score(row.score), styles["num"]),
+                _p(report.label(row.level), styles["cell"]),
+                _p(row.note, styles["cell"]) if row.note else "",
             ]
         )
-    widths = [12 * mm, 16 * mm, 16 * mm, 22 * mm, 34 * mm, 70 * mm]
+    widths = [12 * mm, 14 * mm, 14 * mm, 18 * mm, 44 * mm, 72 * mm]
     table = Table(data, colWidths=widths, repeatRows=1)
     style = [
-        ("FONT", (0, 0), (-1, -1), FONT, 9),
-        ("FONT", (0, 0), (-1, 0), FONT_BOLD, 9),
-        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ("FONT", (0, 0), (-1, -1), FONT, 9),  # empty cells too: never Helvetica
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
-        ("ALIGN", (0, 0), (3, -1), "RIGHT"),
-        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
     ]
     style += [("BACKGROUND", (0, r), (-1, r), STRIPE_BG) for r in range(2, len(data), 2)]
@@ -199,6 +220,9 @@ class _NumberedCanvas(Canvas):
     footer_left = ""
 
     def __init__(self, *args, **kwargs) -> None:
+        # The embedded font from the first operator on: reportlab would otherwise start every
+        # page in Helvetica, a font the PDF does not carry.
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
 
@@ -225,20 +249,29 @@ def render_summary_report(report: SummaryReport, out_path: str | os.PathLike[str
     register_fonts()
     styles = _styles()
     story: list = []
-    if report.authority:
-        story.append(Paragraph(report.authority, styles["authority"]))
+    for line in filter(None, report.authority.split("\n")):
+        story.append(Paragraph(escape(line), styles["authority"]))
     story += [
-        Paragraph(report.title, styles["title"]),
+        Paragraph(escape(report.title), styles["title"]),
         Paragraph(
-            f"Kelurahan {report.kelurahan}, Kecamatan {report.kecamatan} — Tahun {report.year}",
+            escape(
+                f"Kelurahan {report.kelurahan}, Kecamatan {report.kecamatan} — Tahun {report.year}"
+            ),
             styles["sub"],
         ),
         Spacer(1, 6 * mm),
         Paragraph("Ringkasan", styles["h2"]),
         Table(
-            [[_counts_table(report), _chart(report.counts(), report.level_heading)]],
+            [
+                [
+                    _counts_table(report),
+                    _chart(
+                        [(report.label(lv), n) for lv, n in report.counts()], report.level_heading
+                    ),
+                ]
+            ],
             colWidths=[90 * mm, 90 * mm],
-            style=[("VALIGN", (0, 0), (-1, -1), "TOP")],
+            style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), FONT, 9)],
         ),
         Spacer(1, 4 * mm),
         Paragraph(f"Daftar penilaian ({len(report.rows)})", styles["h2"]),

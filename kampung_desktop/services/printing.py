@@ -196,10 +196,11 @@ class ReportOutcome:
 
 
 def report_rows(rows: list[SummaryRow]) -> list[ReportRow]:
-    """Scored rows as the report's table (an RT without a computable score is left out)."""
+    """The report's table: every scored area, and every awarded one even without a score
+    (its certificate was printed, so the report must show it)."""
     out = []
     for row in rows:
-        if row.score is None:
+        if row.score is None and not row.decision:
             continue
         notes = []
         if row.decision:
@@ -212,7 +213,7 @@ def report_rows(rows: list[SummaryRow]) -> list[ReportRow]:
             ReportRow(
                 rw=row.rw or 0,
                 rt=row.rt or 0,
-                score=float(row.score),
+                score=float(row.score) if row.score is not None else None,
                 level=row.level,
                 note="; ".join(notes),
             )  # fmt: skip
@@ -236,9 +237,9 @@ def summary_report(
     except ScoringError as exc:
         raise PrintError(str(exc)) from None
     rows = review.summary_rows(program, year, kelurahan_kode)
-    authority = ""
-    with contextlib.suppress(PrintError):  # a program without a template: no letterhead line
-        authority = template_for(program).letterhead_lines[0]
+    authority = [review.government_of(kelurahan_kode)]  # "PEMERINTAH KOTA JAMBI", every program
+    with contextlib.suppress(PrintError):  # the office under it, from the program's template
+        authority += template_for(program).letterhead_lines[1:2]
     return SummaryReport(
         title=f"Rekapitulasi Penilaian {PROGRAM_TITLES.get(program, program)}",
         kelurahan=kelurahan[0],
@@ -248,7 +249,7 @@ def summary_report(
         levels=[level.code for level in rules.levels],
         level_heading="Tingkat",
         level_labels={level.code: level.label for level in rules.levels},
-        authority=authority,
+        authority="\n".join(line for line in authority if line),
         printed_on=printed_on or date.today(),
     )
 

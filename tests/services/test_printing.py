@@ -186,6 +186,7 @@ def test_summary_report_pdf_csv_xlsx(ctx, tmp_path):
         for name, value in answers.items():
             service.save_answer(aid, name, value)
         service.transition(aid, "finalize")
+        review.approve(aid)
     review.decide_rt("bantar", 2026, KEL, 3, 1, "sedang")
     out = tmp_path / "rekap"
     out.mkdir()
@@ -206,3 +207,34 @@ def test_summary_report_pdf_csv_xlsx(ctx, tmp_path):
     with pytest.raises(PrintError, match="Belum ada penilaian"):
         write_report(review, "bantar", 2025, KEL, out / "none.pdf")
     assert not (out / "none.pdf").exists()
+
+
+def test_report_lists_every_certificate_issued(ctx, printing, tmp_path):
+    """Awards decided without a ranked assessment (override in a meeting) were printed too."""
+    review = ReviewService(ctx.db, ctx.user_id, tmp_path / "cache")
+    review.assessments.install_form(forms_dir() / "bantar_rt.xlsx")
+    yes = {i.field: "ya" for i in load_rules("bantar").indicators if i.kind == "boolean"}
+    aid = review.assessments.start("bantar_rt", KEL, rw=1, rt=1, prefill=yes | {"tahun": 2026})
+    review.assessments.transition(aid, "finalize")
+    review.approve(aid)
+    review.decide_rt("bantar", 2026, KEL, 1, 1, "besar")
+    review.decide_rt("bantar", 2026, KEL, 5, 2, "kecil", override_reason="rapat juri")
+    outcome = printing.run(PrintRequest("bantar", 2026, KEL, out_pdf=tmp_path / "p.pdf"))
+    assert len(outcome.numbers) == 2
+    report = write_report(review, "bantar", 2026, KEL, tmp_path / "r.pdf")
+    assert report.rows == 2
+    text = " ".join(" ".join(_text(tmp_path / "r.pdf")).split())
+    for number in outcome.numbers:
+        assert number in text
+
+
+def test_every_report_has_the_government_heading(ctx, tmp_path):
+    from kampung_desktop.services.demo_assessments import seed_assessments
+
+    seed_assessments(ctx.db, ctx.user_id, tmp_path / "cache", year=2026)
+    review = ReviewService(ctx.db, ctx.user_id, tmp_path / "cache")
+    for program, kode, heading in [("kotaku", "36.71.09.1004", "PEMERINTAH KOTA TANGERANG"),
+                                   ("kotaku", KEL, "PEMERINTAH KOTA JAMBI"),
+                                   ("ksm", "36.71.09.1004", "PEMERINTAH KOTA TANGERANG")]:  # fmt: skip
+        write_report(review, program, 2026, kode, tmp_path / f"{program}.pdf")
+        assert _text(tmp_path / f"{program}.pdf")[0].splitlines()[0] == heading
