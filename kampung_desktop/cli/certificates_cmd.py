@@ -57,8 +57,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     verify = actions.add_parser(
         "verify",
         help="periksa nomor piagam / check a certificate number",
-        description="Cetak valid, revoked atau unknown; keluar 0 hanya untuk valid / "
-        "prints valid, revoked or unknown; exit 0 only for valid.",
+        description="Cetak valid, revoked, unknown, atau altered bila teks QR yang dipindai "
+        "(PIAGAM|nomor|digest) tidak cocok dengan arsip (isi piagam diubah); keluar 0 hanya "
+        "untuk valid / prints valid, revoked, unknown, or altered when a scanned QR text "
+        "(PIAGAM|number|digest) does not match the record (the printed content was changed); "
+        "exit 0 only for valid.",
     )
     add_data_dir(verify)
     verify.add_argument("number", metavar="NUMBER", help="nomor piagam atau teks QR / number or QR")

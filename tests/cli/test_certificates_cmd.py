@@ -152,3 +152,13 @@ def test_report_needs_an_output_and_finalized_work(data_dir, decided, tmp_path, 
                         "--program", "ksm", "--year", "2026", "--kelurahan", KEL,
                         "--csv", str(tmp_path / "k.csv"))  # fmt: skip
     assert code == 1 and "Belum ada penilaian" in err and not (tmp_path / "k.csv").exists()
+
+
+def test_verify_help_and_readme_document_altered(capsys):
+    with pytest.raises(SystemExit):
+        main(["certificates", "verify", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "altered" in text and "does not match the record" in text
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    [row] = [line for line in readme.splitlines() if "`kampung certificates verify" in line]
+    assert "`altered`" in row and "digest" in row
