@@ -135,9 +135,10 @@ def store_receipts(
 ) -> None:
     """Store each receipt and settle its outbox row, all in one transaction.
 
-    accepted/duplicate: sent, payload pruned (it held the whole record, NIKs included).
-    conflict: settled (the server keeps both versions), payload kept for the resolution.
-    rejected: settled until the record is edited again (which queues a new op).
+    accepted/duplicate: sent. conflict: settled (the server keeps both versions and the office
+    resolves from them). rejected: settled until the record is edited again (which queues a new
+    op from the record itself). All four prune the payload: it held the whole record, NIKs
+    included, and nothing reads it again. A transient rejection stays pending, payload and all.
     The server revision is remembered only where the laptop now holds exactly the server's
     version, so a merged or conflicting record is brought back by the next pull.
     """
@@ -155,7 +156,13 @@ def store_receipts(
         sent = r.status in ("accepted", "duplicate")
         status = "pending" if is_transient(r) else r.status
         outbox_rows.append(
-            (status, now if sent else None, r.model_dump_json(), now if sent else None, r.op_id)
+            (
+                status,
+                now if sent else None,
+                r.model_dump_json(),
+                None if status == "pending" else now,
+                r.op_id,
+            )  # fmt: skip
         )
         exact = r.status == "duplicate" or (r.status == "accepted" and not r.merged_fields)
         if exact and r.revision:
@@ -206,9 +213,9 @@ def reject_locally(
             (op_id, entity, record_id, code, reason_id, reason_en, utc_now_iso()),
         )
         conn.execute(
-            "UPDATE outbox SET status = 'rejected', receipt = ?, attempts = attempts + 1 "
-            "WHERE op_id = ?",
-            (json.dumps(receipt), op_id),
+            f"UPDATE outbox SET status = 'rejected', receipt = ?, attempts = attempts + 1, "
+            f"payload = '{PRUNED}', pruned_at = ? WHERE op_id = ?",
+            (json.dumps(receipt), utc_now_iso(), op_id),
         )
 
 
@@ -227,7 +234,7 @@ def prune_settled(conn: sqlite3.Connection) -> int:
     """Payloads of receipted rows whose pruning a crash interrupted (start-up invariant)."""
     cur = conn.execute(
         f"UPDATE outbox SET payload = '{PRUNED}', pruned_at = ? WHERE status IN "
-        f"('accepted', 'duplicate') AND payload <> '{PRUNED}'",
+        f"('accepted', 'duplicate', 'conflict', 'rejected') AND payload <> '{PRUNED}'",
         (utc_now_iso(),),
     )
     return cur.rowcount

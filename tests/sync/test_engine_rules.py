@@ -133,3 +133,23 @@ def test_sync_logs_no_personal_data(server, laptop_factory, caplog):
     for name, number in people:
         assert name not in caplog.text and number not in caplog.text
     assert not any(address in caplog.text for address in addresses)
+
+
+def test_settled_payloads_are_pruned_pending_ones_kept(server, laptop_factory):
+    a = laptop_factory("a")
+    a.enrol(server)
+    a.add_households(1, members=1)
+    a.add_households(1, start=5, members=1)
+    with a.ctx.db.raw() as conn:  # the first household is refused (RW 0), its member waits
+        first = conn.execute("SELECT record_id FROM outbox WHERE entity = 'households' "
+                             "ORDER BY seq LIMIT 1").fetchone()[0]  # fmt: skip
+        conn.execute("UPDATE outbox SET payload = json_set(payload, '$.rw', 0) "
+                     "WHERE record_id = ?", (first,))  # fmt: skip
+    outcome = a.sync.sync()
+    assert outcome.accepted == 2 and outcome.rejected == 1
+    with a.ctx.db.raw() as conn:
+        rows = conn.execute("SELECT status, payload = '{}', pruned_at IS NOT NULL FROM outbox "
+                            "ORDER BY seq").fetchall()  # fmt: skip
+    assert sorted(rows) == [
+        ("accepted", 1, 1), ("accepted", 1, 1), ("pending", 0, 0), ("rejected", 1, 1),
+    ]  # fmt: skip
