@@ -265,7 +265,7 @@ def run(data_dir: Path, args: argparse.Namespace) -> dict[str, float]:
     line("scroll one page → painted", steps, f"; {reads} page reads, {held} pages held")
     over = sum(1 for s in steps if s > FRAME_MS)
     print(f"  {'steps over one frame (16.7 ms)':44s} {over} of {len(steps)}")
-    wait_until(lambda: not window.tasks.busy)  # positions learned (KeysetListing)
+    wait_until(lambda: getattr(window.list.model.source, "positions_ready", True))
     jumped = jumps(window, probe, args.jumps, rng)
     line("jump to a random position → painted", jumped)
     rss_peak = peak_rss_mb()

@@ -78,6 +78,10 @@ class Listing:
         """Prepare for jumps anywhere in the list, `budget_s` at a time; True when done."""
         return True
 
+    @property
+    def positions_ready(self) -> bool:
+        return True
+
     def close(self) -> None:
         with self._lock:
             self._closed = True
@@ -118,6 +122,10 @@ class KeysetListing(Listing):
         self._positions: list[int] = []  # the keys of _known, sorted
         self._anchored = -1  # fill_positions has learned keys up to this position
         self.scanned = 0  # rows stepped over or read by the last read (tests look)
+
+    @property
+    def positions_ready(self) -> bool:
+        return self._anchored >= self.total
 
     def fill_positions(self, budget_s: float = 0.004) -> bool:
         """Learn the key of every ANCHOR_STEP-th row, a few milliseconds at a time.

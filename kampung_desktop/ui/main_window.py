@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 
 STATUS_REFRESH_MS = 10_000
 FULL_LIST_DELAY_MS = 250
+FILL_POSITIONS_DELAY_MS = 600
 AFTER_READY_MS = 150
 STARTUP_SWITCH_INTERVAL = 0.0005  # s; Python's default is 0.005
 
@@ -326,13 +327,15 @@ class MainWindow(QMainWindow):
 
     def _fill_positions(self, listing: Any) -> None:
         """Let the shown listing learn where every 1000th row is, in short worker jobs, so a
-        dragged scroll bar lands near a known key (see list_window.KeysetListing)."""
+        dragged scroll bar lands near a known key (see list_window.KeysetListing). It starts
+        once the list has stayed a moment: a user typing on replaces it before then, and the
+        worker stays free for the next keystroke."""
 
         def step(done: bool) -> None:
             if not done and self.list.model.source is listing:
                 self.tasks.run(listing.fill_positions, step, key="positions")
 
-        step(False)
+        QTimer.singleShot(FILL_POSITIONS_DELAY_MS, lambda: step(False))
 
     def _area_selected(self, area: AreaSelection) -> None:
         self.list.set_area(area)

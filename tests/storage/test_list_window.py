@@ -283,6 +283,7 @@ def test_filled_positions_bound_every_jump(seeded, monkeypatch, spec):
     while not listing.fill_positions(budget_s=0):
         rounds += 1
     assert rounds > 1  # done in short slices, so other jobs can run in between
+    assert listing.positions_ready
     rng = random.Random(2)
     for _ in range(40):
         start = rng.randrange(0, listing.total)
