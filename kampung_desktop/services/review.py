@@ -19,7 +19,7 @@ from typing import Any
 from kampung_desktop.core.awards import RW_LEVEL_PROGRAMS, Refusal
 from kampung_desktop.core.ids import utc_now_iso
 from kampung_desktop.scoring import PROGRAM_FORMS, Result, ScoringError, load_rules, score
-from kampung_desktop.services import award_rules
+from kampung_desktop.services import award_rules, people
 from kampung_desktop.services.assessments import AssessmentService
 from kampung_desktop.services.awards import AwardsService, DecisionRow
 from kampung_desktop.services.review_answers import AnswerLine, AssessmentDetail, labelled, plain
@@ -169,9 +169,12 @@ class ReviewService:
         return "PEMERINTAH " + (name if name.startswith(("KOTA ", "KABUPATEN ")) else name)
 
     def user_names(self) -> dict[str, str]:
-        with self.db.raw() as conn:
-            rows = conn.execute("SELECT id, coalesce(full_name, username) FROM users").fetchall()
-        return dict(rows)
+        """User id → person's name ("" for an account named by its role only)."""
+        return people.user_names(self.db)
+
+    def set_my_name(self, name: str) -> None:
+        """Name the current account (the person recording decisions on this laptop)."""
+        people.set_name(self.db, self.user_id, name)
 
     # -- assessments ----------------------------------------------------------------------
     def list(

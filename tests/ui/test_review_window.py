@@ -105,16 +105,28 @@ def test_approve_from_the_list(qtbot, window, ctx):
     assert tab.assessment_model.rows[1].state == "approved"
 
 
-def test_record_a_decision_then_revoke_it_with_a_reason(qtbot, window, ctx):
-    tab = window.program_tabs["bantar"]
+def _open_decision(qtbot, tab, row: int):
     tab.inner.setCurrentIndex(1)
-    assert [(r.rank, r.assessment.rt) for r in tab.ranking_model.rows] == [(1, 1), (2, 2), (3, 3)]
-    _select(tab.ranking_view, 0)
+    _select(tab.ranking_view, row)
+    tab.decision_dialog = None
     qtbot.mouseClick(tab.decide_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.decision_dialog is not None and tab.decision_dialog.isVisible())
-    dialog = tab.decision_dialog
+    return tab.decision_dialog
+
+
+def test_record_a_decision_then_revoke_it_with_a_reason(qtbot, window, ctx):
+    tab = window.program_tabs["bantar"]
+    assert [(r.rank, r.assessment.rt) for r in tab.ranking_model.rows] == [(1, 1), (2, 2), (3, 3)]
+    ReviewService.for_context(ctx).approve(tab.ranking_model.rows[0].assessment.id)
+    with qtbot.waitSignal(tab.refreshed, timeout=10_000):
+        window.refresh()
+    dialog = _open_decision(qtbot, tab, 0)
+    assert dialog.findChild(QLabel, "refusalBanner") is None  # approved, 100 ≥ 80
     assert dialog.category() == "sedang"  # the category the committee assigned, preselected
     dialog.category_box.setCurrentIndex(dialog.category_box.findData("besar"))
+    assert dialog.decider.text() == ""  # "Petugas Pendata" is a role, not the decider's name
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.decider, "Siti Rahmawati")
     with qtbot.waitSignal(tab.refreshed, timeout=10_000):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     [row] = AwardsService(ctx.db, ctx.user_id).decisions("bantar", YEAR, KEL)
@@ -122,6 +134,8 @@ def test_record_a_decision_then_revoke_it_with_a_reason(qtbot, window, ctx):
     assert row.decision.decided_by == ctx.user_id and row.decision.decided_at
     assert tab.ranking_model.rows[0].decision.id == row.decision.id
     assert tab.decision_model.rowCount() == 1
+    decider = tab.decision_model.data(tab.decision_model.index(0, 4))
+    assert decider == "Siti Rahmawati"
 
     tab.inner.setCurrentIndex(2)
     _select(tab.decision_view, 0)
@@ -209,3 +223,36 @@ def test_open_review_from_a_main_window_reuses_the_open_one(qtbot, ctx):
     assert open_review(ctx, main) is first
     first.close()
     qtbot.waitUntil(lambda: not first.isVisible())
+
+
+def test_an_award_on_an_assessment_not_approved_is_refused_unless_overridden(qtbot, window, ctx):
+    tab = window.program_tabs["bantar"]
+    dialog = _open_decision(qtbot, tab, 1)  # RT 002: submitted, 66.67
+    banner = dialog.findChild(QLabel, "refusalBanner")
+    assert banner is not None and banner.isVisible()
+    assert "belum disetujui" in banner.text() and "di bawah ambang penghargaan 80" in banner.text()
+    qtbot.keyClicks(dialog.decider, "Siti Rahmawati")
+    assert not dialog.ok_button.isEnabled()  # the rule holds unless overridden with a reason
+    dialog.override_box.setChecked(True)
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.reason_edit, "Keputusan rapat juri")
+    assert dialog.ok_button.isEnabled()
+    with qtbot.waitSignal(tab.refreshed, timeout=10_000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    [row] = AwardsService(ctx.db, ctx.user_id).decisions("bantar", YEAR, KEL)
+    with ctx.db.raw() as conn:
+        [fields] = conn.execute(
+            "SELECT fields FROM audit_log WHERE action = 'decide_override' AND record_id = ?",
+            (row.decision.id,),
+        ).fetchone()
+    assert "Keputusan rapat juri" in fields and "not_approved" in fields
+
+
+def test_kotaku_has_no_award_buttons_and_tabs_say_what_they_count(qtbot, window):
+    kotaku = window.program_tabs["kotaku"]
+    assert kotaku.decide_button.isHidden() and kotaku.print_button.isHidden()
+    assert not kotaku.report_button.isHidden()
+    bantar = window.program_tabs["bantar"]
+    title = window.tabs.tabText(window.tabs.indexOf(bantar))
+    assert title == "Kampung Bantar · 3 menunggu pemeriksaan"
+    assert window.kelurahan_box.currentText() == "Pasir Putih · 3 penilaian"

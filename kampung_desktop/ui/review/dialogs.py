@@ -6,21 +6,17 @@ through signals, so the worker keeps running and tests can drive the real widget
 
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from kampung_desktop.ui.qt import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     Qt,
     QTableWidget,
     QTableWidgetItem,
@@ -244,83 +240,6 @@ class AssessmentDialog(QDialog):
 
     def _return(self, note: str) -> None:
         self.returnRequested.emit(self.assessment_id, note)
-        self.accept()
-
-
-class DecisionDialog(QDialog):
-    """Record an award for one RT: program, year, category; who and when are shown."""
-
-    decided = Signal(object, int, str)  # assessment, year, category
-
-    def __init__(
-        self,
-        program_title: str,
-        assessment: Any,
-        year: int,
-        categories: list[tuple[str, str]],
-        decided_by: str,
-        lang: str,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("decisionDialog")
-        self.setWindowTitle(self.tr("Catat keputusan penghargaan"))
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.assessment = assessment
-        form = QFormLayout(self)
-        form.addRow(self.tr("Program:"), QLabel(program_title, self))
-        form.addRow(
-            self.tr("Penerima:"),
-            QLabel(
-                self.tr("{place}, Kelurahan {kelurahan}").format(
-                    place=place_text(assessment.rw, assessment.rt), kelurahan=assessment.kelurahan
-                ),
-                self,
-            ),
-        )
-        result = assessment.result
-        score = (
-            f"{fmt_score(result.total)} ({result.label if lang == 'id' else result.label_en})"
-            if result
-            else "–"
-        )
-        form.addRow(self.tr("Skor:"), QLabel(score, self))
-        self.year_box = QSpinBox(self)
-        self.year_box.setObjectName("decisionYear")
-        self.year_box.setRange(2000, 2100)
-        self.year_box.setValue(year)
-        form.addRow(self.tr("Tahun:"), self.year_box)
-        self.category_box = QComboBox(self)
-        self.category_box.setObjectName("decisionCategory")
-        self.category_box.setEditable(not categories)
-        for code, label in categories:
-            self.category_box.addItem(label, code)
-        if assessment.category:
-            found = self.category_box.findData(assessment.category)
-            if found >= 0:
-                self.category_box.setCurrentIndex(found)
-        form.addRow(self.tr("Kategori:"), self.category_box)
-        form.addRow(self.tr("Diputuskan oleh:"), QLabel(decided_by, self))
-        form.addRow(self.tr("Waktu:"), QLabel(datetime.now().strftime("%d-%m-%Y %H:%M"), self))
-        buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(
-            self.tr("Catat keputusan"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.ok_button.setObjectName("decisionOk")
-        buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def category(self) -> str:
-        data = self.category_box.currentData()
-        return str(data if data is not None else self.category_box.currentText()).strip().lower()
-
-    def _accept(self) -> None:
-        if not self.category():
-            self.category_box.setFocus()
-            return
-        self.decided.emit(self.assessment, self.year_box.value(), self.category())
         self.accept()
 
 

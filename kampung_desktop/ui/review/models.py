@@ -73,3 +73,35 @@ class RowsModel(QAbstractTableModel):
             font.setItalic(True)
             return font
         return None
+
+
+def row_key(item: Any) -> Any:
+    if item is None:
+        return None
+    if hasattr(item, "assessment"):
+        return item.assessment.id
+    if hasattr(item, "decision"):
+        return item.decision.id
+    return getattr(item, "id", None)
+
+
+def decimal_of(text: str | None) -> Any:
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return Decimal(text) if text else None
+    except InvalidOperation:
+        return None
+
+
+def when(stamp: str | None) -> str:
+    """`2026-09-20T03:04:05Z` → `20-09-2026 10:04` in local time."""
+    if not stamp:
+        return ""
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return stamp
+    return moment.strftime("%d-%m-%Y %H:%M")

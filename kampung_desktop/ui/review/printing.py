@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kampung_desktop.ui.qt import QCoreApplication, QMessageBox, QProgressDialog, Qt
+from kampung_desktop.ui.qt import QCoreApplication, QFileDialog, QMessageBox, QProgressDialog, Qt
 from kampung_desktop.ui.review.print_dialog import PrintOptionsDialog
 from kampung_desktop.ui.review.print_job import PrintJob
 
@@ -142,3 +142,39 @@ def _failed(
     else:
         tab.host.error(message or "")
     tab.printFinished.emit(None)
+
+
+def make_report(tab: ProgramTab, out_pdf: Path | None = None) -> None:
+    """Summary report of this kelurahan (PDF, with CSV and XLSX next to it), then preview."""
+    kode, year = tab.host.kelurahan_kode(), tab.host.year()
+    if not kode:
+        return
+    if out_pdf is None:
+        suggested = Path.home() / f"rekap-{tab.program}-{year}-{kode.replace('.', '')}.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            tab,
+            QCoreApplication.translate("ProgramTab", "Simpan laporan rekap"),
+            str(suggested),
+            QCoreApplication.translate("ProgramTab", "PDF (*.pdf)"),
+        )
+        if not path:
+            return
+        out_pdf = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
+    review, program = tab.host.review, tab.program
+
+    def job() -> Any:
+        from kampung_desktop.services.printing import write_report
+
+        pdf = Path(out_pdf)
+        return write_report(review, program, year, kode, pdf, pdf.with_suffix(".csv"),
+                            pdf.with_suffix(".xlsx"))  # fmt: skip
+
+    def done(outcome: Any) -> None:
+        tab.host.status(
+            QCoreApplication.translate("ProgramTab", "Laporan disimpan: {files}").format(
+                files=", ".join(str(f) for f in outcome.files)
+            )
+        )
+        tab.show_preview(Path(out_pdf))
+
+    tab.host.tasks.run(job, done, tab.host.error)

@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kampung_desktop.core.awards import AWARD_PROGRAMS
 from kampung_desktop.services.review import CATEGORY_FIELDS
 from kampung_desktop.ui.qt import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,14 +26,9 @@ from kampung_desktop.ui.qt import (
     QWidget,
     Signal,
 )
-from kampung_desktop.ui.review.dialogs import (
-    AssessmentDialog,
-    DecisionDialog,
-    NoteDialog,
-    fmt_score,
-    place_text,
-)
-from kampung_desktop.ui.review.models import RIGHT, Column, RowsModel
+from kampung_desktop.ui.review.decision_dialog import DecisionDialog
+from kampung_desktop.ui.review.dialogs import AssessmentDialog, NoteDialog, fmt_score, place_text
+from kampung_desktop.ui.review.models import RIGHT, Column, RowsModel, decimal_of, row_key, when
 
 if TYPE_CHECKING:
     from kampung_desktop.ui.review.window import ReviewWindow
@@ -77,6 +72,9 @@ class ProgramTab(QWidget):
         if program not in CATEGORY_FIELDS:  # only Kampung Bantar records an RT category
             self.assessment_view.setColumnHidden(6, True)
             self.ranking_view.setColumnHidden(4, True)
+        if program not in AWARD_PROGRAMS:  # Kotaku ranks for handling; it awards nothing
+            for button in (self.decide_button, self.revoke_button, self.print_button):
+                button.hide()
         self.retranslate()
 
     # -- construction -----------------------------------------------------------------------
@@ -161,9 +159,9 @@ class ProgramTab(QWidget):
             Column(lambda d: place_text(d.decision.rw, d.decision.rt)),
             Column(lambda d: d.kelurahan),
             Column(lambda d: d.decision.category.title()),
-            Column(lambda d: fmt_score(_decimal(d.decision.score)), RIGHT),
-            Column(lambda d: self.users.get(d.decision.decided_by or "", d.decision.decided_by or "")),
-            Column(lambda d: _when(d.decision.decided_at)),
+            Column(lambda d: fmt_score(decimal_of(d.decision.score)), RIGHT),
+            Column(lambda d: self.users.get(d.decision.decided_by or "") or "–"),
+            Column(lambda d: when(d.decision.decided_at)),
             Column(lambda d: d.certificate_number or ""),
             Column(self._decision_status, tooltip=self._decision_status),
         ])  # fmt: skip
@@ -272,7 +270,7 @@ class ProgramTab(QWidget):
         self.refreshed.emit()
 
     def _reselect(self, keep: list[Any]) -> None:
-        keys = [_key(item) for item in keep]
+        keys = [row_key(item) for item in keep]
         for view, key in zip(
             (self.assessment_view, self.ranking_view, self.decision_view), keys, strict=True
         ):
@@ -280,7 +278,7 @@ class ProgramTab(QWidget):
                 continue
             model = view.model()
             for i, row in enumerate(model.rows):
-                if _key(row) == key:
+                if row_key(row) == key:
                     view.selectRow(i)
                     break
 
@@ -375,26 +373,36 @@ class ProgramTab(QWidget):
         def job() -> tuple:
             from kampung_desktop.services.printing import category_choices
 
-            return category_choices(program), review.user_names().get(review.user_id or "", "")
+            return (
+                category_choices(program),
+                review.user_names().get(review.user_id or "", ""),
+                review.refusals(ranked.assessment),
+            )
 
         self.host.tasks.run(
             job, lambda got: self._show_decision(ranked.assessment, *got), self.host.error
         )
 
-    def _show_decision(self, assessment: Any, categories: list, user: str) -> None:
-        dialog = DecisionDialog(
-            self.title, assessment, self.host.year(), categories, user, self.host.lang(), self
-        )
+    def _show_decision(self, assessment: Any, categories: list, user: str, refusals: list) -> None:
+        dialog = DecisionDialog(self.title, assessment, self.host.year(), categories, user,
+                                self.host.lang(), self, refusals)  # fmt: skip
         dialog.decided.connect(self.decide)
         self.decision_dialog = dialog
         dialog.open()
 
-    def decide(self, assessment: Any, year: int, category: str) -> None:
+    def decide(
+        self, assessment: Any, year: int, category: str, reason: str | None = None, name: str = ""
+    ) -> None:
+        """Record the award through the same rule as the CLI (an override needs `reason`)."""
         review = self.host.review
+
+        def job() -> Any:
+            if name and name != self.users.get(review.user_id or ""):
+                review.set_my_name(name)
+            return review.decide(assessment, year, category, override_reason=reason)
+
         self.host.tasks.run(
-            lambda: review.decide(assessment, year, category),
-            self._after_change(self.tr("Keputusan penghargaan dicatat.")),
-            self.host.error,
+            job, self._after_change(self.tr("Keputusan penghargaan dicatat.")), self.host.error
         )
 
     def revoke_selected(self) -> NoteDialog | None:
@@ -429,35 +437,9 @@ class ProgramTab(QWidget):
 
     def make_report(self, out_pdf: Path | None = None) -> None:
         """Summary report of this kelurahan (PDF, with CSV and XLSX next to it), then preview."""
-        kode, year = self.host.kelurahan_kode(), self.host.year()
-        if not kode:
-            return
-        if out_pdf is None:
-            suggested = Path.home() / f"rekap-{self.program}-{year}-{kode.replace('.', '')}.pdf"
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Simpan laporan rekap"), str(suggested), self.tr("PDF (*.pdf)")
-            )
-            if not path:
-                return
-            out_pdf = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
-        review, program = self.host.review, self.program
+        from kampung_desktop.ui.review.printing import make_report
 
-        def job() -> Any:
-            from kampung_desktop.services.printing import write_report
-
-            pdf = Path(out_pdf)
-            return write_report(review, program, year, kode, pdf, pdf.with_suffix(".csv"),
-                                pdf.with_suffix(".xlsx"))  # fmt: skip
-
-        def done(outcome: Any) -> None:
-            self.host.status(
-                self.tr("Laporan disimpan: {files}").format(
-                    files=", ".join(str(f) for f in outcome.files)
-                )
-            )
-            self.show_preview(Path(out_pdf))
-
-        self.host.tasks.run(job, done, self.host.error)
+        make_report(self, out_pdf)
 
     def show_preview(self, path: Path) -> Any:
         from kampung_desktop.ui.review.preview import PdfPreview
@@ -465,35 +447,3 @@ class ProgramTab(QWidget):
         self.preview = PdfPreview(path, self)
         self.preview.show()
         return self.preview
-
-
-def _key(item: Any) -> Any:
-    if item is None:
-        return None
-    if hasattr(item, "assessment"):
-        return item.assessment.id
-    if hasattr(item, "decision"):
-        return item.decision.id
-    return getattr(item, "id", None)
-
-
-def _decimal(text: str | None) -> Any:
-    from decimal import Decimal, InvalidOperation
-
-    try:
-        return Decimal(text) if text else None
-    except InvalidOperation:
-        return None
-
-
-def _when(stamp: str | None) -> str:
-    """`2026-09-20T03:04:05Z` → `20-09-2026 10:04` in local time."""
-    if not stamp:
-        return ""
-    from datetime import datetime
-
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return stamp
-    return moment.strftime("%d-%m-%Y %H:%M")

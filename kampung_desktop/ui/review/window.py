@@ -30,7 +30,8 @@ from kampung_desktop.ui.qt import (
 from kampung_desktop.ui.review.program_tab import ProgramTab
 from kampung_desktop.ui.tasks import TaskRunner
 
-USER_ERRORS = ("AssessmentError", "AwardError", "PrintError", "TemplateError", "ValueError")
+USER_ERRORS = ("AssessmentError", "AwardError", "AwardRefused", "PrintError", "TemplateError",
+               "ValueError")  # fmt: skip
 
 
 class ReviewWindow(QMainWindow):
@@ -109,8 +110,20 @@ class ReviewWindow(QMainWindow):
 
     def _count_in_title(self, tab: ProgramTab) -> None:
         waiting = sum(1 for a in tab.assessment_model.rows if a.state in ("finalized", "submitted"))
-        title = f"{tab.title} ({waiting})" if waiting else tab.title
+        title = (
+            self.tr("{program} · {count} menunggu pemeriksaan").format(
+                program=tab.title, count=waiting
+            )
+            if waiting
+            else tab.title
+        )
         self.tabs.setTabText(self.tabs.indexOf(tab), title)
+
+    def _area_label(self, name: str, count: int) -> str:
+        """ "Pasir Putih · 7 penilaian": the count names what it counts."""
+        if not count:
+            return name
+        return self.tr("{area} · {count} penilaian").format(area=name, count=count)
 
     def lang(self) -> str:
         return i18n.current()
@@ -151,8 +164,7 @@ class ReviewWindow(QMainWindow):
         self.kecamatan_box.blockSignals(True)
         self.kecamatan_box.clear()
         for area in areas:
-            label = f"{area.nama} ({area.count})" if area.count else area.nama
-            self.kecamatan_box.addItem(label, area.kode)
+            self.kecamatan_box.addItem(self._area_label(area.nama, area.count), area.kode)
         busiest = max(range(len(areas)), key=lambda i: areas[i].count, default=-1)
         self.kecamatan_box.setCurrentIndex(busiest)
         self.kecamatan_box.blockSignals(False)
@@ -164,8 +176,7 @@ class ReviewWindow(QMainWindow):
         self.kelurahan_box.blockSignals(True)
         self.kelurahan_box.clear()
         for child in area.children if area else []:
-            label = f"{child.nama} ({child.count})" if child.count else child.nama
-            self.kelurahan_box.addItem(label, child.kode)
+            self.kelurahan_box.addItem(self._area_label(child.nama, child.count), child.kode)
         if area and area.children:
             busiest = max(range(len(area.children)), key=lambda i: area.children[i].count)
             self.kelurahan_box.setCurrentIndex(busiest)
