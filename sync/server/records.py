@@ -7,7 +7,7 @@ Server-side writers (registry import, form publish, wilayah) call::
 inside their own transaction (`db.transaction(engine)`): `rows` are record dicts in the
 `protocol.*Data` shape of `table` (wilayah rows keyed by `kode`, form versions by
 "{form_id}/{version}", everything else by `id`). Unchanged rows are skipped; changed or new rows
-get the next revision, a history entry and a seq in commit order. Returns how many were written.
+get the next revision (the replaced version goes to the history) and a seq in commit order. Returns how many were written.
 
 Every writer goes through `RowSet`: load the current rows with one SELECT per table, change them
 in memory, then `flush` writes them with one bulk INSERT and one bulk UPDATE, history included.
@@ -15,6 +15,7 @@ in memory, then `flush` writes them with one bulk INSERT and one bulk UPDATE, hi
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -143,10 +144,15 @@ class RowSet:
         return self.rows.get(key)
 
     def put(self, row: Row, revision: int, data: dict[str, Any]) -> None:
-        """Record a new revision of `row` (history kept; written at flush)."""
+        """Record a new revision of `row`; the version it replaces goes to the history.
+
+        `record_history` holds every earlier revision (the current one is the row itself), so
+        a stale edit is merged against its base and a batch of new records writes no history.
+        """
+        if row.revision and row.revision != revision:
+            row.history.append((row.revision, row.data))
         row.revision = revision
         row.data = data
-        row.history.append((revision, data))
         self.rows[row.key] = row
         self.missing.discard(row.key)
         self.dirty.setdefault(row.key)
@@ -218,13 +224,20 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
     if not rows:
         return
     connection = session.connection()
-    if connection.dialect.name != "postgresql":
-        session.execute(insert(table), rows)
-        return
     columns = list(rows[0])
     json_columns = {c.name for c in table.columns if isinstance(c.type, JSON)}
-    raw = connection.connection.driver_connection
     names = ", ".join(f'"{name}"' for name in columns)
+    if connection.dialect.name != "postgresql":
+        # Straight to sqlite3's executemany: SQLAlchemy's per-row parameter processing costs
+        # more than the insert. JSON is stored as json.dumps text, as the JSON type reads it.
+        values = [
+            tuple(json.dumps(row[c]) if c in json_columns else row[c] for c in columns)
+            for row in rows
+        ]
+        marks = ", ".join("?" for _ in columns)
+        connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', values)
+        return
+    raw = connection.connection.driver_connection
     with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
         for row in rows:
             copy.write_row([Jsonb(row[c]) if c in json_columns else row[c] for c in columns])

@@ -15,8 +15,8 @@ migration. Columns other server parts read:
 - `records.audience`: "all" (enumerators of the kelurahan receive it) or "office" (operators and
   admins only); `owner_user_id`: who created it (an enumerator always receives their own).
 
-`record_history` keeps every accepted revision, so a stale edit is merged against the version it
-started from. `receipts` keeps every op's answer (replays return it). Timestamps are ISO-8601 UTC
+`record_history` keeps every earlier revision of a record (the current one is in `records`), so a
+stale edit is merged against the version it started from. `receipts` keeps every op's answer (replays return it). Timestamps are ISO-8601 UTC
 text, which sorts and reads the same on SQLite and PostgreSQL.
 """
 
