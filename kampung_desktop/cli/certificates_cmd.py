@@ -13,6 +13,7 @@ Contracts other tools rely on:
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -121,6 +122,9 @@ def _print(args: argparse.Namespace) -> int:
             template=args.template,
         )
         try:
+            warning = service.signatory_warning(args.program, args.template)
+            if warning:  # printed all the same: the office may be printing drafts
+                print(f"Peringatan / warning: {warning}", file=sys.stderr)
             outcome = service.run(request)
         except PrintError as exc:
             raise CliError(str(exc)) from None

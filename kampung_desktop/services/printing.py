@@ -25,6 +25,7 @@ from kampung_desktop.certificates.report import ReportRow, SummaryReport, render
 from kampung_desktop.certificates.template import CertificateTemplate, TemplateError, load_template
 from kampung_desktop.core import wilayah as wilayah_rules
 from kampung_desktop.scoring import ScoringError, load_rules
+from kampung_desktop.services import signatory
 from kampung_desktop.services.awards import (
     CATEGORIES,
     AwardError,
@@ -114,6 +115,20 @@ class PrintingService:
         self.db = db
         self.awards = AwardsService(db, user_id)
 
+    def template(
+        self, program: str, template: str | os.PathLike[str] | None = None
+    ) -> CertificateTemplate:
+        """The template to print with: the program's, signed by whom Settings say (a named
+        template file keeps its own signatory)."""
+        loaded = template_for(program, template)
+        return signatory.apply(self.db, program, loaded) if template is None else loaded
+
+    def signatory_warning(
+        self, program: str, template: str | os.PathLike[str] | None = None
+    ) -> str | None:
+        """What to warn about before printing: a placeholder signatory (None when real)."""
+        return signatory.placeholder_warning(self.template(program, template))
+
     def batch(self, program: str, year: int, kode_prefix: str | None) -> list[DecisionRow]:
         """The active decisions a batch would print (revoked ones are never printed)."""
         check_scope(kode_prefix)
@@ -128,7 +143,7 @@ class PrintingService:
         problem = file_problem(request.out_pdf) or folder_problem(request.separate_dir)
         if problem:  # before any number is issued
             raise PrintError(problem)
-        template = template_for(request.program, request.template)
+        template = self.template(request.program, request.template)
         rows = self.batch(request.program, request.year, request.kode_prefix)
         if not rows:
             raise PrintError(

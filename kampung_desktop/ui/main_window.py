@@ -462,6 +462,10 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(i18n.current(), self)
         if self.sync_ui is not None:
             dialog.add_section(self.sync_ui.settings_box(dialog))
+        if self.backend is not None:
+            from kampung_desktop.ui.signatory_settings import SignatoryBox
+
+            dialog.add_section(SignatoryBox(self.backend.ctx, dialog))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.set_language(dialog.chosen_language())
 

@@ -9,6 +9,7 @@ from kampung_desktop.ui.qt import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +20,8 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Pengaturan"))
+        self._sections: list[QWidget] = []
+        self.problem: QMessageBox | None = None
         self.language = QComboBox(self)
         self.language.setObjectName("languageBox")
         for code, name in i18n.LANGUAGES.items():
@@ -43,9 +46,28 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(360)
 
     def add_section(self, section: QWidget) -> None:
-        """Another part's settings (e.g. the sync server box), above the buttons."""
+        """Another part's settings (e.g. the sync server box), above the buttons. A section
+        with a `save()` is saved on Simpan; a refused value (ValueError) keeps the dialog open."""
         layout = self.layout()
         layout.insertWidget(layout.count() - 1, section)
+        self._sections.append(section)
+
+    def accept(self) -> None:
+        for section in self._sections:
+            save = getattr(section, "save", None)
+            if save is None:
+                continue
+            try:
+                save()
+            except ValueError as exc:
+                box = QMessageBox(
+                    QMessageBox.Icon.Warning, self.tr("Pengaturan"), str(exc), parent=self
+                )
+                box.setObjectName("settingsProblem")
+                self.problem = box
+                box.open()
+                return
+        super().accept()
 
     def chosen_language(self) -> str:
         return str(self.language.currentData())

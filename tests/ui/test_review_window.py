@@ -160,6 +160,12 @@ def _decide_all(ctx) -> None:
 
 def _start_print_through_the_dialog(qtbot, tab, pdf: Path) -> None:
     qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
+    # The shipped template still signs as "NAMA WALI KOTA": printing asks first.
+    qtbot.waitUntil(lambda: getattr(tab, "placeholder_box", None) is not None)
+    box = tab.placeholder_box
+    assert box.isVisible() and "NAMA WALI KOTA" in box.informativeText()
+    go = next(b for b in box.buttons() if b.text() == "Tetap cetak")
+    qtbot.mouseClick(go, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.print_dialog is not None and tab.print_dialog.isVisible())
     dialog = tab.print_dialog
     assert dialog.scope() == KEL
@@ -256,3 +262,33 @@ def test_kotaku_has_no_award_buttons_and_tabs_say_what_they_count(qtbot, window)
     title = window.tabs.tabText(window.tabs.indexOf(bantar))
     assert title == "Kampung Bantar · 3 menunggu pemeriksaan"
     assert window.kelurahan_box.currentText() == "Pasir Putih · 3 penilaian"
+
+
+def test_a_real_signatory_set_in_settings_prints_without_asking(qtbot, window, ctx, tmp_path):
+    from kampung_desktop.services import signatory
+    from kampung_desktop.ui.settings_dialog import SettingsDialog
+    from kampung_desktop.ui.signatory_settings import SignatoryBox
+
+    dialog = SettingsDialog("id")
+    qtbot.addWidget(dialog)
+    box = SignatoryBox(ctx, dialog)
+    dialog.add_section(box)
+    assert box.name_edit.isReadOnly()  # the laptop's enumerator account may not change it
+    with ctx.db.raw() as conn:
+        conn.execute("UPDATE users SET role = 'pemeriksa' WHERE id = ?", (ctx.user_id,))
+    box = SignatoryBox(ctx, dialog)
+    dialog.add_section(box)
+    assert box.name_edit.text() == "NAMA WALI KOTA" and not box.name_edit.isReadOnly()
+    box.name_edit.clear()
+    qtbot.keyClicks(box.name_edit, "Dr. H. Maulana, S.Ag.")
+    dialog.accept()
+    stored = signatory.stored(ctx.db, "bantar")
+    assert stored is not None and stored.name == "Dr. H. Maulana, S.Ag."
+
+    _decide_all(ctx)
+    tab = window.program_tabs["bantar"]
+    with qtbot.waitSignal(tab.refreshed, timeout=10_000):
+        window.refresh()
+    qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.print_dialog is not None and tab.print_dialog.isVisible())
+    assert getattr(tab, "placeholder_box", None) is None

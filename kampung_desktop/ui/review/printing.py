@@ -25,17 +25,54 @@ def open_print_options(tab: ProgramTab) -> None:
         return
     program, printing, review = tab.program, host.printing, host.review
 
-    def job() -> list[tuple[str, str, int]]:
+    def job() -> tuple[list[tuple[str, str, int]], str | None]:
+        from kampung_desktop.services.printing import PrintError
+
         kecamatan, kota = kode.rsplit(".", 1)[0], kode.rsplit(".", 2)[0]
+        try:
+            warning = printing.signatory_warning(program)
+        except PrintError:
+            warning = None  # no template: printing itself says so
         return [
             (kode, QCoreApplication.translate("ReviewPrinting", "Kelurahan {name}").format(name=review.area_name(kode)),
              len(printing.batch(program, year, kode))),
             (kecamatan, QCoreApplication.translate("ReviewPrinting", "Kecamatan {name}").format(name=review.area_name(kecamatan)),
              len(printing.batch(program, year, kecamatan))),
             (kota, review.area_name(kota), len(printing.batch(program, year, kota))),
-        ]  # fmt: skip
+        ], warning  # fmt: skip
 
-    host.tasks.run(job, lambda scopes: _show_options(tab, scopes), host.error)
+    host.tasks.run(job, lambda got: _warn_then_show(tab, *got), host.error)
+
+
+def _warn_then_show(tab: ProgramTab, scopes: list[tuple[str, str, int]], warning: str | None):  # type: ignore[no-untyped-def]
+    """A placeholder signatory ("NAMA WALI KOTA") is named before anything is printed."""
+    if not warning:
+        _show_options(tab, scopes)
+        return
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("ReviewPrinting", "Penandatangan masih contoh"),
+        QCoreApplication.translate(
+            "ReviewPrinting",
+            "Piagam akan dicetak dengan penandatangan contoh. Pemeriksa atau admin dapat "
+            "mengisi nama dan NIP yang sebenarnya di Pengaturan → Penandatangan piagam.",
+        ),
+        parent=tab,
+    )
+    box.setObjectName("placeholderWarning")
+    box.setInformativeText(warning.split(" / ")[0])
+    go = box.addButton(
+        QCoreApplication.translate("ReviewPrinting", "Tetap cetak"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(
+        QCoreApplication.translate("ReviewPrinting", "Batal"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.finished.connect(
+        lambda _r: _show_options(tab, scopes) if box.clickedButton() is go else None
+    )
+    tab.placeholder_box = box
+    box.open()
 
 
 def _show_options(tab: ProgramTab, scopes: list[tuple[str, str, int]]) -> None:
