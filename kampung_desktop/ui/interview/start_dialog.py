@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kampung_desktop.services.assessments import AssessmentError
 from kampung_desktop.services.interviews import InterviewService
+from kampung_desktop.services.review import program_of_form
 from kampung_desktop.ui.interview.texts import state_label, t
 from kampung_desktop.ui.qt import (
     QComboBox,
@@ -49,20 +50,29 @@ class StartDialog(QDialog):
         self.setWindowTitle(t("start.title", lang))
         self.form = QComboBox(self)
         self.form.setObjectName("formChoice")
-        for info in service.forms():
+        self.form.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        forms = service.forms()
+        if household_id is not None:  # an RT/RW-level form (Kotaku, Bantar, KSM) is no household's
+            forms = [f for f in forms if program_of_form(f.form_id) is None]
+        else:  # an area: the RT/RW-level forms first
+            forms.sort(key=lambda f: program_of_form(f.form_id) is None)
+        for info in forms:
             self.form.addItem(info.title, info.form_id)
         form_layout = QFormLayout()
+        form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form_layout.addRow(t("start.form", lang), self.form)
         self.kelurahan = QComboBox(self)
         self.kelurahan.setObjectName("kelurahanChoice")
-        self.rw = QSpinBox(self)
-        self.rt = QSpinBox(self)
+        self.rw: QSpinBox | None = None  # made only when an area is chosen (no stray box)
+        self.rt: QSpinBox | None = None
         household = service.registry.draft_of(household_id) if household_id else None
         if household is not None:
             head = next((m.name for m in household.members if m.relationship == "1"), "")
             text = f"{household.address} — {head}\n{household.kelurahan_kode} · RW {household.rw:03d} · RT {household.rt:03d}"
             form_layout.addRow(t("start.household", lang), QLabel(text, self))
+            self.kelurahan.hide()
         else:
+            self.rw, self.rt = QSpinBox(self), QSpinBox(self)
             self.kelurahan.setEditable(True)
             self.kelurahan.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             for kode, nama in service.kelurahan():
@@ -83,6 +93,12 @@ class StartDialog(QDialog):
             form_layout.addRow(t("start.kelurahan", lang), area)
         self.existing = QListWidget(self)
         self.existing.setObjectName("existingAssessments")
+        # Whole lines, wrapped: nothing hides behind a horizontal scroll bar.
+        self.existing.setWordWrap(True)
+        self.existing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.existing.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.existing.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.existing.setSpacing(3)
         self.existing.itemActivated.connect(lambda _item: self._open())
         titles = {self.form.itemData(i): self.form.itemText(i) for i in range(self.form.count())}
         for assessment in service.list(household_id)[:MAX_LISTED]:
@@ -96,6 +112,7 @@ class StartDialog(QDialog):
             item.setData(ID_ROLE, assessment.id)
             self.existing.addItem(item)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("start.cancel", lang))
         self.start_button = QPushButton(t("start.new", lang), self)
         self.start_button.setObjectName("startButton")
         self.open_button = QPushButton(t("start.open", lang), self)
@@ -128,9 +145,10 @@ class StartDialog(QDialog):
                         self, t("start.title", self.lang), t("start.bad_area", self.lang)
                     )
                     return
-                self.assessment_id = self.service.start(
-                    form_id, kode, self.rw.value(), self.rt.value()
-                )
+                rw, rt = self.rw, self.rt
+                if rw is None or rt is None:  # never: they are made for the area case
+                    return
+                self.assessment_id = self.service.start(form_id, kode, rw.value(), rt.value())
         except AssessmentError as exc:
             QMessageBox.warning(self, t("start.title", self.lang), str(exc))
             return

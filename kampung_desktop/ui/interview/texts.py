@@ -114,6 +114,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "start.household": ("Rumah tangga", "Household"),
     "start.new": ("Mulai baru", "Start new"),
     "start.open": ("Buka", "Open"),
+    "start.cancel": ("Batal", "Cancel"),
     "start.existing": ("Penilaian yang sudah ada", "Existing assessments"),
     "start.bad_area": (
         "Pilih kelurahan dari daftar, lalu isi RW dan RT.",
