@@ -15,6 +15,7 @@ from pathlib import Path
 from kampung_desktop.core import messages
 from kampung_desktop.paths import resource
 from kampung_desktop.ui.qt import QCoreApplication, QLocale, QTranslator
+from kampung_desktop.ui.qt_texts import qt_translator
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +25,7 @@ SETTING_KEY = "language"
 DB_FILENAME = "kampung.sqlite3"  # = storage.engine.DB_FILENAME (a test keeps them equal)
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
-_state: dict[str, object] = {"code": DEFAULT, "translator": None}
+_state: dict[str, object] = {"code": DEFAULT, "translator": None, "qt_translator": None}
 
 
 def qm_path(code: str) -> Path:
@@ -44,6 +45,7 @@ def apply(code: str) -> bool:
     if old is not None and app is not None:
         app.removeTranslator(old)
         _state["translator"] = None
+    _install_qt_texts(app, code)
     ok = True
     if code != DEFAULT:
         translator = QTranslator(app)
@@ -61,6 +63,20 @@ def apply(code: str) -> bool:
         QLocale(QLocale.Language.Indonesian if code == "id" else QLocale.Language.English)
     )
     return ok
+
+
+def _install_qt_texts(app: QCoreApplication | None, code: str) -> None:
+    """Qt's own words (Cancel, Discard, file and print dialogs) in `code` too."""
+    if app is None:
+        return
+    old = _state.get("qt_translator")
+    if old is not None:
+        app.removeTranslator(old)
+        _state["qt_translator"] = None
+    translator = qt_translator(code, app)
+    if translator is not None:
+        app.installTranslator(translator)
+        _state["qt_translator"] = translator
 
 
 def peek_language(data_dir: Path) -> str:

@@ -1,0 +1,99 @@
+"""Qt's own words (standard buttons, file and print dialogs) in the UI language.
+
+Qt ships translations for many languages (`qtbase_<lang>.qm` under
+`QLibraryInfo.TranslationsPath`) but not for Bahasa Indonesia; without one, a "Buang
+perubahan?" box says Discard/Cancel. `qt_translator(code)` loads Qt's file where it exists and
+otherwise answers from the table below (the words a Kampung user meets), so no English is left
+inside the Indonesian UI.
+"""
+
+from __future__ import annotations
+
+from kampung_desktop.ui.qt import QLibraryInfo, QObject, QTranslator
+
+_BUTTONS = {
+    "OK": "OK", "&OK": "&OK", "Save": "Simpan", "&Save": "&Simpan", "Save All": "Simpan semua",
+    "Open": "Buka", "&Open": "&Buka", "Cancel": "Batal", "&Cancel": "&Batal", "Close": "Tutup",
+    "&Close": "&Tutup", "Discard": "Buang", "Don't Save": "Jangan simpan", "Apply": "Terapkan",
+    "Reset": "Atur ulang", "Restore Defaults": "Kembalikan bawaan", "Help": "Bantuan",
+    "Yes": "Ya", "&Yes": "&Ya", "Yes to &All": "Ya untuk &semua", "Yes to All": "Ya untuk semua",
+    "No": "Tidak", "&No": "&Tidak", "N&o to All": "&Tidak untuk semua",
+    "No to All": "Tidak untuk semua", "Abort": "Hentikan", "Retry": "Coba lagi",
+    "Ignore": "Abaikan", "Show Details...": "Tampilkan rincian…",
+    "Hide Details...": "Sembunyikan rincian…",
+}  # fmt: skip
+_FILE_DIALOG = {
+    "Look in:": "Cari di:", "&Look in:": "&Cari di:", "Files of &type:": "&Jenis berkas:",
+    "Files": "Berkas", "Sidebar": "Panel samping", "Go back": "Kembali",
+    "Go forward": "Maju", "Go to the parent directory": "Ke folder induk",
+    "Create a New Folder": "Buat folder baru", "Change to list view mode": "Tampilan daftar",
+    "Change to detail view mode": "Tampilan rincian",
+    "List of places and bookmarks": "Daftar tempat dan penanda", "Drive": "Drive",
+    "Folder": "Folder", "File &name:": "&Nama berkas:", "File name:": "Nama berkas:",
+    "Files of type:": "Jenis berkas:", "Back": "Kembali", "Forward": "Maju",
+    "Parent Directory": "Folder induk", "Create New Folder": "Buat folder baru",
+    "New Folder": "Folder baru", "List View": "Tampilan daftar",
+    "Detail View": "Tampilan rincian", "Name": "Nama", "Size": "Ukuran", "Type": "Jenis",
+    "Date Modified": "Tanggal diubah", "My Computer": "Komputer saya", "Computer": "Komputer",
+    "Recent Places": "Tempat terakhir", "Save As": "Simpan sebagai", "Open": "Buka",
+    "&Open": "&Buka", "&Save": "&Simpan", "&Choose": "&Pilih", "Directory:": "Folder:",
+    "All Files (*)": "Semua berkas (*)", "Show &hidden files": "Tampilkan berkas &tersembunyi",
+    "&Delete": "&Hapus", "&Rename": "&Ganti nama", "&New Folder": "Folder &baru",
+    "%1 already exists.\nDo you want to replace it?": "%1 sudah ada.\nGanti berkas itu?",
+}  # fmt: skip
+_PRINT = {
+    "Print": "Cetak", "&Print": "&Cetak", "Printer": "Printer", "&Name:": "&Nama:",
+    "P&roperties": "P&roperti", "Location:": "Lokasi:", "Type:": "Jenis:",
+    "Output &file:": "Berkas &keluaran:", "Options": "Pilihan", "Copies": "Salinan",
+    "Copies:": "Salinan:", "Print range": "Rentang cetak", "Print all": "Cetak semua",
+    "Pages from": "Halaman dari", "to": "sampai", "Current Page": "Halaman ini",
+    "Selection": "Pilihan", "Collate": "Susun", "Reverse": "Terbalik",
+    "Page Setup": "Tata halaman", "Paper": "Kertas", "Orientation": "Orientasi",
+    "Portrait": "Tegak", "Landscape": "Mendatar", "Print to File (PDF)": "Cetak ke berkas (PDF)",
+    "Local file": "Berkas lokal", "Write PDF file": "Tulis berkas PDF",
+}  # fmt: skip
+#: Qt context → source text → Bahasa Indonesia.
+INDONESIAN: dict[str, dict[str, str]] = {
+    "QPlatformTheme": _BUTTONS,
+    "QDialogButtonBox": _BUTTONS,
+    "QMessageBox": _BUTTONS,
+    "QFileDialog": _FILE_DIALOG,
+    "QFileSystemModel": _FILE_DIALOG,
+    "QAbstractFileIconProvider": _FILE_DIALOG,
+    "QPrintDialog": _PRINT,
+    "QPrintPropertiesWidget": _PRINT,
+    "QPrintSettingsOutput": _PRINT,
+    "QPrintPreviewDialog": _PRINT,
+    "QUnixPrintWidget": _PRINT,
+    "QPageSetupWidget": _PRINT,
+    "QProgressDialog": _BUTTONS,
+    "QWizard": {
+        "< &Back": "< &Kembali",
+        "&Next >": "&Lanjut >",
+        "&Finish": "&Selesai",
+        "Cancel": "Batal",
+    },  # fmt: skip
+}
+
+
+class IndonesianQtTexts(QTranslator):
+    """Qt's standard words in Bahasa Indonesia, for want of a qtbase_id.qm."""
+
+    def translate(  # noqa: D102 (Qt API)
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        return INDONESIAN.get(context, {}).get(source, "")
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt API)
+        return False
+
+
+def qt_translator(code: str, parent: QObject | None = None) -> QTranslator | None:
+    """Qt's own translation for `code`: Qt's file where it ships one, else our table (id)."""
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    shipped = QTranslator(parent)
+    if shipped.load(f"qtbase_{code}", folder):
+        return shipped
+    if code == "id":
+        return IndonesianQtTexts(parent)
+    return None

@@ -1,0 +1,49 @@
+"""Qt's own words follow the UI language: standard buttons and Qt's file dialog."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from kampung_desktop.ui import i18n  # noqa: E402
+from kampung_desktop.ui.qt import QDialogButtonBox, QFileDialog, QLabel, QMessageBox  # noqa: E402
+
+
+@pytest.fixture
+def restore_language(qapp):
+    yield
+    i18n.apply("id")
+
+
+def _buttons(box: QMessageBox) -> list[str]:
+    return sorted(b.text().replace("&", "") for b in box.buttons())
+
+
+def test_standard_buttons_in_indonesian_then_english(qtbot, restore_language):
+    i18n.apply("id")
+    box = QMessageBox(QMessageBox.Icon.Question, "Buang perubahan?", "Buang perubahan?",
+                      QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)  # fmt: skip
+    qtbot.addWidget(box)
+    assert _buttons(box) == ["Batal", "Buang"]
+    bar = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)  # fmt: skip
+    qtbot.addWidget(bar)
+    assert sorted(b.text().replace("&", "") for b in bar.buttons()) == ["Simpan", "Tutup"]
+    i18n.apply("en")
+    english = QMessageBox(QMessageBox.Icon.Question, "", "",
+                          QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)  # fmt: skip
+    qtbot.addWidget(english)
+    assert _buttons(english) == ["Cancel", "Discard"]
+
+
+def test_qt_file_dialog_speaks_indonesian(qtbot, restore_language, tmp_path):
+    i18n.apply("id")
+    dialog = QFileDialog(None, "Simpan laporan rekap", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    qtbot.addWidget(dialog)
+    texts = {label.text().replace("&", "") for label in dialog.findChildren(QLabel)}
+    assert {"Cari di:", "Nama berkas:", "Jenis berkas:"} <= texts
+    assert not {"Look in:", "File name:", "Files of type:"} & texts
