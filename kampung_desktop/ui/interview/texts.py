@@ -16,7 +16,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "to_summary": ("Ringkasan ▶", "Summary ▶"),
     "summary": ("Ringkasan", "Summary"),
     "language": ("Bahasa formulir:", "Form language:"),
-    "progress": ("Halaman %v dari %m", "Page %v of %m"),
+    "progress": ("Bagian %v dari %m", "Section %v of %m"),
     "saved": ("✓ Tersimpan {time}", "✓ Saved {time}"),
     "saving": ("Menyimpan…", "Saving…"),
     "save_failed": ("✗ Gagal menyimpan: {error}", "✗ Could not save: {error}"),

@@ -266,9 +266,23 @@ class InterviewWindow(QWidget):
         self.next_button.setEnabled(not at_summary)
         last = self.index == self.summary_index - 1
         self.next_button.setText(t("to_summary" if last else "next", lang))
-        self.progress.setRange(0, self.summary_index + 1)
-        self.progress.setValue(self.index + 1)
+        done, total = self._section_progress()
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
         self.sections.mark_current(self.index)
+
+    def _section_progress(self) -> tuple[int, int]:
+        """(position, count) over the form's top-level parts, summary last. The count is fixed
+        by the form, not by what is relevant now, so the bar only moves forward as the pages do
+        (counting pages made "Halaman 4 dari 6" become "dari 25" and the bar run backwards)."""
+        top = [node.name for node in self.session.form.children]
+        page = self.current_page
+        if page is None:
+            return len(top) + 1, len(top) + 1
+        node = page.section if page.section is not None else page.node
+        while node is not None and node.name not in top:
+            node = node.parent
+        return (top.index(node.name) + 1 if node is not None else 1), len(top) + 1
 
     def refresh_sections(self) -> None:
         self._sections_timer.stop()
