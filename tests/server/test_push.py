@@ -195,3 +195,28 @@ def test_certificate_number_used_twice_is_a_conflict(server_db_url: str) -> None
         own = certificate(decisions[1], f"001/KS/{office_2.code}/2026")
         assert office_2.push([op("certificates", own)])[0].status == "accepted"
         assert office_1.code != office_2.code
+
+
+def test_a_batch_cut_off_mid_write_leaves_nothing(server_db_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The records are written, then the process dies before the receipts: all rolled back."""
+    from kampung_sync.server import batch, records
+
+    real_insert = records.insert_rows
+
+    def dying_insert(session, table, rows):  # type: ignore[no-untyped-def]
+        if table.name == "receipts":
+            raise RuntimeError("power cut")
+        real_insert(session, table, rows)
+
+    with server(server_db_url) as srv:
+        laptop = srv.device("ani")
+        home = household()
+        ops = [op("households", home), op("members", member(home["id"]))]
+        monkeypatch.setattr(batch, "insert_rows", dying_insert)
+        answer = laptop.push_raw(ops)
+        assert answer.status_code == 500
+        assert answer.json()["error"]["code"] == "server_error"
+        assert record_rows(srv) == {}
+        monkeypatch.setattr(batch, "insert_rows", real_insert)
+        assert [r.status for r in laptop.push(ops)] == ["accepted", "accepted"]
+        assert [r.server_seq for r in laptop.push(ops)] == [r.server_seq for r in laptop.push(ops)]
