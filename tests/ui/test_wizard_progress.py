@@ -28,3 +28,23 @@ def test_progress_never_runs_backwards(qtbot, service, household_id, boxes):  # 
     assert values == sorted(values) and values[-1] == seen[-1][1]  # forward only, full at the end
     assert window.progress.format() == "Bagian %v dari %m"
     window.close()
+
+
+def test_an_open_interview_follows_the_app_language(qtbot, service, household_id):  # noqa: F811
+    from kampung_desktop.ui import i18n
+
+    aid = service.start("household_assessment", "", household_id=household_id)
+    window = open_window(qtbot, service, aid)
+    window.go_to(3)
+    assert "Tanggal pendataan" in window.view.rows["tanggal_pendataan"].label.text()
+    try:
+        assert i18n.apply("en")  # what Settings → English does
+        qtbot.waitUntil(lambda: window.session.lang == "en", timeout=5_000)
+        assert window.next_button.text() == "Next ▶"
+        assert window.language.currentData() == "en"
+        assert "Tanggal pendataan" not in window.view.rows["tanggal_pendataan"].label.text()
+        assert window.current_page.key == "blok2"
+    finally:
+        i18n.apply("id")
+    qtbot.waitUntil(lambda: window.session.lang == "id", timeout=5_000)
+    window.close()

@@ -27,6 +27,7 @@ from kampung_desktop.ui.qt import (
     QApplication,
     QCloseEvent,
     QComboBox,
+    QEvent,
     QHBoxLayout,
     QKeySequence,
     QLabel,
@@ -368,6 +369,19 @@ class InterviewWindow(QWidget):
                 return
 
     # -- language -------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        """The app's language changed (Settings): an open interview follows it, form included."""
+        if event.type() == QEvent.Type.LanguageChange:
+            QTimer.singleShot(0, self._follow_app_language)
+        super().changeEvent(event)
+
+    def _follow_app_language(self) -> None:
+        from kampung_desktop.ui import i18n
+
+        lang = i18n.current()
+        if self.language.findData(lang) >= 0:
+            self.set_language(lang)
+
     def set_language(self, lang: str) -> None:
         if not lang or lang == self.session.lang:
             return
