@@ -275,3 +275,22 @@ def test_the_shortcuts_page_lists_exactly_the_app_s_shortcuts(qtbot, window):
     assert table_keys("id") == table_keys("en") == bound_keys(window, dialog, member, wizard)
     wizard.close()
     dialog.reject()
+
+
+def test_topics_name_real_pages_and_unknown_windows_fall_back_to_their_parent(qtbot):
+    from kampung_desktop.ui.help.topics import DEFAULT, TOPICS, topic_for
+    from kampung_desktop.ui.qt import QDialog, QLineEdit, QWidget
+
+    assert set(TOPICS.values()) | {DEFAULT} <= set(PAGES)
+    main = QWidget()
+    main.setObjectName("mainWindow")
+    qtbot.addWidget(main)
+    review = QWidget(main)
+    review.setObjectName("reviewWindow")
+    unknown = QDialog(review)  # e.g. a message box over the review window
+    field = QLineEdit(unknown)
+    assert topic_for(field) == "review"
+    own = QDialog(main)
+    own.setProperty("helpTopic", "printing")  # a window may name its page itself
+    assert topic_for(QLineEdit(own)) == "printing"
+    assert topic_for(QDialog()) == DEFAULT
