@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 
+from kampung_desktop.services import interview_nik
 from kampung_desktop.survey import FieldState
 from kampung_desktop.survey.model import FormNode
 from kampung_desktop.ui.interview.editors import Editor
@@ -107,6 +108,12 @@ class FieldRow(QWidget):
     def show_message(self) -> None:
         state = self.state
         text = state.message if state is not None and not state.valid else None
+        if state is not None and state.value not in (None, "") and interview_nik.is_nik(self.path):
+            # The household dialog's NIK rules and words, not the form's generic constraint text.
+            try:
+                interview_nik.check(state.value)
+            except interview_nik.NikRefused as exc:
+                text = exc.text()
         quiet = not (self.touched or self.reveal_required)
         if text and state is not None and state.value is None and quiet:
             text = None  # an empty required field is flagged only once it has been visited

@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kampung_desktop.services import interview_nik
 from kampung_desktop.services.assessments import AssessmentError, StaleWrite
 from kampung_desktop.services.interviews import InterviewSession, Save, Writer
 from kampung_desktop.survey import AnswerError, ChangeSet
@@ -311,6 +312,15 @@ class InterviewWindow(QWidget):
         row = getattr(self.view, "rows", {}).get(path)
         if echo and row is not None and row.editor is not None:
             row.editor.set_value(self.session.interview.answer(path))
+        if interview_nik.is_nik(path) and value not in (None, ""):
+            try:  # a valid NIK gives sex and birth date, as in the household dialog
+                cleaned = interview_nik.check(value)
+            except interview_nik.NikRefused:
+                return  # the row says what is wrong
+            for sibling, given in interview_nik.fills(
+                self.session.interview, path, cleaned or ""
+            ).items():
+                self.answer(sibling, given)
 
     def _after_change(self, changes: ChangeSet, select: str | None = None) -> None:
         self._show_save_state("saving", t("saving", self.session.lang))
