@@ -10,6 +10,7 @@ from typing import Any
 
 from kampung_desktop.core import codes
 from kampung_desktop.core.nik import mask
+from kampung_desktop.core.search_match import matched_members
 from kampung_desktop.ui import i18n
 from kampung_desktop.ui.qt import QEvent, QLabel, QStackedWidget, QVBoxLayout, QWidget, Signal
 
@@ -27,6 +28,7 @@ class DetailPane(QWidget):
         super().__init__(parent)
         self.setObjectName("detailPane")
         self._detail: Any = None
+        self._query = ""  # the search shown in the list: its matched members are marked
         self._page: QWidget | None = None  # built when the first household is shown
         self._ready = False
         self._stack = QStackedWidget(self)
@@ -135,7 +137,12 @@ class DetailPane(QWidget):
         layout.addLayout(top)
         layout.addLayout(self.form)
         layout.addWidget(line)
+        self.match_note = QLabel(page)
+        self.match_note.setObjectName("memberMatch")
+        self.match_note.setWordWrap(True)
+        self.match_note.hide()
         layout.addLayout(members_bar)
+        layout.addWidget(self.match_note)
         layout.addWidget(self.members, 1)
         return page
 
@@ -162,6 +169,12 @@ class DetailPane(QWidget):
             self.show_nik.blockSignals(False)
         self._render()
 
+    def set_query(self, query: str) -> None:
+        """The search being shown: members it matched are named and marked."""
+        self._query = query or ""
+        if self._page is not None and self._detail is not None:
+            self._render()
+
     def heading(self) -> str:
         """The household's name as shown at the top ("" while none is shown)."""
         return self.title.text() if self._page is not None and self._detail is not None else ""
@@ -174,7 +187,7 @@ class DetailPane(QWidget):
         return [self.members.item(r, column).text() for r in range(self.members.rowCount())]
 
     def _render(self) -> None:
-        from kampung_desktop.ui.qt import QTableWidgetItem
+        from kampung_desktop.ui.qt import QColor, QTableWidgetItem
 
         detail = self._detail
         if detail is None:
@@ -196,6 +209,15 @@ class DetailPane(QWidget):
         for key, value in values.items():
             self._fields[key][1].setText(value)
         self.members_heading.setText(self.tr("Anggota ({n})").format(n=len(detail.members)))
+        matched = matched_members(self._query, [(m.name, m.nik) for m in detail.members])
+        self.match_note.setText(
+            self.tr("Cocok dengan pencarian: {names}").format(
+                names=", ".join(detail.members[i].name for i in matched)
+            )
+            if matched
+            else ""
+        )
+        self.match_note.setVisible(bool(matched))
         self.members.setRowCount(len(detail.members))
         for row, m in enumerate(detail.members):
             cells = {
@@ -209,6 +231,11 @@ class DetailPane(QWidget):
             for column, text in cells.items():
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip)
+                if row in matched:  # the member the search found, marked where it is listed
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                    item.setBackground(QColor("#FFF3C4"))
                 self.members.setItem(row, column, item)
 
     def _member_tip(self, m: Any, lang: str) -> str:

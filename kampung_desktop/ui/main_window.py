@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.list.householdActivated.connect(self.edit_household)
         self.list.listingShown.connect(self._fill_positions)
         self.detail.editRequested.connect(self.edit_household)
+        self.list.search.textChanged.connect(self.detail.set_query)
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
