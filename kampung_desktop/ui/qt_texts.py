@@ -81,8 +81,10 @@ class IndonesianQtTexts(QTranslator):
 
     def translate(  # noqa: D102 (Qt API)
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return INDONESIAN.get(context, {}).get(source, "")
+    ) -> str | None:
+        # None is Qt's null string, "not translated here": the next translator or the source
+        # text is used. An empty string would replace every other text with nothing.
+        return INDONESIAN.get(context, {}).get(source)
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt API)
         return False

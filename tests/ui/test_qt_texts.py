@@ -47,3 +47,12 @@ def test_qt_file_dialog_speaks_indonesian(qtbot, restore_language, tmp_path):
     texts = {label.text().replace("&", "") for label in dialog.findChildren(QLabel)}
     assert {"Cari di:", "Nama berkas:", "Jenis berkas:"} <= texts
     assert not {"Look in:", "File name:", "Files of type:"} & texts
+
+
+def test_other_texts_are_left_to_their_own_translation(qapp, restore_language):
+    from kampung_desktop.ui.qt import QCoreApplication
+
+    i18n.apply("id")
+    assert QCoreApplication.translate("MainWindow", "Database tidak dapat dibuka") == (
+        "Database tidak dapat dibuka"
+    )
