@@ -153,3 +153,24 @@ def test_settled_payloads_are_pruned_pending_ones_kept(server, laptop_factory):
     assert sorted(rows) == [
         ("accepted", 1, 1), ("accepted", 1, 1), ("pending", 0, 0), ("rejected", 1, 1),
     ]  # fmt: skip
+
+
+def test_enrolment_replaces_the_install_placeholder_user(server, laptop_factory, tmp_path):
+    from kampung_desktop.services.assessments import AssessmentService
+
+    a = laptop_factory("a")
+    placeholder = a.ctx.user_id
+    service = AssessmentService(a.ctx.db, a.ctx.user_id, tmp_path / "cache")
+    service.install_shipped_forms()
+    aid = service.start("bantar_rt", "36.71.09.1001", rw=1, rt=2)
+    a.enrol(server, "ani")
+    assert a.ctx.user_id != placeholder
+    with a.ctx.db.raw() as conn:
+        created_by = conn.execute("SELECT created_by FROM assessments WHERE id = ?",
+                                  (aid,)).fetchone()[0]  # fmt: skip
+        queued = conn.execute("SELECT json_extract(payload, '$.created_by') FROM outbox "
+                              "WHERE record_id = ?", (aid,)).fetchone()[0]  # fmt: skip
+        origin = conn.execute("SELECT origin, username FROM users WHERE id = ?",
+                              (a.ctx.user_id,)).fetchone()  # fmt: skip
+    assert created_by == queued == a.ctx.user_id
+    assert origin == ("server", "ani")
