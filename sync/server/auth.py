@@ -18,7 +18,8 @@ from kampung_sync.server.errors import BAD_TEXT, ApiError, has_bad_text
 from kampung_sync.server.records import protocol_now
 from kampung_sync.server.settings import ServerSettings
 from kampung_sync.server.tables import Device, User
-from sqlalchemy import select
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 router = APIRouter(prefix=protocol.API_PREFIX, tags=["sync"])
@@ -90,6 +91,27 @@ def _client_address(request: Request) -> str:
     return (request.client.host if request.client else "unknown")[:100]
 
 
+def _enrol_once(
+    engine: Engine, user: User, body: protocol.EnrolRequest, username: str, client: str
+) -> tuple[Device, str]:
+    """Register the device; two simultaneous first enrolments of one laptop (a double click)
+    race on its id, and the loser simply takes the winner's row on a second try."""
+    for attempt in (1, 2):
+        try:
+            with db.transaction(engine) as session:
+                existing = session.get(Device, body.device_id)
+                if existing is not None and existing.revoked_at is not None:
+                    raise ApiError(401, "device_revoked")
+                ratelimit.clear(session, username, client)
+                return accounts.enrol_device(
+                    session, user, device_id=body.device_id, device_name=body.device_name
+                )
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
 @router.post(
     "/enrol",
     response_model=protocol.EnrolResponse,
@@ -118,14 +140,7 @@ def enrol(body: protocol.EnrolRequest, request: Request) -> protocol.EnrolRespon
         raise ApiError(401, "bad_credentials")
     if user.disabled:
         raise ApiError(401, "account_disabled")
-    with db.transaction(engine) as session:
-        existing = session.get(Device, body.device_id)
-        if existing is not None and existing.revoked_at is not None:
-            raise ApiError(401, "device_revoked")
-        ratelimit.clear(session, username, client)
-        device, token = accounts.enrol_device(
-            session, user, device_id=body.device_id, device_name=body.device_name
-        )
+    device, token = _enrol_once(engine, user, body, username, client)
     return protocol.EnrolResponse(
         device_id=device.id,
         device_code=device.device_code,

@@ -121,3 +121,29 @@ def test_account_rules_are_checked(server_db_url: str) -> None:
             accounts.create_user(session, username="x", password=PASSWORD, role="admin")
         with pytest.raises(accounts.AccountError):
             accounts.revoke_device(session, "no-such-device")
+
+
+def test_simultaneous_enrolments_of_one_laptop_both_succeed(server_db_url: str) -> None:
+    import threading
+
+    with server(server_db_url) as srv:
+        srv.user("ani")
+        answers: list[int] = []
+        start = threading.Barrier(4)
+
+        def enrol() -> None:
+            start.wait()
+            answer = srv.client.post(
+                "/api/v1/enrol",
+                json={"username": "ani", "password": PASSWORD, "device_id": "laptop-double"},
+            )
+            answers.append(answer.status_code)
+
+        threads = [threading.Thread(target=enrol) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert answers == [200] * 4
+        with srv.session() as session:
+            assert session.get(Device, "laptop-double") is not None
