@@ -35,6 +35,7 @@ from kampung_desktop.ui.qt import (
     QLineEdit,
     QMessageBox,
     QShortcut,
+    QShowEvent,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -110,14 +111,17 @@ class HouseholdDialog(QDialog):
         )
         self.summary.setVisible(False)
 
+        self._height_without_summary: int | None = None
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
         layout.addWidget(self._household_box())
         self.members = MemberTable(members, self._duplicates)
         self.members.changed.connect(self._refresh_summary)
         layout.addWidget(self.members, 1)
         legend = QLabel(required("") + " " + self.tr("wajib diisi"))
         layout.addWidget(legend)
+        # Above the buttons, not at the top: appearing, it must not push the fields down
+        # under the pointer (a click would land in the wrong field).
+        layout.addWidget(self.summary)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -401,6 +405,7 @@ class HouseholdDialog(QDialog):
         if not count:
             self.summary.setVisible(False)
             self.summary.setText("")
+            self._give_back_room()
             return
         head = self.tr("%n isian perlu diperbaiki", "", count)
         items = "".join(f"<li>{html.escape(line)}</li>" for line in self.problem_lines())
@@ -409,6 +414,20 @@ class HouseholdDialog(QDialog):
         )
         self.summary.setVisible(True)
         grow_to_fit(self)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._height_without_summary is None:
+            self._height_without_summary = self.height()  # the size it opened with
+
+    def _give_back_room(self) -> None:
+        """With every problem fixed, shrink to the size it opened with (or what it needs)."""
+        opened, layout = self._height_without_summary, self.layout()
+        if opened is None or layout is None or not self.isVisible():
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else 0
+        self.resize(self.width(), max(opened, needed, self.minimumSizeHint().height()))
 
     def _captions(self) -> dict[str, str]:
         return {

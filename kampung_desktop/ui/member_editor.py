@@ -326,9 +326,17 @@ class MemberEditor(QDialog):
         super().reject()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
-        # Enter moves to the next field instead of pressing OK with half a member typed.
+        # Enter confirms a member that is complete; with half a member typed it moves on to the
+        # next field instead (no wall of errors for what simply is not typed yet).
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self.focusNextChild()
+            if self.focusWidget() is self.cancel_button:
+                self.reject()
+            elif self.focusWidget() is self.ok_button or not any(
+                is_blocking(v) for v in self.validate().values()
+            ):
+                self.accept()
+            else:
+                self.focusNextChild()
             return
         super().keyPressEvent(event)
 
