@@ -29,7 +29,6 @@ from kampung_desktop.ui.qt import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QLocale,
     QModelIndex,
     QStandardItemModel,
     QTableView,
@@ -179,7 +178,7 @@ class HouseholdList(QWidget):
         if complete:
             self._update_count()
         else:
-            self.count_label.setText(self.tr("{n}+ rumah tangga").format(n=len(rows)))
+            self.count_label.setText(self.tr("%Ln+ rumah tangga", "", len(rows)))
         self.householdSelected.emit(None)
         self.resultsShown.emit(len(rows))
 
@@ -211,4 +210,5 @@ class HouseholdList(QWidget):
             self.count_label.setText("")
             return
         n = self.model.rowCount()
-        self.count_label.setText(self.tr("{n} rumah tangga").format(n=QLocale().toString(n)))
+        # %Ln: the number in the UI's locale, and English says "1 household", "2 households".
+        self.count_label.setText(self.tr("%Ln rumah tangga", "", n))

@@ -181,6 +181,10 @@
         <translation>Category:</translation>
     </message>
     <message>
+        <source>nama lengkap pengambil keputusan</source>
+        <translation>full name of the person deciding</translation>
+    </message>
+    <message>
         <source>Diputuskan oleh:</source>
         <translation>Decided by:</translation>
     </message>
@@ -196,6 +200,22 @@
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;Penghargaan ini tidak memenuhi aturan:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;This award does not meet the rules:&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Tetap catat sebagai pengecualian (alasan dicatat di log audit)</source>
+        <translation>Record it anyway as an exception (the reason goes into the audit log)</translation>
+    </message>
+    <message>
+        <source>Alasan pengecualian, mis. keputusan rapat juri</source>
+        <translation>Reason for the exception, e.g. the jury meeting's decision</translation>
+    </message>
+    <message>
+        <source>Alasan:</source>
+        <translation>Reason:</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -206,6 +226,10 @@
     <message>
         <source>Anggota ({n})</source>
         <translation>Members ({n})</translation>
+    </message>
+    <message>
+        <source>Cocok dengan pencarian: {names}</source>
+        <translation>Matches the search: {names}</translation>
     </message>
     <message>
         <source>Jenis kelamin</source>
@@ -623,9 +647,12 @@ Technical details were written to {log}. If it happens again, send that file to 
 </context>
 <context>
     <name>HouseholdList</name>
-    <message>
-        <source>{n}+ rumah tangga</source>
-        <translation>{n}+ households</translation>
+    <message numerus="yes">
+        <source>%Ln+ rumah tangga</source>
+        <translation>
+            <numerusform>%Ln+ household</numerusform>
+            <numerusform>%Ln+ households</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cari nama, NIK, No. KK, alamat…</source>
@@ -635,9 +662,12 @@ Technical details were written to {log}. If it happens again, send that file to 
         <source>Hasil muncul saat Anda mengetik; awal kata sudah cukup.</source>
         <translation>Results appear as you type; the start of a word is enough.</translation>
     </message>
-    <message>
-        <source>{n} rumah tangga</source>
-        <translation>{n} households</translation>
+    <message numerus="yes">
+        <source>%Ln rumah tangga</source>
+        <translation>
+            <numerusform>%Ln household</numerusform>
+            <numerusform>%Ln households</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1327,6 +1357,18 @@ Household register and neighbourhood assessment that works without internet.</tr
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Penandatangan masih contoh</source>
+        <translation>Signatory is still a placeholder</translation>
+    </message>
+    <message>
+        <source>Piagam akan dicetak dengan penandatangan contoh. Pemeriksa atau admin dapat mengisi nama dan NIP yang sebenarnya di Pengaturan → Penandatangan piagam.</source>
+        <translation>The certificates would be printed with a placeholder signatory. A reviewer or an administrator can enter the real name and NIP in Settings → Certificate signatory.</translation>
+    </message>
+    <message>
+        <source>Tetap cetak</source>
+        <translation>Print anyway</translation>
+    </message>
+    <message>
         <source>Cetak piagam</source>
         <translation>Print certificates</translation>
     </message>
@@ -1374,6 +1416,14 @@ Household register and neighbourhood assessment that works without internet.</tr
     <message>
         <source>Muat ulang</source>
         <translation>Reload</translation>
+    </message>
+    <message>
+        <source>{program} · {count} menunggu pemeriksaan</source>
+        <translation>{program} · {count} to review</translation>
+    </message>
+    <message>
+        <source>{area} · {count} penilaian</source>
+        <translation>{area} · {count} assessments</translation>
     </message>
     <message>
         <source>Draf</source>
@@ -1436,6 +1486,41 @@ Household register and neighbourhood assessment that works without internet.</tr
     <message>
         <source>Hubungkan ke server…</source>
         <translation>Connect to a server…</translation>
+    </message>
+</context>
+<context>
+    <name>SignatoryBox</name>
+    <message>
+        <source>Penandatangan piagam</source>
+        <translation>Certificate signatory</translation>
+    </message>
+    <message>
+        <source>18 angka; kosong bila bukan ASN</source>
+        <translation>18 digits; empty if not a civil servant</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Hanya pemeriksa atau admin yang boleh mengubahnya.</source>
+        <translation>Only a reviewer or an administrator may change it.</translation>
+    </message>
+    <message>
+        <source>Masih contoh: tulis nama (dan NIP) pejabat yang menandatangani.</source>
+        <translation>Still a placeholder: enter the name (and NIP) of the official who signs.</translation>
     </message>
 </context>
 <context>

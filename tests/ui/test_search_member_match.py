@@ -31,3 +31,16 @@ def test_the_member_a_search_matched_is_named_and_marked(qtbot, open_window, fil
     assert [detail.members.item(r, NAME).font().bold() for r in range(2)] == [False, True]
     window.list.search.clear()
     qtbot.waitUntil(lambda: not detail.match_note.isVisible())
+
+
+def test_one_household_is_singular_in_english(qtbot, open_window, filled_dir):
+    from kampung_desktop.ui import i18n
+
+    window = open_window(filled_dir)
+    assert i18n.apply("en")
+    qtbot.keyClicks(window.list.search, "kenanga")
+    qtbot.waitUntil(lambda: column(window, HEAD) == ["Dewi Lestari"])
+    assert window.list.count_label.text() == "1 household"
+    window.list.search.clear()
+    qtbot.waitUntil(lambda: window.list.model.rowCount() == 3)
+    assert window.list.count_label.text() == "3 households"
