@@ -42,6 +42,18 @@ def check(value: Any) -> str | None:
     return nik.clean(str(value))
 
 
+def followups(interview: Any, path: str, value: Any) -> dict[str, Any]:
+    """After an answer at `path`: what a valid NIK fills in (nothing for other answers, an
+    empty or a refused NIK, whose row says what is wrong)."""
+    if not is_nik(path):
+        return {}
+    try:
+        cleaned = check(value)
+    except NikRefused:
+        return {}
+    return fills(interview, path, cleaned) if cleaned else {}
+
+
 def fills(interview: Any, path: str, value: str) -> dict[str, Any]:
     """Sibling answers a valid NIK gives (sex, birth date) where they are still empty."""
     decoded = nik.info(value)

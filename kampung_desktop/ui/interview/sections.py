@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from kampung_desktop.survey import navigation as nav
 from kampung_desktop.ui.qt import QFont, QListWidget, QListWidgetItem, Qt, QWidget, Signal
 
@@ -60,3 +62,17 @@ class SectionList(QListWidget):
 
     def _clicked(self, item: QListWidgetItem) -> None:
         self.jump_requested.emit(int(item.data(PAGE_ROLE)))
+
+
+def section_progress(form: Any, page: Any) -> tuple[int, int]:
+    """(position, count) over the form's top-level parts, summary last (`page` None). The
+    count is fixed by the form, not by what is relevant now, so the wizard's bar only moves
+    forward as its pages do (counting pages made "Halaman 4 dari 6" become "dari 25" and the
+    bar run backwards)."""
+    top = [node.name for node in form.children]
+    if page is None:
+        return len(top) + 1, len(top) + 1
+    node = page.section if page.section is not None else page.node
+    while node is not None and node.name not in top:
+        node = node.parent
+    return (top.index(node.name) + 1 if node is not None else 1), len(top) + 1

@@ -21,7 +21,7 @@ from kampung_desktop.survey import AnswerError, ChangeSet
 from kampung_desktop.survey import navigation as nav
 from kampung_desktop.ui.interview.page_view import PageContext, PageView
 from kampung_desktop.ui.interview.roster import RosterView
-from kampung_desktop.ui.interview.sections import SectionList
+from kampung_desktop.ui.interview.sections import SectionList, section_progress
 from kampung_desktop.ui.interview.summary import SummaryView
 from kampung_desktop.ui.interview.texts import state_label, t
 from kampung_desktop.ui.qt import (
@@ -268,23 +268,10 @@ class InterviewWindow(QWidget):
         self.next_button.setEnabled(not at_summary)
         last = self.index == self.summary_index - 1
         self.next_button.setText(t("to_summary" if last else "next", lang))
-        done, total = self._section_progress()
+        done, total = section_progress(self.session.form, self.current_page)
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.sections.mark_current(self.index)
-
-    def _section_progress(self) -> tuple[int, int]:
-        """(position, count) over the form's top-level parts, summary last. The count is fixed
-        by the form, not by what is relevant now, so the bar only moves forward as the pages do
-        (counting pages made "Halaman 4 dari 6" become "dari 25" and the bar run backwards)."""
-        top = [node.name for node in self.session.form.children]
-        page = self.current_page
-        if page is None:
-            return len(top) + 1, len(top) + 1
-        node = page.section if page.section is not None else page.node
-        while node is not None and node.name not in top:
-            node = node.parent
-        return (top.index(node.name) + 1 if node is not None else 1), len(top) + 1
 
     def refresh_sections(self) -> None:
         self._sections_timer.stop()
@@ -312,15 +299,8 @@ class InterviewWindow(QWidget):
         row = getattr(self.view, "rows", {}).get(path)
         if echo and row is not None and row.editor is not None:
             row.editor.set_value(self.session.interview.answer(path))
-        if interview_nik.is_nik(path) and value not in (None, ""):
-            try:  # a valid NIK gives sex and birth date, as in the household dialog
-                cleaned = interview_nik.check(value)
-            except interview_nik.NikRefused:
-                return  # the row says what is wrong
-            for sibling, given in interview_nik.fills(
-                self.session.interview, path, cleaned or ""
-            ).items():
-                self.answer(sibling, given)
+        for sibling, given in interview_nik.followups(self.session.interview, path, value).items():
+            self.answer(sibling, given)  # a valid NIK gives sex and birth date, as in the dialog
 
     def _after_change(self, changes: ChangeSet, select: str | None = None) -> None:
         self._show_save_state("saving", t("saving", self.session.lang))
