@@ -8,6 +8,7 @@ is a one-line message saying how to install it, never a traceback.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 from collections.abc import Callable
@@ -121,8 +122,10 @@ def _server_task(func: Callable[[argparse.Namespace], int]) -> Callable[[argpars
 
     @wraps(func)
     def wrapper(args: argparse.Namespace) -> int:
+        # find_spec, not import: the check must not cost every command FastAPI's import time.
+        if not all(_installed(name) for name in ("fastapi", "uvicorn")):
+            raise CliError(_INSTALL_HINT, exit_code=3)
         try:
-            import fastapi  # noqa: F401
             import sqlalchemy.exc
             from kampung_sync.server.admin import AdminError
         except ImportError:
@@ -150,6 +153,13 @@ def _server_task(func: Callable[[argparse.Namespace], int]) -> Callable[[argpars
             ) from None
 
     return wrapper
+
+
+def _installed(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # a broken or blocked package counts as missing
+        return False
 
 
 def _safe_url(url: str) -> str:
