@@ -26,24 +26,32 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+def _names(labels: tuple[str, str]) -> set[str]:
+    """A label and each part of it: "Istri/suami" also matches "istri" and "suami"."""
+    found: set[str] = set()
+    for label in labels:
+        label = " ".join(label.lower().split())
+        found.add(label)
+        found.update(part.strip() for part in label.split("/") if part.strip())
+    return found
+
+
+_RELATIONSHIP_NAMES = {
+    name: code for code, labels in codes.RELATIONSHIP.items() for name in _names(labels)
+}
+_SEX_NAMES = {name: code for code, labels in codes.SEX.items() for name in _names(labels)}
+_SEX_NAMES.update({"lk": "L", "pr": "P", "l": "L", "p": "P"})  # LK/PR: common in extracts
+
+
 def _relationship(text: str) -> str | None:
-    wanted = text.strip().lower()
+    wanted = " ".join(text.lower().split())
     if wanted in codes.RELATIONSHIP:
         return wanted
-    for code, labels in codes.RELATIONSHIP.items():
-        if wanted in (labels[0].lower(), labels[1].lower()):
-            return code
-    return None
+    return _RELATIONSHIP_NAMES.get(wanted)
 
 
 def _sex(text: str) -> str | None:
-    wanted = text.strip().upper()
-    if wanted in codes.SEX:
-        return wanted
-    for code, labels in codes.SEX.items():
-        if wanted in (labels[0].upper(), labels[1].upper()):
-            return code
-    return None
+    return _SEX_NAMES.get(" ".join(text.lower().split()))
 
 
 def _kelurahan(text: str) -> str | None:

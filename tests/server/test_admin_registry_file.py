@@ -176,3 +176,17 @@ def test_wrong_extension_and_missing_file(tmp_path: Path) -> None:
     (tmp_path / "broken.xlsx").write_bytes(b"not a zip")
     with pytest.raises(RegistryFileError, match="cannot be read"):
         read_registry(tmp_path / "broken.xlsx")
+
+
+def test_code_list_labels_and_their_parts_are_accepted(tmp_path: Path) -> None:
+    rows = [
+        ROWS[0].replace(",L,", ",LK,").removesuffix(",1") + ",KEPALA  KELUARGA",
+        ROWS[1].replace(",Istri/suami", ",ISTRI").replace(",P,", ",Perempuan,"),
+        ROWS[2].replace(",anak", ",Child"),
+        ROWS[3].replace(",P,", ",pr,"),
+    ]
+    result = read_registry(write_csv(tmp_path / "labels.csv", rows), TODAY)
+    assert result.ok, [p.text() for p in result.problems]
+    members = [m for h in result.households for m in h.members]
+    assert [m.hubungan for m in members] == ["1", "2", "3", "1"]
+    assert [m.jenis_kelamin for m in members] == ["L", "P", "L", "P"]
