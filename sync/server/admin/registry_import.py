@@ -30,7 +30,7 @@ from kampung_sync.registry_file import (
 from kampung_sync.server import db
 from kampung_sync.server.admin import AdminError
 from kampung_sync.server.records import CHUNK, protocol_now, write_server_records
-from kampung_sync.server.tables import Record
+from kampung_sync.server.tables import Record, RecordHistory
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -69,9 +69,13 @@ class ImportOutcome:
         return text
 
 
-def _existing(session: Session, table: str, ids: list[str]) -> dict[str, tuple[str | None, Any]]:
-    """record_id -> (device_id of its latest version, its data) for the ids already stored."""
-    found: dict[str, tuple[str | None, Any]] = {}
+def _existing(session: Session, table: str, ids: list[str]) -> dict[str, tuple[bool, Any]]:
+    """record_id -> (changed in the field?, its data) for the ids already stored.
+
+    "Changed in the field": its current version, or any earlier one, came from a device (a
+    merged edit is stored without a device, so the history is asked as well).
+    """
+    found: dict[str, tuple[bool, Any]] = {}
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         for record_id, device_id, data in session.execute(
@@ -79,7 +83,20 @@ def _existing(session: Session, table: str, ids: list[str]) -> dict[str, tuple[s
                 _R.table_name == table, _R.record_id.in_(chunk)
             )
         ):
-            found[record_id] = (device_id, data)
+            found[record_id] = (device_id is not None, data)
+    history = RecordHistory.__table__.c
+    quiet = [record_id for record_id, (touched, _data) in found.items() if not touched]
+    for start in range(0, len(quiet), CHUNK):
+        for record_id in session.execute(
+            select(history.record_id)
+            .where(
+                history.table_name == table,
+                history.record_id.in_(quiet[start : start + CHUNK]),
+                history.device_id.is_not(None),
+            )
+            .distinct()
+        ).scalars():
+            found[record_id] = (True, found[record_id][1])
     return found
 
 
@@ -240,8 +257,8 @@ def _write(session: Session, result: RegistryFile, outcome: ImportOutcome, say: 
     stored_members = _existing(session, "members", member_ids)
     household_rows: list[dict[str, Any]] = []
     for h in households:
-        device_id, data = stored.get(h.record_id, (None, None))
-        if device_id is not None:
+        touched, data = stored.get(h.record_id, (False, None))
+        if touched:
             outcome.households_kept += 1
             continue
         created = data["created_at"] if data else now
@@ -250,8 +267,8 @@ def _write(session: Session, result: RegistryFile, outcome: ImportOutcome, say: 
     member_rows: list[dict[str, Any]] = []
     for h in households:
         for row in _member_rows(h, created_members, now):
-            device_id, _data = stored_members.get(row["id"], (None, None))
-            if device_id is not None:
+            touched, _data = stored_members.get(row["id"], (False, None))
+            if touched:
                 outcome.members_kept += 1
             else:
                 member_rows.append(row)
