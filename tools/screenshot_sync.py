@@ -14,6 +14,7 @@ note.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -220,11 +221,16 @@ def prepare(work: Path, lang: str) -> tuple[Path, Server]:
 
 
 def shoot(out_dir: Path, lang: str, only: set[str]) -> None:
-    from kampung_desktop.ui.main_window import MainWindow
-
     work = fresh_workdir()
     os.environ["KAMPUNG_KEY_DIR"] = str(work / "keys")  # not the user's token key
     laptop, _ = prepare(work, lang)
+    _shoot_window(laptop, out_dir, lang, only)
+    shutil.rmtree(work, ignore_errors=True)  # kept when something failed: server.log is there
+
+
+def _shoot_window(laptop: Path, out_dir: Path, lang: str, only: set[str]) -> None:
+    from kampung_desktop.ui.main_window import MainWindow
+
     i18n.apply(lang)
     window = MainWindow(laptop)
     window.resize(*SIZE)
@@ -235,7 +241,7 @@ def shoot(out_dir: Path, lang: str, only: set[str]) -> None:
     wait_until(lambda: ui.controller.status is not None, what="sync status")
     wait_until(lambda: not ui.controller.syncing, what="the sync that cannot reach the server")
     ui.show_panel()
-    window.resize(SIZE[0], 700)  # the log of two sessions needs no more height
+    window.resize(SIZE[0], 700)  # the log of three sessions needs no more height
     window.resizeDocks([ui.dock], [560], Qt.Orientation.Horizontal)
     wait_until(lambda: ui.panel.pending_counts(), what="pending changes")
     pause(400)

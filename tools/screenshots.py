@@ -44,7 +44,7 @@ from kampung_desktop.ui.qt import (  # noqa: E402
 
 SIZE = (1440, 860)
 # A fixed folder, so the data folder and file names the shots show are the same each run.
-WORK = Path(tempfile.gettempdir()) / "kampung-screenshots"
+WORK = {"dir": Path(tempfile.gettempdir()) / "kampung-screenshots"}  # --work changes it
 MAIN_SCENES = ("main-window", "household-dialog", "interview", "review", "print-preview")
 SYNC_SCENES = ("sync-panel", "sync-todo")
 LANGS = ("id", "en")
@@ -247,9 +247,10 @@ def return_one(review_service: Any, kode: str, year: int, lang: str) -> None:
 
 
 def fresh_workdir() -> Path:
-    shutil.rmtree(WORK, ignore_errors=True)
-    WORK.mkdir(parents=True)
-    return WORK
+    work = WORK["dir"]
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    return work
 
 
 def shoot_main(out_dir: Path, households: int, lang: str, only: set[str]) -> None:
@@ -287,7 +288,10 @@ def main() -> int:
     parser.add_argument("--households", type=int, default=2500)
     parser.add_argument("--lang", choices=[*LANGS, "all"], default="all")
     parser.add_argument("--only", action="append", choices=MAIN_SCENES + SYNC_SCENES)
+    parser.add_argument("--work", type=Path, help="scratch folder, emptied (default: %(default)s)",
+                        default=WORK["dir"])  # fmt: skip
     args = parser.parse_args()
+    WORK["dir"] = args.work
     only = set(args.only or MAIN_SCENES + SYNC_SCENES)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setWindowIcon(QIcon(str(REPO / "resources" / "icons" / "kampung.png")))
