@@ -236,7 +236,8 @@ def _store_conflicts(conn: sqlite3.Connection, items: list[Incoming]) -> None:
 
 
 def _refresh_search(conn: sqlite3.Connection, household_ids: set[str]) -> None:
-    """Rebuild the search documents of the touched households in two set-based statements."""
+    """Drop the search documents of the touched households; `fill_search` writes them again
+    once per pull session (a household touched by several pages is indexed once)."""
     if not household_ids:
         return
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS pulled_households (id TEXT PRIMARY KEY)")
@@ -248,7 +249,14 @@ def _refresh_search(conn: sqlite3.Connection, household_ids: set[str]) -> None:
         "DELETE FROM household_search WHERE rowid IN (SELECT h.rowid FROM households h "
         "JOIN pulled_households p ON p.id = h.id)"
     )
-    conn.execute(
-        f"INSERT INTO household_search (rowid, body) {search.DOCUMENT_SQL} "
-        "AND h.id IN (SELECT id FROM pulled_households)"
-    )
+
+
+def fill_search(conn: sqlite3.Connection) -> int:
+    """Index every live household that has no search document (after a pull, and at the start
+    of the next one should a pull have been cut off before its end). One transaction."""
+    with sync_store.transaction(conn):
+        cur = conn.execute(
+            f"INSERT INTO household_search (rowid, body) {search.DOCUMENT_SQL} "
+            "AND h.rowid NOT IN (SELECT rowid FROM household_search)"
+        )
+    return cur.rowcount

@@ -188,6 +188,12 @@ def test_laptop_killed_mid_pull(server, laptop_factory, tmp_path):
     assert b.rows("members") == a.rows("members")
     with b.ctx.db.raw() as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        # every household is findable again, including those of the page that was cut off
+        indexed = conn.execute("SELECT count(*) FROM household_search").fetchone()[0]
+        found = conn.execute(
+            "SELECT count(*) FROM household_search WHERE household_search MATCH '\"warga\"*'"
+        ).fetchone()[0]
+    assert indexed == found == 200
 
 
 def _edit_address(laptop: Laptop, hid: str, address: str) -> None:

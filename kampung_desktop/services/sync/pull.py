@@ -1,7 +1,9 @@
 """Pull the change feed page by page; each page and its cursor land in one transaction.
 
 The next page is fetched on a helper thread while the current one is written, so the network
-and the disk work at the same time; pages are still applied strictly in order.
+and the disk work at the same time; pages are still applied strictly in order. Search documents
+of touched households are dropped in each page's transaction and written once at the end (and
+at the start of the next pull, should this one be cut off).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from kampung_sync.protocol import MAX_PULL_LIMIT, PullResponse
 
 from kampung_desktop.services.sync.types import SyncProgress
 from kampung_desktop.storage import sync_store
-from kampung_desktop.storage.sync_apply import Incoming, apply_page
+from kampung_desktop.storage.sync_apply import Incoming, apply_page, fill_search
 
 
 @dataclass
@@ -32,6 +34,19 @@ def pull_all(
     client: SyncClient,
     limit: int = MAX_PULL_LIMIT,
     progress: Callable[[SyncProgress], None] | None = None,
+) -> PullTally:
+    fill_search(conn)  # a pull cut off last time left households to index
+    try:
+        return _pull_pages(conn, client, limit, progress)
+    finally:
+        fill_search(conn)
+
+
+def _pull_pages(
+    conn: sqlite3.Connection,
+    client: SyncClient,
+    limit: int,
+    progress: Callable[[SyncProgress], None] | None,
 ) -> PullTally:
     tally = PullTally()
     cursor = sync_store.cursor(conn)
