@@ -274,7 +274,22 @@ def test_a_returned_assessment_appears_in_the_to_do_list_with_its_note(
     )  # fmt: skip
     wizard = next(w for w in QApplication.topLevelWidgets() if isinstance(w, InterviewWindow))
     assert not wizard.session.read_only  # returned: open for correction
+
     wizard.close()
+    corrected = review_service(window.backend.ctx).assessments
+    if corrected.get(aid).state == "returned":
+        corrected.transition(aid, "reopen")
+    corrected.transition(aid, "finalize")  # corrected and finalized again ...
+    todo.refresh()
+    qtbot.waitUntil(lambda: todo.returned_view.topLevelItemCount() == 0, timeout=10_000)
+    ui.sync_action.trigger()  # ... and back to the office
+    assert settle_again(qtbot, ui).accepted >= 1
+    sync_headless(office_dir, server.url, OFFICE)
+    office = AppContext.open(office_dir)
+    try:
+        assert ReviewService.for_context(office).assessments.get(aid).state == "finalized"
+    finally:
+        office.close()
 
 
 def settle_again(qtbot, ui, timeout: int = 60_000) -> Any:
