@@ -210,7 +210,7 @@
     </message>
     <message>
         <source>Alasan pengecualian, mis. keputusan rapat juri</source>
-        <translation>Reason for the exception, e.g. the jury meeting's decision</translation>
+        <translation>Reason for the exception, e.g. the jury meeting&apos;s decision</translation>
     </message>
     <message>
         <source>Alasan:</source>
@@ -1333,6 +1333,10 @@ Household register and neighbourhood assessment that works without internet.</tr
 </context>
 <context>
     <name>RejectedView</name>
+    <message>
+        <source>Klik dua kali untuk membuka dan memperbaikinya.</source>
+        <translation>Double-click to open and correct it.</translation>
+    </message>
     <message>
         <source>Data yang ditolak server, dan alasannya</source>
         <translation>Data the server refused, and why</translation>

@@ -176,9 +176,24 @@ def test_a_refused_record_shows_its_reason(qtbot, open_window, filled_dir, serve
     assert "1 ditolak" in log_view.plain(top)
     assert any(reason in log_view.plain(top.child(i)) for i in range(top.childCount()))
 
+    view = ui.panel.rejected_view  # double-click: the record opens where it can be corrected
+    view.itemActivated.emit(view.topLevelItem(0), 0)
+    qtbot.waitUntil(lambda: open_wizard() is not None, timeout=10_000)
+    assert open_wizard().session.id == aid
+    open_wizard().close()
+
     i18n.apply("en")  # the same reason in English, on the fly
     qtbot.waitUntil(lambda: ui.panel.rejected_view.reasons() == [record.reason_en])
     assert ui.indicator.text() == "● Needs attention"
+
+
+def open_wizard() -> Any:
+    from kampung_desktop.ui.interview import InterviewWindow
+    from kampung_desktop.ui.qt import QApplication
+
+    found = [w for w in QApplication.topLevelWidgets()
+             if isinstance(w, InterviewWindow) and w.isVisible()]  # fmt: skip
+    return found[0] if found else None
 
 
 def test_a_record_waiting_for_the_server_says_why_in_the_log(

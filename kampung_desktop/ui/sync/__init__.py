@@ -114,6 +114,7 @@ class SyncUi(QObject):
         self.indicator.clicked.connect(self.show_panel)
         self.panel.enrolRequested.connect(lambda: self.open_enrol())
         self.panel.todoRequested.connect(self.open_todo)
+        self.panel.rejected_view.recordActivated.connect(self.open_record)
         self.banner.offlineChosen.connect(lambda: self._setup_done("offline"))
         self.banner.enrolRequested.connect(lambda: self.open_enrol())
         c = self.controller
@@ -178,6 +179,14 @@ class SyncUi(QObject):
         return self.controller.shutdown(timeout)
 
     # -- reactions ----------------------------------------------------------------------------
+    def open_record(self, table: str, record_id: str) -> None:
+        """Open a refused household or assessment where it can be corrected (saving queues it
+        again); a member is corrected through its household."""
+        if table == "households":
+            self.window.edit_household(record_id)
+        elif table == "assessments":
+            self._reopen(record_id)
+
     def _reopen(self, assessment_id: str) -> None:
         from kampung_desktop.ui.interview import open_assessment
 

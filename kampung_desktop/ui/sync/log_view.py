@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from kampung_desktop.ui.qt import QEvent, Qt, QTreeWidget, QTreeWidgetItem, QWidget
+from kampung_desktop.ui.qt import QEvent, Qt, QTreeWidget, QTreeWidgetItem, QWidget, Signal
 from kampung_desktop.ui.sync import texts
 
 ATTENTION = ("rejected", "conflict", "waiting")  # sessions with these open up
@@ -66,7 +66,10 @@ class RejectedView(_Wrapping):
     """Records refused by the server (they stay on the laptop; editing one sends it again).
 
     One column, two lines per record (which record; why), wrapped to the panel's width.
+    Double-click (or Enter) asks to open the record for correction.
     """
+
+    recordActivated = Signal(str, str)  # table, record_id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,7 +77,12 @@ class RejectedView(_Wrapping):
         _one_wrapped_column(self)
         self.setRootIsDecorated(False)
         self.records: list[Any] = []
+        self.itemActivated.connect(self._activated)
         self.retranslate()
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        record = self.records[self.indexOfTopLevelItem(item)]
+        self.recordActivated.emit(record.table, record.record_id)
 
     def set_records(self, records: list[Any]) -> None:
         self.records = list(records)
@@ -87,7 +95,11 @@ class RejectedView(_Wrapping):
             what = f"{texts.kind_name(record.table)}: {record.label or record.record_id}"
             item = self.item(f"{what}\n{reason}")
             item.setData(0, REASON_ROLE, reason)
-            item.setToolTip(0, f"{what}\n{reason}\n{texts.format_time(record.at)} · {record.code}")
+            item.setToolTip(
+                0,
+                f"{what}\n{reason}\n{texts.format_time(record.at)} · {record.code}\n"
+                + self.tr("Klik dua kali untuk membuka dan memperbaikinya."),
+            )
             self.addTopLevelItem(item)
 
     def reasons(self) -> list[str]:
