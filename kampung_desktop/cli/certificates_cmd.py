@@ -122,10 +122,8 @@ def _print(args: argparse.Namespace) -> int:
             template=args.template,
         )
         try:
-            warning = service.signatory_warning(args.program, args.template)
-            if warning:  # printed all the same: the office may be printing drafts
-                print(f"Peringatan / warning: {warning}", file=sys.stderr)
             outcome = service.run(request)
+            warning = service.signatory_warning(args.program, args.template)
         except PrintError as exc:
             raise CliError(str(exc)) from None
     finally:
@@ -133,6 +131,8 @@ def _print(args: argparse.Namespace) -> int:
     where = ", ".join(str(f) for f in outcome.files[:1])
     if args.separate:
         where = (where + ", " if args.out else "") + f"{args.separate} ({outcome.count} berkas)"
+    if warning:  # on stderr, after a batch that printed (an error stays one line)
+        print(f"Peringatan / warning: {warning}", file=sys.stderr)
     first, last = outcome.numbers[0], outcome.numbers[-1]
     print(f"{outcome.count} piagam dicetak / printed: {where}; nomor {first} … {last}")
     return 0
