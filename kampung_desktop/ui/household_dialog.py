@@ -7,7 +7,6 @@ appear under the field when that member is opened), and a summary at the top cou
 
 from __future__ import annotations
 
-import html
 import logging
 from copy import deepcopy
 
@@ -25,6 +24,7 @@ from kampung_desktop.ui.household_fields import (
 from kampung_desktop.ui.member_editor import MemberEditor
 from kampung_desktop.ui.member_fields import CodeCombo
 from kampung_desktop.ui.member_table import MemberTable
+from kampung_desktop.ui.problem_banner import ProblemBanner
 from kampung_desktop.ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -41,13 +41,11 @@ from kampung_desktop.ui.qt import (
     QWidget,
 )
 from kampung_desktop.ui.widgets_validation import (
-    ERROR_COLOR,
     FIELD_STYLE,
     FieldGrid,
     FieldMessage,
     LocalProblem,
     confirm_discard,
-    grow_to_fit,
     is_blocking,
     required,
 )
@@ -101,17 +99,8 @@ class HouseholdDialog(QDialog):
 
     # -- layout -------------------------------------------------------------------------
     def _build(self, members: list[registry.MemberInput]) -> None:
-        self.summary = QLabel()
-        self.summary.setObjectName("summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setStyleSheet(
-            f"QLabel#summary {{ color: {ERROR_COLOR}; background: #fdecea;"
-            f" border: 1px solid {ERROR_COLOR}; border-radius: 3px; padding: 6px; }}"
-        )
-        self.summary.setVisible(False)
+        self.summary = ProblemBanner(self)
 
-        self._height_without_summary: int | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self._household_box())
         self.members = MemberTable(members, self._duplicates)
@@ -402,32 +391,12 @@ class HouseholdDialog(QDialog):
 
     def _refresh_summary(self) -> None:
         count = self.blocking_count()
-        if not count:
-            self.summary.setVisible(False)
-            self.summary.setText("")
-            self._give_back_room()
-            return
         head = self.tr("%n isian perlu diperbaiki", "", count)
-        items = "".join(f"<li>{html.escape(line)}</li>" for line in self.problem_lines())
-        self.summary.setText(
-            f"<b>{html.escape(head)}</b><ul style='margin: 2px 0 0 -20px;'>{items}</ul>"
-        )
-        self.summary.setVisible(True)
-        grow_to_fit(self)
+        self.summary.show_problems(head, self.problem_lines() if count else [])
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        if self._height_without_summary is None:
-            self._height_without_summary = self.height()  # the size it opened with
-
-    def _give_back_room(self) -> None:
-        """With every problem fixed, shrink to the size it opened with (or what it needs)."""
-        opened, layout = self._height_without_summary, self.layout()
-        if opened is None or layout is None or not self.isVisible():
-            return
-        layout.activate()
-        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else 0
-        self.resize(self.width(), max(opened, needed, self.minimumSizeHint().height()))
+        self.summary.window_shown(event)
 
     def _captions(self) -> dict[str, str]:
         return {
