@@ -93,3 +93,40 @@ def test_hostile_input_is_answered_not_crashed(city) -> None:
         assert _json(client, number=number, digest="\x00")["status"] == "unknown"
         page = client.get("/verify", params={"number": number})
         assert page.status_code == 200 and "<script>alert" not in page.text
+
+
+def test_the_link_a_printed_qr_holds_answers_valid(server_db_url: str, tmp_path) -> None:
+    """Template with a verification base URL -> the QR's link -> this server: valid."""
+    import datetime as dt
+    import shutil
+    import urllib.parse
+
+    from kampung_desktop import paths
+    from kampung_desktop.certificates.template import load_template
+
+    shutil.copy(paths.resource("certificates", "emblem-generic.png"), tmp_path)
+    toml = paths.resource("certificates", "bantar.toml").read_text(encoding="utf-8")
+    (tmp_path / "kota.toml").write_text(
+        toml + '\n[verification]\nbase_url = "https://kampung.kota.go.id"\n', encoding="utf-8"
+    )
+    template = load_template(tmp_path / "kota.toml")
+    printed = template.certificate(
+        seq=7,
+        year=2026,
+        category="sedang",
+        date=dt.date(2026, 11, 30),
+        rt=5,
+        rw=12,
+        kelurahan="Sukasari",
+        kecamatan="Tangerang",
+    )
+    link = urllib.parse.urlsplit(template.qr_text(printed))
+    seed_accounts_and_wilayah(server_db_url)
+    with app_client(server_db_url) as client:
+        office = enrol(client, "op_a")
+        award = decision(KEL_A)
+        cert = certificate(award["id"], printed.number, printed.digest)
+        office.push([op("award_decisions", award), op("certificates", cert)])
+        page = client.get(f"{link.path}?{link.query}")
+        assert page.status_code == 200 and "ASLI" in page.text
+        assert printed.number in page.text
