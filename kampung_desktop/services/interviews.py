@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kampung_desktop.services import interview_nik
 from kampung_desktop.services.assessments import (
     AssessmentError,
     AssessmentService,
@@ -240,7 +241,21 @@ class InterviewSession:
         for index, page in enumerate(self.pages()):
             for path in page.fields:
                 page_of.setdefault(path, index)
-        return [self._missing_item(state, page_of) for state in self.interview.missing()]
+        items = [self._missing_item(state, page_of) for state in self.interview.missing()]
+        listed, count = {item.path for item in items}, len(items)
+        for path, page in page_of.items():  # the household dialog's NIK rules hold here too
+            if not interview_nik.is_nik(path) or path in listed:
+                continue
+            try:
+                interview_nik.check(self.interview.answer(path))
+            except interview_nik.NikRefused as exc:
+                entry = path.rsplit("/", 1)[0] if "/" in path else ""
+                label = self.interview.label(path) or "NIK"
+                group = self.entry_heading(entry) if entry else ""
+                items.append(MissingItem(path, label, exc.text(self.lang), page, group))
+        if len(items) > count:  # a refused NIK joins at its page (stable: form order within it)
+            items.sort(key=lambda item: item.page if item.page >= 0 else len(page_of))
+        return items
 
     def _missing_item(self, state: FieldState, page_of: dict[str, int]) -> MissingItem:
         label = self.interview.label(state.path) or state.name

@@ -54,3 +54,14 @@ def test_a_valid_nik_fills_sex_and_birth_date(qtbot, service, household_id, boxe
     assert interview.answer("members[3]/jenis_kelamin") in ("2", "P")
     assert interview.answer("members[3]/tanggal_lahir") == "2001-05-09"
     assert not page.rows["members[3]/nik"].message.isVisible()
+
+
+def test_a_bad_nik_stops_finalizing_like_a_missing_answer(qtbot, service, household_id, boxes):  # noqa: F811
+    window = open_window(qtbot, service, service.start("household_assessment", "",
+                                                       household_id=household_id))  # fmt: skip
+    page = _new_member_page(qtbot, window)
+    bad = "3671093213000001"
+    type_line(qtbot, page.rows["members[3]/nik"].editor.line, bad, key=Qt.Key.Key_Tab)
+    [item] = [m for m in window.session.missing() if m.path == "members[3]/nik"]
+    assert item.message == " ".join(p.text(window.session.lang) for p in problems(bad))
+    assert item.page >= 0 and "Anggota keluarga 3" in item.group
