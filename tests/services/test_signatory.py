@@ -43,9 +43,7 @@ def test_only_reviewers_and_admins_may_set_it(ctx):
     assert "NAMA KEPALA DINAS" in printing.signatory_warning("ksm")
 
 
-def test_cli_warns_about_a_placeholder_and_prints_the_real_name(
-    data_dir, tmp_path, capsys
-):
+def test_cli_warns_about_a_placeholder_and_prints_the_real_name(data_dir, tmp_path, capsys):
     ctx = AppContext.open(data_dir)
     AwardsService(ctx.db, ctx.user_id).decide("bantar", 2026, KEL, 1, 1, "sedang")
     ctx.close()
