@@ -26,6 +26,7 @@ from kampung_desktop.ui.qt import (
     QWidget,
     Signal,
 )
+from kampung_desktop.ui.review import deciding
 from kampung_desktop.ui.review.decision_dialog import DecisionDialog
 from kampung_desktop.ui.review.dialogs import AssessmentDialog, NoteDialog, fmt_score, place_text
 from kampung_desktop.ui.review.models import RIGHT, Column, RowsModel, decimal_of, row_key, when
@@ -363,71 +364,18 @@ class ProgramTab(QWidget):
             self.host.error,
         )
 
-    # -- decisions --------------------------------------------------------------------------
+    # -- decisions (ui/review/deciding.py) ------------------------------------------------
     def decide_selected(self) -> None:
-        ranked = self.selected(self.ranking_view)
-        if ranked is None:
-            return
-        program, review = self.program, self.host.review
-
-        def job() -> tuple:
-            from kampung_desktop.services.printing import category_choices
-
-            return (
-                category_choices(program),
-                review.user_names().get(review.user_id or "", ""),
-                review.refusals(ranked.assessment),
-            )
-
-        self.host.tasks.run(
-            job, lambda got: self._show_decision(ranked.assessment, *got), self.host.error
-        )
-
-    def _show_decision(self, assessment: Any, categories: list, user: str, refusals: list) -> None:
-        dialog = DecisionDialog(self.title, assessment, self.host.year(), categories, user,
-                                self.host.lang(), self, refusals)  # fmt: skip
-        dialog.decided.connect(self.decide)
-        self.decision_dialog = dialog
-        dialog.open()
+        deciding.decide_selected(self)
 
     def decide(
         self, assessment: Any, year: int, category: str, reason: str | None = None, name: str = ""
     ) -> None:
         """Record the award through the same rule as the CLI (an override needs `reason`)."""
-        review = self.host.review
-
-        def job() -> Any:
-            if name and name != self.users.get(review.user_id or ""):
-                review.set_my_name(name)
-            return review.decide(assessment, year, category, override_reason=reason)
-
-        self.host.tasks.run(
-            job, self._after_change(self.tr("Keputusan penghargaan dicatat.")), self.host.error
-        )
+        deciding.decide(self, assessment, year, category, reason, name)
 
     def revoke_selected(self) -> NoteDialog | None:
-        row = self.selected(self.decision_view)
-        if row is None or row.decision.revoked_at:
-            return None
-        dialog = NoteDialog(
-            self.tr("Cabut keputusan"),
-            self.tr("Keputusan {place} kategori {category} dicabut, piagamnya ditandai dicabut "
-                    "(tidak dihapus). Tulis alasannya.").format(
-                place=place_text(row.decision.rw, row.decision.rt), category=row.decision.category),
-            self.tr("Cabut"),
-            self,
-        )  # fmt: skip
-        decision_id, review = row.decision.id, self.host.review
-        dialog.submitted.connect(
-            lambda reason: self.host.tasks.run(
-                lambda: review.revoke(decision_id, reason),
-                self._after_change(self.tr("Keputusan dicabut.")),
-                self.host.error,
-            )
-        )
-        self.note_dialog = dialog
-        dialog.open()
-        return dialog
+        return deciding.revoke_selected(self)
 
     # -- printing ---------------------------------------------------------------------------
     def print_certificates(self) -> None:
