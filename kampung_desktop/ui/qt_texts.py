@@ -51,6 +51,17 @@ _PRINT = {
     "Page Setup": "Tata halaman", "Paper": "Kertas", "Orientation": "Orientasi",
     "Portrait": "Tegak", "Landscape": "Mendatar", "Print to File (PDF)": "Cetak ke berkas (PDF)",
     "Local file": "Berkas lokal", "Write PDF file": "Tulis berkas PDF",
+    "&Options >>": "&Pilihan >>", "&Options <<": "&Pilihan <<", "All Pages": "Semua halaman",
+    "Even Pages": "Halaman genap", "Odd Pages": "Halaman ganjil", "Color": "Berwarna",
+    "Color Mode": "Mode warna", "Double Sided Printing": "Cetak bolak-balik",
+    "Grayscale": "Skala abu-abu", "Long side binding": "Jilid sisi panjang",
+    "Short side binding": "Jilid sisi pendek", "Off": "Mati",
+    "Output Settings": "Pengaturan keluaran", "Page &Set:": "&Set halaman:",
+    "Pages": "Halaman", "Preview": "Pratinjau",
+    "Specify pages or ranges separated by commas. Ranges are specified by two numbers "
+    "separated by a hyphen. E.g: 3,5-7,9 prints pages 3, 5, 6, 7 and 9.": "Tulis halaman atau "
+    "rentang dipisah koma; rentang ditulis dua angka dengan tanda hubung. Mis. 3,5-7,9 mencetak "
+    "halaman 3, 5, 6, 7 dan 9.",
 }  # fmt: skip
 #: Qt context → source text → Bahasa Indonesia.
 INDONESIAN: dict[str, dict[str, str]] = {
@@ -65,6 +76,7 @@ INDONESIAN: dict[str, dict[str, str]] = {
     "QPrintSettingsOutput": _PRINT,
     "QPrintPreviewDialog": _PRINT,
     "QUnixPrintWidget": _PRINT,
+    "QPrintWidget": _PRINT,
     "QPageSetupWidget": _PRINT,
     "QProgressDialog": _BUTTONS,
     "QWizard": {

@@ -56,3 +56,18 @@ def test_other_texts_are_left_to_their_own_translation(qapp, restore_language):
     assert QCoreApplication.translate("MainWindow", "Database tidak dapat dibuka") == (
         "Database tidak dapat dibuka"
     )
+
+
+def test_the_print_dialog_speaks_indonesian(qtbot, restore_language):
+    from kampung_desktop.ui.qt import QAbstractButton, optional
+
+    print_support = optional("QtPrintSupport")
+    i18n.apply("id")
+    printer = print_support.QPrinter()
+    dialog = print_support.QPrintDialog(printer)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    texts = {w.text().replace("&", "") for w in dialog.findChildren(QLabel)}
+    texts |= {w.text().replace("&", "") for w in dialog.findChildren(QAbstractButton)}
+    assert {"Lokasi:", "Jenis:", "Properti", "Pilihan >>"} <= texts
+    assert not {"Location:", "Type:", "Properties", "Options >>"} & texts
