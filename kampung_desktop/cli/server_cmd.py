@@ -84,6 +84,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     publish.add_argument("form", metavar="FORM.xlsx")
     publish.set_defaults(handler=_forms_publish)
 
+    area = server.add_parser("wilayah", help="kode wilayah / area codes").add_subparsers(
+        dest="wilayah_command", metavar="ACTION", required=True
+    )
+    area_import = _with_db(area.add_parser("import", help="impor kode,nama / import kode,nama"))
+    area_import.add_argument("file", metavar="FILE.csv")
+    area_import.set_defaults(handler=_wilayah_import)
+
     households = server.add_parser("households", help="registri / registry").add_subparsers(
         dest="households_command", metavar="ACTION", required=True
     )
@@ -178,10 +185,13 @@ def _progress(text: str) -> None:
 
 @_server_task
 def _init(args: argparse.Namespace) -> int:
+    from kampung_sync.server.admin.wilayah import load_reference
     from kampung_sync.server.db import init_database
 
     init_database(args.db)
+    added = load_reference(args.db)
     print(f"skema siap / schema ready: {_safe_url(args.db)}")
+    print(f"kode wilayah rujukan / reference area codes: {added} baru/new")
     return 0
 
 
@@ -230,6 +240,15 @@ def _forms_publish(args: argparse.Namespace) -> int:
 
     published = publish_form(args.db, Path(args.form))
     print(published)
+    return 0
+
+
+@_server_task
+def _wilayah_import(args: argparse.Namespace) -> int:
+    from kampung_sync.server.admin.wilayah import import_wilayah
+
+    added = import_wilayah(args.db, Path(args.file))
+    print(f"kode wilayah / area codes: {added} baru atau berubah / new or changed")
     return 0
 
 
