@@ -119,6 +119,7 @@ def test_choices_from_the_answers_of_a_repeat():
 | | select_one ${jenis} | lain | Yang lain | position() != current()/../pos and jenis != '' | |
 | | end repeat | | | | |
 | | select_one ${jenis} | favorit | Favorit | | |
+| | calculate | nama_favorit | | | jr:choice-name(${favorit}, '${favorit}') |
 """
     )
     iv = Interview(form, {"pet": [{"jenis": "kucing"}, {"jenis": "anjing"}, {}]}, now=NOW)
@@ -126,5 +127,6 @@ def test_choices_from_the_answers_of_a_repeat():
     assert [c.label() for c in iv.choices("pet[1]/lain")] == ["anjing"]
     iv.set_answer("favorit", "anjing")
     assert iv.state("favorit").valid
+    assert iv.state("nama_favorit").value == "anjing"
     iv.set_answer("pet[2]/jenis", "ikan")  # the chosen answer is gone: re-checked
     assert iv.state("favorit").message == "'anjing' bukan pilihan yang tersedia."

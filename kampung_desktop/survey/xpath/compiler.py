@@ -268,6 +268,8 @@ class Compiler(PathCompiler):
             raise ExpressionError("expr.choice_name_arg")
         by_name = {choice.name: choice for choice in target.choices}
         value = self._node(value_arg, st)
+        if "itemset" in target.sources:  # choices from a repeat's answers: labelled by value
+            return lambda env, inst: to_str(value(env, inst)).strip()
 
         def choice_name(env: Env, inst: Instance) -> str:
             choice = by_name.get(to_str(value(env, inst)).strip())
