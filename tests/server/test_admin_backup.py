@@ -43,6 +43,9 @@ def test_backup_and_restore(server_db_url: str, tmp_path: Path, request) -> None
             home = household(KEL_A, rw=1 + n % 3)
             ops += [op("households", home), op("members", member(home["id"], None, name=f"W{n}"))]
         assert {r["status"] for r in laptop.push(ops)} == {"accepted"}
+    # As on a real server: `kampung server init` has run (it also loads the reference wilayah),
+    # so running it again on the restored copy must change nothing.
+    assert kampung("server", "init", "--db", server_db_url).returncode == 0
     before = _stats(server_db_url)
     assert before["households"] == 20 and before["members"] == 20
     if is_sqlite(server_db_url):
