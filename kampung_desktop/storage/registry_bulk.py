@@ -11,8 +11,6 @@ import json
 import sqlite3
 from collections.abc import Callable
 
-import sqlite_utils
-
 from kampung_desktop.core.ids import utc_now_iso
 from kampung_desktop.storage import search, sync_store
 
@@ -61,7 +59,7 @@ def upsert(
                 revision = 1 if current is None else current[0] + 1
                 record = {**row, "revision": revision, "updated_at": now}
                 record.setdefault("created_at", now)
-                writes.append((current is None, record))
+                writes.append(record)
                 fields = sorted(row) if current is None else [
                     c for i, c in enumerate(columns) if current[2 + i] != row[c]
                 ]  # fmt: skip
@@ -108,22 +106,14 @@ def _existing(conn: sqlite3.Connection, table: str, columns: tuple, ids: list[st
     return found
 
 
-def _write(
-    conn: sqlite3.Connection, table: str, rows: list[tuple[bool, dict]], columns: tuple
-) -> None:
-    """Insert new rows and update changed ones with sqlite-utils, inside our open transaction.
-
-    sqlite-utils nests its writes as savepoints when a transaction is open, so the file stays
-    all or nothing. An existing row keeps its `created_at`: only new rows carry one.
-    """
-    names = ("id", *columns, "revision", "updated_at")
-    fresh = [{n: r[n] for n in (*names, "created_at")} for new, r in rows if new]
-    changed = [{n: r[n] for n in names} for new, r in rows if not new]
-    target = sqlite_utils.Database(conn, recursive_triggers=False).table(table)
-    if fresh:
-        target.insert_all(fresh, pk="id", batch_size=500)
-    if changed:
-        target.upsert_all(changed, pk="id", batch_size=500)
+def _write(conn: sqlite3.Connection, table: str, rows: list[dict], columns: tuple) -> None:
+    names = ("id", *columns, "revision", "created_at", "updated_at")
+    updates = ", ".join(f"{n} = excluded.{n}" for n in names if n not in ("id", "created_at"))
+    conn.executemany(
+        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
+        f"ON CONFLICT(id) DO UPDATE SET {updates}",
+        [tuple(r[n] for n in names) for r in rows],
+    )
 
 
 _PAYLOAD_COLUMNS = {
