@@ -13,9 +13,9 @@ from typing import Any
 
 from kampung_desktop.survey.answers import expression_value
 from kampung_desktop.survey.errors import EvaluationError
-from kampung_desktop.survey.graph import COUNT_TYPE, DependencyGraph, Edge
+from kampung_desktop.survey.graph import COUNT_TYPE
 from kampung_desktop.survey.instance import Cell, Instance
-from kampung_desktop.survey.model import Choice, Form, FormNode
+from kampung_desktop.survey.model import Choice, DependencyGraph, Edge, Form, FormNode
 from kampung_desktop.survey.state import ChangeSet, FieldState
 from kampung_desktop.survey.xpath.compiler import Env
 from kampung_desktop.survey.xpath.values import NodeSet, is_empty, to_bool, to_num, to_str

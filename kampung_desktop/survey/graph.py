@@ -14,41 +14,13 @@ entry; a total outside it is found one level up; a relevance at the top reaches 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from kampung_desktop.survey.errors import LoadProblem
-from kampung_desktop.survey.model import Form, FormNode
-from kampung_desktop.survey.xpath.compiler import Compiled
+from kampung_desktop.survey.model import Compiled, DependencyGraph, Edge, Form, FormNode
 
 VALUE_COLUMNS = ("relevant", "calculation")
 CHECK_COLUMNS = ("constraint", "required", "read_only", "choice_filter", "itemset")
 COUNT_TYPE = "repeat_count"
-
-
-@dataclass(frozen=True, slots=True)
-class Edge:
-    target: FormNode
-    up: int
-    down: tuple[str, ...]
-
-
-@dataclass
-class DependencyGraph:
-    #: node name → dependents whose relevance/value must be recomputed when it changes.
-    value_edges: dict[str, list[Edge]] = field(default_factory=dict)
-    #: node name → dependents whose validity must be re-checked when it changes.
-    check_edges: dict[str, list[Edge]] = field(default_factory=dict)
-    #: repeat name → (value edges, check edges) to refresh, seen from the parent instance,
-    #: when entries of that repeat are added, removed or moved.
-    structure_edges: dict[str, tuple[list[Edge], list[Edge]]] = field(default_factory=dict)
-    #: repeat name → nodes of its entries that read `position(..)`.
-    position_nodes: dict[str, list[FormNode]] = field(default_factory=dict)
-    #: repeat name → the internal node holding its `repeat_count` (lives in the parent).
-    count_nodes: dict[str, FormNode] = field(default_factory=dict)
-    #: repeat name ("" for the root) → nodes whose cells live in its instances, by rank.
-    scope_nodes: dict[str, list[FormNode]] = field(default_factory=dict)
-    #: Every node (and count node) in evaluation order.
-    order: list[FormNode] = field(default_factory=list)
 
 
 def _scope_key(chain: tuple[FormNode, ...]) -> str:

@@ -15,10 +15,9 @@ from kampung_desktop.survey.answers import BadAnswer, answer_json, coerce
 from kampung_desktop.survey.errors import AnswerError, EvaluationError
 from kampung_desktop.survey.evaluation import Checks, Evaluator, Seeds
 from kampung_desktop.survey.events import AnswerEvents, default_value
-from kampung_desktop.survey.graph import DependencyGraph
 from kampung_desktop.survey.instance import Cell, Instance
 from kampung_desktop.survey.metadata import initial_value
-from kampung_desktop.survey.model import Form, FormNode
+from kampung_desktop.survey.model import DependencyGraph, Form, FormNode
 from kampung_desktop.survey.reading import Reading
 from kampung_desktop.survey.state import ChangeSet
 from kampung_desktop.survey.xpath.compiler import Compiled, Compiler, Env

@@ -8,13 +8,11 @@ dicts keyed by language code (`id`, `en`; `default` for columns without a langua
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from kampung_desktop.survey.graph import DependencyGraph
-    from kampung_desktop.survey.xpath.compiler import Compiled
+from kampung_desktop.survey.errors import ExpressionError
 
 #: Types that take an answer from the enumerator (what `forms check` counts as questions).
 INPUT_TYPES = frozenset(
@@ -102,6 +100,40 @@ class Choice:
 
     def label(self, lang: str | None = None, default_lang: str = "default") -> str:
         return pick_text(self.labels, lang, default_lang) or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class RefUse:
+    """A reference to `node`; `common` is the repeat depth the expression and `node` share."""
+
+    node: FormNode
+    common: int
+
+
+@dataclass
+class Compiled:
+    """A compiled expression as a node holds it (built by `xpath.compiler`).
+
+    It lives here, beside the nodes it reads, so the model needs nothing that needs the model.
+    """
+
+    source: str
+    #: Called as fn(env, instance) with an `xpath.compiled.Env` and an `instance.Instance`.
+    fn: Callable[[Any, Any], Any]
+    refs: tuple[RefUse, ...] = ()
+    #: Reads `position(..)`: re-evaluate when entries of its repeat are moved or removed.
+    uses_position: bool = False
+    #: Reads the field's own value (`.`).
+    uses_dot: bool = False
+    #: Calls once(): the value is kept with the answers, so a resume does not redraw it.
+    uses_once: bool = False
+    #: Bare names read from the choice row (choice filters only).
+    choice_columns: tuple[str, ...] = ()
+    #: What ODK tolerates but the author should know (coded messages, like ExpressionError).
+    warnings: tuple[ExpressionError, ...] = ()
+
+    def __call__(self, env: Any, inst: Any) -> Any:
+        return self.fn(env, inst)
 
 
 @dataclass(eq=False)
@@ -238,6 +270,36 @@ class FormNode:
 
     def __repr__(self) -> str:
         return f"<FormNode {self.type} {self.name!r} row {self.row}>"
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """How to reach a dependent cell: `up` repeat levels, then `down` the named repeats."""
+
+    target: FormNode
+    up: int
+    down: tuple[str, ...]
+
+
+@dataclass
+class DependencyGraph:
+    """Who must be re-evaluated when a value changes (built by `graph.build_graph`)."""
+
+    #: node name → dependents whose relevance/value must be recomputed when it changes.
+    value_edges: dict[str, list[Edge]] = field(default_factory=dict)
+    #: node name → dependents whose validity must be re-checked when it changes.
+    check_edges: dict[str, list[Edge]] = field(default_factory=dict)
+    #: repeat name → (value edges, check edges) to refresh, seen from the parent instance,
+    #: when entries of that repeat are added, removed or moved.
+    structure_edges: dict[str, tuple[list[Edge], list[Edge]]] = field(default_factory=dict)
+    #: repeat name → nodes of its entries that read `position(..)`.
+    position_nodes: dict[str, list[FormNode]] = field(default_factory=dict)
+    #: repeat name → the internal node holding its `repeat_count` (lives in the parent).
+    count_nodes: dict[str, FormNode] = field(default_factory=dict)
+    #: repeat name ("" for the root) → nodes whose cells live in its instances, by rank.
+    scope_nodes: dict[str, list[FormNode]] = field(default_factory=dict)
+    #: Every node (and count node) in evaluation order.
+    order: list[FormNode] = field(default_factory=list)
 
 
 @dataclass(eq=False)

@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from kampung_desktop.survey.answers import answer_json, value_json
 from kampung_desktop.survey.errors import AnswerError, EvaluationError
-from kampung_desktop.survey.graph import DependencyGraph
 from kampung_desktop.survey.instance import Cell, Instance
 from kampung_desktop.survey.messages import message
-from kampung_desktop.survey.model import Choice, Form, FormNode
+from kampung_desktop.survey.model import Choice, DependencyGraph, Form, FormNode
 from kampung_desktop.survey.state import FieldState
 from kampung_desktop.survey.xpath.compiler import Compiled, Compiler, Env
 from kampung_desktop.survey.xpath.values import NodeSet, to_str

@@ -10,7 +10,7 @@ from typing import Any
 
 from kampung_desktop.survey.errors import EvaluationError, ExpressionError
 from kampung_desktop.survey.instance import Instance
-from kampung_desktop.survey.model import Choice, FormNode
+from kampung_desktop.survey.model import Choice, Compiled, FormNode, RefUse  # noqa: F401 - re-exported
 from kampung_desktop.survey.xpath.values import NodeSet, to_str
 
 Fn = Callable[["Env", Instance], Any]
@@ -33,34 +33,6 @@ class Env:
     pnode: Any = None
     ppos: int = 0
     psize: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class RefUse:
-    """A reference to `node`; `common` is the repeat depth the expression and `node` share."""
-
-    node: FormNode
-    common: int
-
-
-@dataclass
-class Compiled:
-    source: str
-    fn: Fn
-    refs: tuple[RefUse, ...] = ()
-    #: Reads `position(..)`: re-evaluate when entries of its repeat are moved or removed.
-    uses_position: bool = False
-    #: Reads the field's own value (`.`).
-    uses_dot: bool = False
-    #: Calls once(): the value is kept with the answers, so a resume does not redraw it.
-    uses_once: bool = False
-    #: Bare names read from the choice row (choice filters only).
-    choice_columns: tuple[str, ...] = ()
-    #: What ODK tolerates but the author should know (coded messages, like ExpressionError).
-    warnings: tuple[ExpressionError, ...] = ()
-
-    def __call__(self, env: Env, inst: Instance) -> Any:
-        return self.fn(env, inst)
 
 
 @dataclass
