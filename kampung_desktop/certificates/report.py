@@ -29,13 +29,15 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from kampung_desktop import paths
 from kampung_desktop.certificates.atomic import atomic_path
-from kampung_desktop.core.dates import long_date
+from kampung_desktop.core import formats
 
 FONT = "KampungSans"
 FONT_BOLD = "KampungSans-Bold"
 HEADER_BG = colors.HexColor("#1F3A5F")
 STRIPE_BG = colors.HexColor("#EEF2F7")
 BAR_FILL = colors.HexColor("#B8892B")
+#: Reports are the kelurahan's documents in Bahasa Indonesia, printed the same whatever the UI language.
+DOCUMENT_LANGUAGE = "id"
 
 
 @dataclass(frozen=True)
@@ -90,10 +92,8 @@ def register_fonts() -> None:
 
 
 def format_score(value: float | None) -> str:
-    """Indonesian decimal comma, two places: 57.5 → `57,50`; no score: `–`."""
-    if value is None:
-        return "–"
-    return f"{value:,.2f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    """Indonesian decimal comma, two places: 57.5 → `57,50`, 1234 → `1.234,00`; no score: `–`."""
+    return formats.score(value, DOCUMENT_LANGUAGE)
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -277,7 +277,7 @@ def render_summary_report(report: SummaryReport, out_path: str | os.PathLike[str
         Paragraph(f"Daftar penilaian ({len(report.rows)})", styles["h2"]),
         _rows_table(report),
     ]
-    footer = f"{report.title} · Kel. {report.kelurahan} · dicetak {long_date(report.printed_on)}"
+    footer = f"{report.title} · Kel. {report.kelurahan} · dicetak {formats.long_date(report.printed_on, DOCUMENT_LANGUAGE)}"
 
     class Numbered(_NumberedCanvas):
         footer_left = footer

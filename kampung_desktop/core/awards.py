@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kampung_desktop.core import formats
+
 #: Programs that award a certificate (a template exists in resources/certificates/).
 AWARD_PROGRAMS = ("bantar", "ksm")
 #: Programs awarded to a whole RW: the decision is recorded with rt = 0.
@@ -97,8 +99,5 @@ def award_refusals(
 
 
 def format_decimal(value: Decimal | float | str | None, lang: str = "id") -> str:
-    """A score as people read it: `88,89` in Indonesian, `88.89` in English (JSON keeps the dot)."""
-    if value is None or value == "":
-        return "–"
-    text = str(value)
-    return text.replace(".", ",") if lang == "id" else text
+    """A score as people read it: `88,89` / `88.89` (JSON keeps the dot); see core.formats."""
+    return formats.number(value, None, lang)

@@ -27,6 +27,43 @@ MONTHS: tuple[str, ...] = (
 DAYS: tuple[str, ...] = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 """Day names in `date.weekday()` order (0 = Senin/Monday)."""
 
+MONTHS_EN: tuple[str, ...] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""English month names for the English UI (same reason: never the machine's locale)."""
+
+DAYS_EN: tuple[str, ...] = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+
+SHORT_MONTHS: tuple[str, ...] = tuple(m[:3] for m in MONTHS[:7]) + (
+    "Agu",
+    "Sep",
+    "Okt",
+    "Nov",
+    "Des",
+)
+"""Three-letter Indonesian months for tables (`17 Agu 2026`)."""
+
+SHORT_MONTHS_EN: tuple[str, ...] = tuple(m[:3] for m in MONTHS_EN)
+
 
 def month_name(month: int) -> str:
     """Indonesian name of month 1–12."""
