@@ -81,7 +81,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         dest="forms_command", metavar="ACTION", required=True
     )
     publish = _with_db(forms.add_parser("publish", help="terbitkan / publish a form"))
-    publish.add_argument("form", metavar="FORM.xlsx")
+    publish.add_argument(
+        "form", metavar="FORM.xlsx|FORM.zip", help="XLSForm; media files it names are bundled"
+    )
     publish.set_defaults(handler=_forms_publish)
 
     area = server.add_parser("wilayah", help="kode wilayah / area codes").add_subparsers(

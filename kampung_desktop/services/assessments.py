@@ -64,11 +64,17 @@ class FormInfo:
     title: str
 
 
-def read_form_settings(path: Path) -> FormInfo:
-    """form_id, version and title from an XLSForm's settings sheet (read by pyxform)."""
+def read_form_settings(path: Path, content: bytes | None = None) -> FormInfo:
+    """form_id, version and title from an XLSForm's settings sheet (read by pyxform); `content`
+    is the stored form, a workbook or a bundle of a workbook and its media files."""
+    import io
+
     from pyxform.xls2json_backends import xlsx_to_dict
 
-    sheets = xlsx_to_dict(str(path))
+    from kampung_desktop.survey.bundle import form_bytes
+
+    workbook = form_bytes(content)[0] if content is not None else None
+    sheets = xlsx_to_dict(io.BytesIO(workbook) if workbook is not None else str(path))
     settings = (sheets.get("settings") or [{}])[0]
     form_id = str(settings.get("form_id") or Path(path).stem)
     version = str(settings.get("version") or "1")
@@ -83,14 +89,17 @@ class AssessmentService:
 
     # -- forms ----------------------------------------------------------------------------
     def install_form(self, path: Path) -> tuple[FormInfo, bool]:
-        """Store a form version (bytes and all); returns (info, newly installed?)."""
-        content = Path(path).read_bytes()
+        """Store a form version (bytes and all, with the media files it names bundled in, so
+        they travel with the version); returns (info, newly installed?)."""
+        from kampung_desktop.survey.bundle import package_form
+
+        content, file_name = package_form(Path(path))
         digest = hashlib.sha256(content).hexdigest()
         with self.db.read() as session:  # the same workbook again: no need to parse it
             known = session.exec(select(FormVersion).where(FormVersion.sha256 == digest)).first()
         if known is not None:
             return FormInfo(known.form_id, known.version, known.title), False
-        info = read_form_settings(path)
+        info = read_form_settings(path, content)
         with self.db.write() as session:
             existing = session.exec(
                 select(FormVersion).where(
@@ -104,7 +113,7 @@ class AssessmentService:
                     form_id=info.form_id,
                     version=info.version,
                     title=info.title,
-                    file_name=Path(path).name,
+                    file_name=file_name,
                     sha256=digest,
                     content=content,
                 )

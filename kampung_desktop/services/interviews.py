@@ -26,6 +26,7 @@ from kampung_desktop.services.assessments import (
     FormInfo,
     StaleWrite,
 )
+from kampung_desktop.services.interview_context import device_metadata, last_saved_answers
 from kampung_desktop.services.interview_prefill import prefill
 from kampung_desktop.services.interview_saves import DirectWriter, Revisions, Save, Writer
 from kampung_desktop.services.registry import RegistryService
@@ -365,7 +366,12 @@ class InterviewService:
         values = prefill(form, kelurahan_kode, rw, rt, household)
         # Stored with the form's defaults, as the interview starts: the record is whole from
         # the first save and does not change meaning if a later version changes a default.
-        values = Interview(form, values).answers()
+        values = Interview(
+            form,
+            values,
+            device=device_metadata(self.db, self.assessments.user_id),
+            last_saved=last_saved_answers(self.db, form_id, self.assessments.user_id, ""),
+        ).answers()
         return self.assessments.start(form_id, kelurahan_kode, rw, rt, household_id, values)
 
     def open(
@@ -384,7 +390,16 @@ class InterviewService:
             assessment = self.assessments.get(assessment_id)
         form = self.form(assessment.form_id, assessment.form_version)
         lang = lang if lang in form.languages else None
-        interview = Interview(form, self.assessments.answers(assessment_id), lang=lang, today=today)
+        interview = Interview(
+            form,
+            self.assessments.answers(assessment_id),
+            lang=lang,
+            today=today,
+            device=device_metadata(self.db, self.assessments.user_id),
+            last_saved=last_saved_answers(
+                self.db, assessment.form_id, assessment.created_by, assessment_id
+            ),
+        )
         return InterviewSession(self.assessments, assessment, form, interview, writer)
 
     def list(self, household_id: str | None = None) -> list[Assessment]:

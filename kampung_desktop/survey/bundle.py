@@ -29,9 +29,11 @@ def is_bundle(path: Path) -> bool:
         return False
 
 
-def read_bundle(path: Path) -> tuple[bytes, str, Media]:
-    """(form bytes, form suffix, media) of a bundle; ValueError when it holds no form."""
-    with zipfile.ZipFile(path) as archive:
+def read_bundle(path: Path | bytes) -> tuple[bytes, str, Media]:
+    """(form bytes, form suffix, media) of a bundle (a file or its bytes); ValueError when it
+    holds no form."""
+    source = io.BytesIO(path) if isinstance(path, bytes) else path
+    with zipfile.ZipFile(source) as archive:
         members = [m for m in archive.infolist() if not m.is_dir()]
         forms = [m for m in members if _suffix(m.filename) in (".xlsx", ".xls", ".md")]
         if not forms:  # a CSV form only when no other form is there
@@ -65,3 +67,70 @@ def _suffix(name: str) -> str:
 
 def _top(name: str) -> bool:
     return "/" not in name.strip("/")
+
+
+def _form_text(form: Path) -> str:
+    """Every cell of the form's sheets as one text (to see which media files it names)."""
+    from pyxform.xls2json_backends import get_xlsform
+
+    try:
+        definition = get_xlsform(str(form))
+    except Exception:  # noqa: BLE001 - an unreadable form names no media; load_form reports it
+        return ""
+    cells: list[str] = []
+    for sheet in ("survey", "choices", "settings", "external_choices", "entities"):
+        for row in getattr(definition, sheet, None) or []:
+            if isinstance(row, dict):
+                cells.extend(str(value) for value in row.values() if value is not None)
+    return "\n".join(cells)
+
+
+def media_for(form: Path) -> list[Path]:
+    """The media files that travel with `form`: every file in its `<stem>-media/` folder, and
+    each file beside it that the form names — by file name (`select_one_from_file kota.csv`)
+    or by its stem in quotes (`pulldata('harga', …)`, `instance('harga')`). Other CSV files that
+    happen to share the folder stay out of the bundle."""
+    form = Path(form)
+    found: dict[str, Path] = {}
+    folder = form.parent / f"{form.stem}-media"
+    if folder.is_dir():
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and path.suffix.lower() in MEDIA_SUFFIXES:
+                found.setdefault(path.name, path)
+    beside = [
+        p
+        for p in sorted(form.parent.iterdir())
+        if p.is_file() and p.suffix.lower() in MEDIA_SUFFIXES and p != form
+    ]
+    if beside:
+        text = _form_text(form)
+        for path in beside:
+            named = path.name in text
+            quoted = f"'{path.stem}'" in text or f'"{path.stem}"' in text
+            if named or quoted:
+                found.setdefault(path.name, path)
+    return list(found.values())
+
+
+def package_form(form: Path) -> tuple[bytes, str]:
+    """(content, file name) to store or publish for `form`: a bundle stays as it is, a form
+    that names media files becomes a bundle with them, any other form is stored as it is."""
+    form = Path(form)
+    if is_bundle(form):
+        return form.read_bytes(), form.name
+    media = media_for(form)
+    if not media:
+        return form.read_bytes(), form.name
+    return make_bundle(form, media), f"{form.stem}.zip"
+
+
+def form_bytes(content: bytes) -> tuple[bytes, str]:
+    """(form bytes, suffix) of stored content: the form inside a bundle, or the workbook itself."""
+    buffer = io.BytesIO(content)
+    if zipfile.is_zipfile(buffer):
+        with zipfile.ZipFile(buffer) as archive:
+            workbook = "[Content_Types].xml" in archive.namelist()
+        if not workbook:
+            form, suffix, _media = read_bundle(content)
+            return form, suffix
+    return content, ".xlsx"

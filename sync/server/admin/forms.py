@@ -32,10 +32,12 @@ def _load(form_path: Path) -> tuple[str, str, str, str | None]:
 
     if not form_path.is_file():
         raise AdminError(f"{form_path}: berkas tidak ditemukan", f"{form_path}: file not found")
-    if form_path.suffix.lower() != ".xlsx":
+    if form_path.suffix.lower() not in (".xlsx", ".zip"):
         raise AdminError(
-            f"{form_path}: formulir harus berkas .xlsx (XLSForm)",
-            f"{form_path}: the form must be an .xlsx file (XLSForm)",
+            f"{form_path}: formulir harus berkas .xlsx (XLSForm) atau .zip berisi formulir "
+            "dan berkas medianya",
+            f"{form_path}: the form must be an .xlsx file (XLSForm) or a .zip of the form and "
+            "its media files",
         )
     try:
         form = load_form(form_path)
@@ -71,14 +73,17 @@ def _load(form_path: Path) -> tuple[str, str, str, str | None]:
 
 def publish_form(url: str, form_path: Path) -> str:
     """Publish one form version; returns the line the CLI prints."""
+    from kampung_desktop.survey.bundle import package_form
+
     form_id, version, title, scoring = _load(form_path)
-    content = form_path.read_bytes()
+    # The media files the form names (choice lists, pulldata tables) travel in one bundle.
+    content, file_name = package_form(form_path)
     digest = hashlib.sha256(content).hexdigest()
     row = {
         "form_id": form_id,
         "version": version,
         "title": title,
-        "file_name": form_path.name,
+        "file_name": file_name,
         "sha256": digest,
         "content_b64": base64.b64encode(content).decode("ascii"),
         "scoring_toml": scoring,
