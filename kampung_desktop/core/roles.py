@@ -131,7 +131,12 @@ def in_scope(scope: Sequence[str], wilayah_kode: str) -> bool:
 def normalise_scope(codes: Iterable[str]) -> tuple[str, ...]:
     """Scope codes in the dotted form stored everywhere ('3671011001' -> '36.71.01.1001'),
     sorted and de-duplicated. Validity (a real kelurahan code) is the caller's check."""
-    return tuple(sorted({wilayah.dotted(c) for c in _digits(codes) if c}))
+    return tuple(sorted({_dotted(c) for c in _digits(codes) if c}))
+
+
+def _dotted(digits: str) -> str:
+    # Longer than a kelurahan code: kept whole, so validation refuses it rather than a cut.
+    return wilayah.dotted(digits) if len(digits) <= 10 else digits
 
 
 def _digits(codes: Iterable[str]) -> list[str]:

@@ -17,6 +17,8 @@ import errno
 import sqlite3
 from dataclasses import dataclass
 
+from kampung_desktop.services.access import AccessDenied
+from kampung_desktop.storage.access_file import AccessFileDamaged
 from kampung_desktop.storage.errors import DatabaseUnavailable
 
 EXIT_FAILED = 1  # the request could not be done; nothing was changed
@@ -205,6 +207,10 @@ def explain(exc: BaseException) -> Failure | None:
     """The user-facing failure for a known class of error; None for a fault (a bug)."""
     chain = _chain(exc)
     for item in chain:
+        if isinstance(item, AccessDenied):
+            return Failure("access-denied", item.id, item.en, EXIT_FAILED)
+        if isinstance(item, AccessFileDamaged):
+            return Failure("access-file-damaged", item.text("id"), item.text("en"), EXIT_DATABASE)
         if isinstance(item, DatabaseUnavailable):
             return Failure(f"database-{item.kind}", item.text("id"), item.text("en"), EXIT_DATABASE)
     for item in chain:

@@ -1,0 +1,347 @@
+"""Who is using this data dir: sign-in, the database key, accounts and permission checks.
+
+A data dir with accounts in access.json is *protected*: opening it takes a username and
+password, which unwrap the database key (see access_keys). A dir without accounts is an
+unprotected legacy dir and works as before. Every refusal is an `AccessDenied` whose message
+says what to do, in Bahasa Indonesia and English; a refused attempt changes nothing on disk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kampung_desktop.core import ids, wilayah
+from kampung_desktop.core.roles import Permission, Role, allows, in_scope, normalise_scope
+from kampung_desktop.services import access_keys as keys
+from kampung_desktop.storage import access_file
+from kampung_desktop.storage.access_file import AccessFile, AccountRecord
+
+DEMO_ADMIN = ("admin", "demo-kampung")  # documented in README; only ever on demo data
+MIN_PASSWORD = 8
+MAX_PASSWORD = 1024
+USERNAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$")
+
+
+class AccessDenied(Exception):
+    """A refused sign-in or action; `str()` is the bilingual message "id / en"."""
+
+    def __init__(self, indonesian: str, english: str) -> None:
+        super().__init__(f"{indonesian} / {english}")
+        self.id = indonesian
+        self.en = english
+
+    def text(self, lang: str | None = None) -> str:
+        if lang == "id":
+            return self.id
+        if lang == "en":
+            return self.en
+        return str(self)
+
+
+@dataclass(frozen=True)
+class Principal:
+    username: str
+    user_id: str
+    full_name: str
+    role: Role
+    scope: tuple[str, ...]  # kelurahan codes; () = the whole city
+
+
+@dataclass
+class AccessSession:
+    principal: Principal
+    db_key: bytes | None  # None: an unprotected dir (no key exists)
+
+    def __repr__(self) -> str:  # the key never reaches a log or a traceback
+        return f"AccessSession({self.principal.username!r}, {self.principal.role.value})"
+
+
+WRONG = AccessDenied(
+    "Nama pengguna atau kata sandi salah. Periksa huruf besar/kecil, lalu coba lagi.",
+    "Wrong username or password. Check upper/lower case, then try again.",
+)
+NOT_HERE_YET = AccessDenied(
+    "Akun ini belum pernah membuka data di laptop ini. Minta pengguna yang sudah terdaftar "
+    "membuka aplikasi, kunci layar, lalu masuk dengan akun Anda.",
+    "This account has not opened the data on this laptop yet. Ask a user already registered "
+    "here to open the app and lock the screen, then sign in with your account.",
+)
+SIGN_IN_FIRST = AccessDenied(
+    "Masuk dulu: data ini dilindungi kata sandi.",
+    "Sign in first: this data is protected by a password.",
+)
+
+
+# -- state of a data dir ---------------------------------------------------------------------
+def is_protected(data_dir: Path) -> bool:
+    """True when access.json holds at least one account (a damaged file raises)."""
+    access = access_file.load(Path(data_dir))
+    return bool(access and access.accounts)
+
+
+def is_demo(data_dir: Path) -> bool:
+    access = access_file.load(Path(data_dir))
+    return bool(access and access.demo)
+
+
+def is_encrypted(data_dir: Path) -> bool:
+    """True once the database of a protected dir has been encrypted under its key."""
+    access = access_file.load(Path(data_dir))
+    return bool(access and access.accounts and access.encrypted)
+
+
+# -- signing in ------------------------------------------------------------------------------
+def sign_in(data_dir: Path, username: str, password: str) -> AccessSession:
+    """Check the password offline and unwrap the database key; refusals change nothing."""
+    access = _protected(data_dir)
+    account = _checked(access, username, password)
+    if account.wrapped_key is None:
+        raise NOT_HERE_YET
+    key = keys.unwrap(_kek(data_dir, account, password), account.wrapped_key, account.username)
+    if key is None:
+        # The password is right (it matched the verifier) but the key was wrapped under an
+        # older one: the server changed it. A running app re-wraps it (`unlock`).
+        raise AccessDenied(
+            "Kata sandi akun ini sudah diganti sejak terakhir membuka data di laptop ini. "
+            "Minta pengguna lain yang terdaftar membuka aplikasi, kunci layar, lalu masuk "
+            "dengan kata sandi baru Anda.",
+            "This account's password changed since it last opened the data on this laptop. "
+            "Ask another registered user to open the app and lock the screen, then sign in "
+            "with your new password.",
+        )
+    return AccessSession(_principal(account), key)
+
+
+def unlock(data_dir: Path, session_key: bytes, username: str, password: str) -> AccessSession:
+    """Sign in on the lock screen of a running app, which holds the key already.
+
+    An account whose key is not wrapped yet (a server account's first use on this laptop, or
+    one whose password changed on the server) gets `session_key` wrapped for it now.
+    """
+    access = _protected(data_dir)
+    account = _checked(access, username, password)
+    kek = _kek(data_dir, account, password)
+    if account.wrapped_key is not None:
+        key = keys.unwrap(kek, account.wrapped_key, account.username)
+        if key is not None:
+            if key != session_key:
+                raise WRONG  # a key of another data dir: never mix them
+            return AccessSession(_principal(account), key)
+    wrapped = keys.wrap(kek, session_key, account.username)
+    access_file.save(Path(data_dir), access.with_account(account.with_changes(wrapped_key=wrapped)))
+    return AccessSession(_principal(account), session_key)
+
+
+def require(session: AccessSession | None, permission: Permission, wilayah_kode: str | None = None):
+    """Raise AccessDenied unless the signed-in user may do `permission` (in `wilayah_kode`).
+
+    `session` None is an unprotected legacy dir: everything is allowed there, as before.
+    """
+    if session is None:
+        return
+    principal = session.principal
+    if not allows(principal.role, permission):
+        raise AccessDenied(
+            f"Peran {principal.role.value} tidak boleh {permission.label.split(' / ')[0]}. "
+            "Minta pengguna dengan peran yang sesuai.",
+            f"The {principal.role.value} role may not {permission.label.split(' / ')[1]}. "
+            "Ask a user with the right role.",
+        )
+    if wilayah_kode is not None and not in_scope(principal.scope, wilayah_kode):
+        raise AccessDenied(
+            f"Wilayah {wilayah_kode} di luar cakupan akun Anda ({', '.join(principal.scope)}).",
+            f"Area {wilayah_kode} is outside your account's scope ({', '.join(principal.scope)}).",
+        )
+
+
+# -- accounts --------------------------------------------------------------------------------
+def create_first_admin(
+    data_dir: Path, username: str, password: str, full_name: str = ""
+) -> AccessSession:
+    """Protect an unprotected dir: a new random database key, wrapped for its first admin."""
+    folder = Path(data_dir)
+    access = access_file.load(folder)
+    if access and access.accounts:
+        raise AccessDenied(
+            "Data ini sudah punya admin; pengguna baru ditambahkan oleh admin (--admin).",
+            "This data already has an admin; new users are added by an admin (--admin).",
+        )
+    _check_username(username)
+    _check_password(password)
+    key = keys.new_key()
+    account = _new_account(username.strip(), full_name, Role.ADMIN, (), password, key, "local")
+    base = access or AccessFile()
+    access_file.save(folder, base.with_changes(accounts=(account,), encrypted=False))
+    return AccessSession(_principal(account), key)
+
+
+def add_user(
+    data_dir: Path,
+    admin: AccessSession,
+    username: str,
+    role: Role | str,
+    scope: Iterable[str],
+    password: str,
+    full_name: str = "",
+) -> None:
+    """A new local account, signed off by an admin whose session holds the key."""
+    require(admin, Permission.MANAGE_USERS)
+    access = _protected(data_dir)
+    signer = access.find(admin.principal.username)
+    if signer is None or signer.disabled or signer.role != Role.ADMIN.value:
+        raise SIGN_IN_FIRST
+    if admin.db_key is None:
+        raise SIGN_IN_FIRST
+    _check_username(username)
+    if access.find(username) is not None:
+        raise AccessDenied(
+            f"Nama pengguna '{username.strip()}' sudah dipakai; pilih nama lain.",
+            f"Username '{username.strip()}' is taken; choose another.",
+        )
+    _check_password(password)
+    try:
+        role = Role(role)
+    except ValueError:
+        raise AccessDenied(
+            f"Peran '{role}' tidak dikenal; pilih admin, operator atau enumerator.",
+            f"Unknown role '{role}'; choose admin, operator or enumerator.",
+        ) from None
+    codes = check_scope(scope)
+    account = _new_account(
+        username.strip(), full_name, role, codes, password, admin.db_key, "local"
+    )
+    access_file.save(Path(data_dir), access.with_account(account))
+
+
+def change_password(data_dir: Path, session: AccessSession, old: str, new: str) -> None:
+    """A new password for the signed-in user: re-wraps the key; the database is untouched."""
+    access = _protected(data_dir)
+    account = _checked(access, session.principal.username, old)
+    if account.source == "server":
+        raise AccessDenied(
+            "Akun ini milik server: ganti kata sandinya di server, lalu sinkronkan.",
+            "This is a server account: change its password on the server, then sync.",
+        )
+    _check_password(new)
+    if session.db_key is None:
+        raise SIGN_IN_FIRST
+    salt = keys.new_salt()
+    updated = account.with_changes(
+        verifier=keys.make_verifier(new),
+        kek_salt=salt,
+        wrapped_key=keys.wrap(keys.derive_kek(new, salt), session.db_key, account.username),
+    )
+    access_file.save(Path(data_dir), access.with_account(updated))
+
+
+def list_accounts(data_dir: Path) -> list[Principal]:
+    """The accounts of a dir (no secrets), for `kampung users list` and the admin screen."""
+    access = access_file.load(Path(data_dir))
+    return [_principal(a) for a in access.accounts] if access else []
+
+
+def mark_demo(data_dir: Path) -> None:
+    """Flag the dir as demo data: the sign-in screen then shows the demo password."""
+    access = _protected(data_dir)
+    access_file.save(Path(data_dir), access.with_changes(demo=True))
+
+
+def check_scope(codes: Iterable[str]) -> tuple[str, ...]:
+    """Scope codes as stored (dotted); refuses anything that is not an area code."""
+    cleaned = normalise_scope(c for c in codes if c.strip())
+    for code in cleaned:
+        if not wilayah.is_valid_code(code) or wilayah.level_of(code) != wilayah.Level.KELURAHAN:
+            raise AccessDenied(
+                f"'{code}' bukan kode kelurahan (contoh: 36.71.01.1001).",
+                f"'{code}' is not a kelurahan code (e.g. 36.71.01.1001).",
+            )
+    return cleaned
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def _protected(data_dir: Path) -> AccessFile:
+    access = access_file.load(Path(data_dir))
+    if not access or not access.accounts:
+        raise AccessDenied(
+            "Data ini belum punya akun; buat admin dulu (kampung users add).",
+            "This data has no accounts yet; create the admin first (kampung users add).",
+        )
+    return access
+
+
+def _checked(access: AccessFile, username: str, password: str) -> AccountRecord:
+    """The account when `password` is right; the same refusal for every wrong case."""
+    account = access.find(username or "")
+    ok = keys.check_password(account.verifier if account else None, password or "")
+    if account is None or not ok:
+        raise WRONG
+    if account.disabled:
+        raise AccessDenied(
+            "Akun ini dinonaktifkan. Hubungi admin.", "This account is disabled. Ask your admin."
+        )
+    return account
+
+
+def _kek(data_dir: Path, account: AccountRecord, password: str) -> bytes:
+    try:
+        return keys.derive_kek(password, account.kek_salt)
+    except ValueError:
+        raise access_file.AccessFileDamaged(
+            access_file.path_of(Path(data_dir)), "kek_salt"
+        ) from None
+
+
+def _principal(account: AccountRecord) -> Principal:
+    return Principal(
+        username=account.username,
+        user_id=account.user_id,
+        full_name=account.full_name,
+        role=Role(account.role),
+        scope=tuple(account.scope),
+    )
+
+
+def _new_account(
+    username: str,
+    full_name: str,
+    role: Role,
+    scope: tuple[str, ...],
+    password: str,
+    key: bytes,
+    source: str,
+    user_id: str | None = None,
+) -> AccountRecord:
+    salt = keys.new_salt()
+    return AccountRecord(
+        username=username,
+        full_name=full_name.strip() or username,
+        role=role.value,
+        scope=scope,
+        verifier=keys.make_verifier(password),
+        kek_salt=salt,
+        wrapped_key=keys.wrap(keys.derive_kek(password, salt), key, username),
+        source=source,
+        disabled=False,
+        user_id=user_id or ids.new_id(),
+    )
+
+
+def _check_username(username: str) -> None:
+    if not USERNAME_RE.match((username or "").strip()):
+        raise AccessDenied(
+            "Nama pengguna: 1–100 huruf, angka, titik, garis bawah atau tanda hubung, diawali "
+            "huruf atau angka (contoh: siti.rahma).",
+            "Username: 1–100 letters, digits, dots, underscores or hyphens, starting with a "
+            "letter or digit (e.g. siti.rahma).",
+        )
+
+
+def _check_password(password: str) -> None:
+    if not MIN_PASSWORD <= len(password or "") <= MAX_PASSWORD:
+        raise AccessDenied(
+            f"Kata sandi paling sedikit {MIN_PASSWORD} karakter.",
+            f"The password needs at least {MIN_PASSWORD} characters.",
+        )

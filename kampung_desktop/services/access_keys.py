@@ -1,0 +1,92 @@
+"""The cryptography of sign-in: password verifiers, key derivation and key wrapping.
+
+The database key is random (32 bytes). Each account keeps it wrapped with AES-GCM under a key
+derived from its password with argon2id (KEK), so every authorised user opens the database,
+a password change re-wraps 32 bytes instead of re-encrypting the database, and access.json
+alone reveals nothing. The verifier (an argon2id PHC string) answers "is this the password"
+without touching the wrapped key, which is how server accounts are checked offline.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+KEY_BYTES = 32
+SALT_BYTES = 16
+NONCE_BYTES = 12
+# The plan's KEK parameters (RFC 9106's second recommended option, 64 MiB).
+KDF_TIME_COST = 3
+KDF_MEMORY_KIB = 65536
+KDF_PARALLELISM = 2
+
+_hasher = PasswordHasher()
+# Checked when the username is unknown, so an unknown name costs the same time as a wrong
+# password and the answer time does not say which usernames exist.
+_DUMMY_VERIFIER = _hasher.hash("kampung-no-such-user")
+
+
+def new_key() -> bytes:
+    return os.urandom(KEY_BYTES)
+
+
+def new_salt() -> str:
+    return _b64(os.urandom(SALT_BYTES))
+
+
+def make_verifier(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_password(verifier: str | None, password: str) -> bool:
+    """True when `password` matches `verifier`; False for a wrong one or a bad verifier."""
+    try:
+        return _hasher.verify(verifier or _DUMMY_VERIFIER, password) and verifier is not None
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def derive_kek(password: str, salt_b64: str) -> bytes:
+    return hash_secret_raw(
+        password.encode("utf-8"),
+        _unb64(salt_b64),
+        time_cost=KDF_TIME_COST,
+        memory_cost=KDF_MEMORY_KIB,
+        parallelism=KDF_PARALLELISM,
+        hash_len=KEY_BYTES,
+        type=Type.ID,
+    )
+
+
+def wrap(kek: bytes, key: bytes, username: str) -> str:
+    """`key` sealed under `kek`, bound to `username` (a wrap copied to another account fails)."""
+    nonce = os.urandom(NONCE_BYTES)
+    return _b64(nonce + AESGCM(kek).encrypt(nonce, key, _aad(username)))
+
+
+def unwrap(kek: bytes, wrapped_b64: str, username: str) -> bytes | None:
+    """The key, or None when the KEK (the password) or the wrap itself is wrong."""
+    try:
+        blob = _unb64(wrapped_b64)
+        key = AESGCM(kek).decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], _aad(username))
+    except (InvalidTag, ValueError):
+        return None
+    return key if len(key) == KEY_BYTES else None
+
+
+def _aad(username: str) -> bytes:
+    return username.strip().lower().encode("utf-8")
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
