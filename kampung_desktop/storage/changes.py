@@ -17,7 +17,8 @@ from sqlalchemy import text
 from sqlmodel import Session, SQLModel
 
 from kampung_desktop.core.ids import utc_now_iso
-from kampung_desktop.storage.models import PUSHED_TABLES, AuditEntry, OutboxEntry
+from kampung_desktop.storage import audit
+from kampung_desktop.storage.models import PUSHED_TABLES, OutboxEntry
 
 _NOT_AUDITED = {"created_at", "updated_at", "revision"}
 
@@ -51,15 +52,7 @@ def record_change(
         )
     )
     changed = sorted(set(fields) - _NOT_AUDITED)
-    session.add(
-        AuditEntry(
-            user_id=user_id,
-            action=action or op,
-            entity=entity,
-            record_id=record_id,
-            fields=json.dumps(changed),
-        )
-    )
+    audit.append(session, action or op, entity, record_id, changed, user_id=user_id)
 
 
 def base_revision(session: Session, entity: str, record_id: str, op: str) -> int:

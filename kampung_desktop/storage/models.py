@@ -112,6 +112,11 @@ class AuditEntry(SQLModel, table=True):
     entity: str
     record_id: str
     fields: str = "[]"
+    # Migration 8: who and where, and the chain (written only by storage/audit.py).
+    device_id: str | None = None
+    username: str | None = None
+    prev_hash: str | None = None
+    hash: str | None = None
 
 
 class FormVersion(SQLModel, table=True):

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 
 from kampung_desktop.core.ids import utc_now_iso
+from kampung_desktop.storage import audit as chain
 from kampung_desktop.storage import search, sync_store
 
 HOUSEHOLD_COLUMNS = ("kelurahan_kode", "rw", "rt", "address", "no_kk", "head_name", "member_count")
@@ -67,7 +68,9 @@ def upsert(
                 outbox.append(
                     (table, row["id"], revision, op, base, json.dumps(fields), now, row["id"])
                 )
-                audit.append((now, user_id, f"registry_{op}", table, row["id"], json.dumps(fields)))
+                audit.append(
+                    chain.Pending(f"registry_{op}", table, row["id"], json.dumps(fields), user_id)
+                )
                 inserted += current is None
                 updated += current is not None
                 if progress and done % 500 == 0:
@@ -80,11 +83,7 @@ def upsert(
                 + f") FROM {table} WHERE id = ?8",
                 [(*o[:7], o[7]) for o in outbox],
             )
-            conn.executemany(
-                "INSERT INTO audit_log (at, user_id, action, entity, record_id, fields) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                audit,
-            )
+            chain.append_many(conn, audit)
         ids = {(h["id"],) for h in households} | {(m["household_id"],) for m in members}
         delete_sql, insert_sql = (s.replace(":id", "?") for s in search.REFRESH_ONE)
         conn.executemany(delete_sql, list(ids))

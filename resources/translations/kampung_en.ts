@@ -1681,6 +1681,22 @@ Household register and neighbourhood assessment that works without internet.</tr
         <source>Log sinkronisasi</source>
         <translation>Sync log</translation>
     </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Batalkan</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Hentikan sinkronisasi setelah bagian yang sedang dikirim atau diterima; sinkron berikutnya melanjutkan dari situ.</source>
+        <translation>Stop the sync after the part being sent or received now; the next sync continues from there.</translation>
+    </message>
+    <message>
+        <source>Membatalkan: bagian yang sedang berjalan diselesaikan dulu…</source>
+        <translation>Cancelling: the part in progress is finished first…</translation>
+    </message>
 </context>
 <context>
     <name>SyncSettingsBox</name>

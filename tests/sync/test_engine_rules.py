@@ -62,7 +62,7 @@ def test_cancelled_sync_resumes_where_it_stopped(server, laptop_factory):
             cancel.set()
 
     first = a.sync.sync(progress=progress, cancel=cancel)
-    assert not first.ok and "dihentikan" in first.error
+    assert not first.ok and "dibatalkan" in first.error
     assert 100 <= first.sent < 400 and a.pending() == 400 - first.sent
     assert seen[0].total == 400 and seen[-1].bytes_sent > 0
     second = a.sync.sync()

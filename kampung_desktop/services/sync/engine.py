@@ -31,7 +31,10 @@ UNREACHABLE = (
     "Server tidak dapat dihubungi; data tetap aman di laptop dan akan dikirim nanti / "
     "The server cannot be reached; data stays safe on this laptop and will be sent later."
 )
-CANCELLED = "Sinkronisasi dihentikan / Sync was stopped."
+CANCELLED = (
+    "Sinkronisasi dibatalkan; sinkron berikutnya melanjutkan dari sini / "
+    "Sync cancelled; the next sync continues from here."
+)
 REVOKED = (
     "Perangkat ini sudah dicabut aksesnya oleh admin kota; semua data tetap tersimpan. "
     "Hubungi admin untuk mendaftar ulang / This device was revoked by the city admin; all "

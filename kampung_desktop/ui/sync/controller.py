@@ -60,6 +60,7 @@ class SyncController(QObject):
         self.progress: Any = None
         self.reachable: bool | None = None
         self.syncing = False
+        self.cancelling = False  # "Batalkan" pressed; the worker stops at its next safe point
         self._saved_interval: float | None = None
         self.failed_text: str | None = None  # an unexpected error in the sync machinery
         self._state = ""
@@ -156,9 +157,21 @@ class SyncController(QObject):
         self._start_sync()
         return True
 
+    def cancel_sync(self) -> bool:
+        """Stop the running sync at its next safe point (between batches or pages, each one
+        transaction: nothing is half-applied); the log records it as cancelled and the next
+        sync resumes. False when no sync is running."""
+        if not self.syncing or self.cancelling:
+            return False
+        self.cancelling = True
+        self.runner.cancel.set()
+        self._emit_state()
+        return True
+
     def _start_sync(self) -> None:
         self._check_timer.stop()
         self.syncing = True
+        self.cancelling = False
         self.progress = None
         self.failed_text = None
         self.runner.cancel.clear()
@@ -176,16 +189,21 @@ class SyncController(QObject):
 
     def _sync_ended(self) -> None:
         self.syncing = False
+        self.cancelling = False
         if self._saved_interval is not None:
             sys.setswitchinterval(self._saved_interval)
             self._saved_interval = None
 
     def _sync_done(self, result: tuple[Any, Any, list[Any]]) -> None:
         outcome, status, entries = result
+        cancelled = self.cancelling
         self._sync_ended()
         self.last_outcome = outcome
-        reached = outcome.ok or not _is_network_error(outcome)
-        self.reachable = reached
+        # A cancelled sync says nothing about the server; treated as reached, it starts no new
+        # sync by itself until something new waits (the schedule remembers what was pending).
+        reached = cancelled or outcome.ok or not _is_network_error(outcome)
+        if not cancelled:
+            self.reachable = reached
         self._set_log(entries)
         self._set_status(status)
         self.syncFinished.emit(outcome)

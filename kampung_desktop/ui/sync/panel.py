@@ -52,6 +52,10 @@ class SyncPanel(QWidget):
         self.sync_button = QPushButton(self)
         self.sync_button.setObjectName("syncNowButton")
         self.sync_button.clicked.connect(self._sync_clicked)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("syncCancelButton")
+        self.cancel_button.clicked.connect(controller.cancel_sync)
+        self.cancel_button.hide()
         self.server_label = QLabel(self)
         self.server_label.setObjectName("syncServerLabel")
         self.server_label.setWordWrap(True)
@@ -91,6 +95,7 @@ class SyncPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.state_label, 1)
         top.addWidget(self.sync_button)
+        top.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.server_label)
@@ -174,6 +179,12 @@ class SyncPanel(QWidget):
             return
         self.progress_bar.show()
         self.progress_label.show()
+        if controller.cancelling:
+            self.progress_bar.setRange(0, 0)
+            self.progress_label.setText(
+                self.tr("Membatalkan: bagian yang sedang berjalan diselesaikan dulu…")
+            )
+            return
         if progress is None:
             self.progress_bar.setRange(0, 0)  # busy, nothing counted yet
             self.progress_label.setText(self.tr("Menghubungi server…"))
@@ -219,6 +230,18 @@ class SyncPanel(QWidget):
         )
         self.sync_button.setEnabled(
             not controller.syncing and (status is None or not status.revoked)
+        )
+        self.sync_button.setVisible(not controller.syncing)
+        self.cancel_button.setVisible(controller.syncing)
+        self.cancel_button.setEnabled(not controller.cancelling)
+        self.cancel_button.setText(
+            self.tr("Membatalkan…") if controller.cancelling else self.tr("Batalkan")
+        )
+        self.cancel_button.setToolTip(
+            self.tr(
+                "Hentikan sinkronisasi setelah bagian yang sedang dikirim atau diterima; "
+                "sinkron berikutnya melanjutkan dari situ."
+            )
         )
         if enrolled:
             self.server_label.setText(
