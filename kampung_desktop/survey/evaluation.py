@@ -9,15 +9,17 @@ changed. `Interview` inherits this and supplies instances, entries and field sta
 from __future__ import annotations
 
 import heapq
+import secrets
 from typing import Any
 
 from kampung_desktop.survey.answers import expression_value
-from kampung_desktop.survey.errors import EvaluationError
+from kampung_desktop.survey.errors import EvaluationError, ExpressionError
 from kampung_desktop.survey.graph import COUNT_TYPE
 from kampung_desktop.survey.instance import Cell, Instance
-from kampung_desktop.survey.model import Choice, DependencyGraph, Edge, Form, FormNode
+from kampung_desktop.survey.model import Choice, Compiled, DependencyGraph, Edge, Form, FormNode
 from kampung_desktop.survey.state import ChangeSet, FieldState
-from kampung_desktop.survey.xpath.compiler import Env
+from kampung_desktop.survey.xpath.compiler import Compiler, Env
+from kampung_desktop.survey.xpath.shuffle import MODULUS, seed_of, shuffle
 from kampung_desktop.survey.xpath.values import NodeSet, is_empty, to_bool, to_num, to_str
 
 #: A repeat_count larger than this is treated as this (a typo must not allocate millions).
@@ -35,6 +37,9 @@ class Evaluator:
     env: Env
     root: Instance
     _seq: int
+    _compiler: Compiler
+    _text_readers: dict[tuple[str, str], Compiled]
+    _random_seed: int | None = None
 
     def _insert_entry(
         self, node: FormNode, parent: Instance, position: int, data: dict[str, Any] | None
@@ -263,6 +268,33 @@ class Evaluator:
         return None
 
     def _filtered_choices(self, node: FormNode, inst: Instance) -> list[Choice]:
+        choices = self._unordered_choices(node, inst)
+        flag = str(node.parameters.get("randomize", "")).strip().lower()
+        if flag in ("true", "yes", "true()", "1"):
+            return shuffle(choices, self._choice_seed(node, inst))
+        return choices
+
+    def _choice_seed(self, node: FormNode, inst: Instance) -> int | None:
+        """The `seed` parameter's value (an expression such as `${seed}`), or this interview's
+        own random seed: an unseeded list keeps one order while the interview is open."""
+        source = str(node.parameters.get("seed") or "").strip()
+        if not source:
+            if self._random_seed is None:
+                self._random_seed = secrets.randbelow(MODULUS - 1) + 1
+            return self._random_seed
+        key = (node.name, "#seed")
+        reader = self._text_readers.get(key)
+        try:
+            if reader is None:
+                reader = self._compiler.compile(
+                    source, context=node, chain=node.chain, column="parameters"
+                )
+                self._text_readers[key] = reader
+            return seed_of(reader(self.env, inst))
+        except (EvaluationError, ExpressionError):
+            return None
+
+    def _unordered_choices(self, node: FormNode, inst: Instance) -> list[Choice]:
         if node.itemset is not None:
             return _answers_as_choices(node.itemset, self.env, inst)
         if node.choice_filter is None:

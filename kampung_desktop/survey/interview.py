@@ -57,6 +57,7 @@ class Interview(AnswerEvents, Reading, Evaluator):
             lang=lang or form.default_language,
             default_lang=form.default_language,
             last_saved=dict(last_saved or {}),
+            form_version=str(form.version or ""),
         )
         self._triggered: dict[str, list[FormNode]] = {}
         for node in form.walk():

@@ -115,6 +115,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "fungsi tidak dikenal '{name}()'",
         "en": "unknown function '{name}()'",
     },
+    "expr.randomize_nodeset": {
+        "id": "argumen pertama randomize() harus sekumpulan nilai (mis. isian dalam ulangan)",
+        "en": "the first argument of randomize() must be a node-set (e.g. a field in a repeat)",
+    },
     "expr.arity": {
         "id": "fungsi '{name}()' menerima {expected} argumen, bukan {given}",
         "en": "function '{name}()' takes {expected} arguments, not {given}",

@@ -29,6 +29,8 @@ class Env:
     choice: Choice | None = None
     #: Answers of the enumerator's previous submission of this form (`${last-saved#name}`).
     last_saved: dict[str, Any] = field(default_factory=dict)
+    #: The form's version (JavaRosa's non-standard `version()`).
+    form_version: str = ""
     #: Inside a path predicate: the candidate node, its position and the set's size.
     pnode: Any = None
     ppos: int = 0

@@ -258,6 +258,9 @@ class Compiler(PathCompiler):
     def _now(self, node: ast.Call, st: State) -> Fn:
         return lambda env, inst: env.now
 
+    def _version(self, node: ast.Call, st: State) -> Fn:
+        return lambda env, inst: env.form_version
+
     def _choice_name(self, node: ast.Call, st: State) -> Fn:
         value_arg, field_arg = node.args
         match = None
@@ -348,6 +351,7 @@ _SPECIAL: dict[str, tuple[int, int | None, Callable[[Compiler, ast.Call, State],
     "instance": (1, 1, Compiler._instance),
     "today": (0, 0, Compiler._today),
     "now": (0, 0, Compiler._now),
+    "version": (0, 0, Compiler._version),
     "jr:choice-name": (2, 2, Compiler._choice_name),
     "once": (1, 1, Compiler._once),
     "pulldata": (4, 4, Compiler._pulldata),

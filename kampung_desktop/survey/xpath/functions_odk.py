@@ -17,6 +17,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from kampung_desktop.survey.errors import EvaluationError
+from kampung_desktop.survey.xpath.shuffle import seed_of, shuffle
 from kampung_desktop.survey.xpath.values import (
     NAN,
     NodeSet,
@@ -151,6 +153,30 @@ def _distance(*args: Any) -> float:
     return total
 
 
+def _geofence(point: Any, shape: Any) -> bool:
+    """Is the geopoint inside the geoshape? JavaRosa's ray casting on latitude/longitude, over
+    the shape's points as given (a geoshape repeats its first point last)."""
+    found = _points((point,))
+    polygon = _points((shape,))
+    if not found or len(polygon) < 3:
+        return False
+    lat, lon = found[0]
+    inside = False
+    for (lat1, lon1), (lat2, lon2) in zip(polygon, polygon[1:], strict=False):
+        if (lat2 > lat) != (lat1 > lat) and lon < (lon1 - lon2) * (lat - lat2) / (
+            lat1 - lat2
+        ) + lon2:
+            inside = not inside
+    return inside
+
+
+def _randomize(nodes: Any, *seed: Any) -> NodeSet:
+    """randomize(nodeset[, seed]): the nodes in JavaRosa's shuffled order (see `shuffle`)."""
+    if not isinstance(nodes, NodeSet):
+        raise EvaluationError("expr.randomize_nodeset")
+    return NodeSet(shuffle(list(nodes), seed_of(seed[0]) if seed else None))
+
+
 def _date_time(value: Any) -> datetime | str:
     moment = to_datetime(value)
     return moment if moment is not None else ""
@@ -195,6 +221,8 @@ ODK_FUNCTIONS: dict[str, tuple[int, int | None, Callable[..., Any]]] = {
     "area": (1, 1, _area),
     "enclosed-area": (1, 1, _area),
     "distance": (1, None, _distance),
+    "geofence": (2, 2, _geofence),
+    "randomize": (1, 2, _randomize),
     "date-time": (1, 1, _date_time),
     "decimal-time": (1, 1, _decimal_time),
     "uuid": (0, 1, lambda *length: str(uuid.uuid4())),
