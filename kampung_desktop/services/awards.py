@@ -23,9 +23,10 @@ from kampung_desktop.core import wilayah as wilayah_rules
 from kampung_desktop.core.awards import RW_LEVEL_PROGRAMS, program_refusal
 from kampung_desktop.core.ids import utc_now_iso
 from kampung_desktop.scoring import PROGRAM_FORMS, is_kencana
+from kampung_desktop.storage import audit
 from kampung_desktop.storage.changes import apply_update, record_change
 from kampung_desktop.storage.database import Database
-from kampung_desktop.storage.models import AuditEntry, AwardDecision, Certificate, Wilayah
+from kampung_desktop.storage.models import AwardDecision, Certificate, Wilayah
 
 log = logging.getLogger(__name__)
 
@@ -122,17 +123,16 @@ class AwardsService:
                 action="decide",
             )
             if overridden:
-                session.add(
-                    AuditEntry(
-                        user_id=self.user_id,
-                        action="decide_override",
-                        entity="award_decisions",
-                        record_id=decision.id,
-                        fields=json.dumps(
-                            {"overridden": list(overridden), "reason": override_reason or ""},
-                            ensure_ascii=False,
-                        ),
-                    )
+                audit.append(
+                    session,
+                    "decide_override",
+                    "award_decisions",
+                    decision.id,
+                    json.dumps(
+                        {"overridden": list(overridden), "reason": override_reason or ""},
+                        ensure_ascii=False,
+                    ),
+                    user_id=self.user_id,
                 )
         log.info(
             "award decided: decision=%s program=%s year=%s assessment=%s demo=%s override=%s",

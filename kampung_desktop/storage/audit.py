@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlmodel import Session
 
@@ -80,15 +80,16 @@ def entry_hash(row: Sequence[object]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def connection_of(target: Session | sqlite3.Connection) -> sqlite3.Connection:
-    """The sqlite3 connection behind a session, inside the session's (write) transaction."""
-    if isinstance(target, sqlite3.Connection):
-        return target
-    return target.connection().connection.driver_connection  # type: ignore[return-value]
+def connection_of(target: Session | Any) -> Any:
+    """The DB-API connection (sqlite3 or SQLCipher) behind a session, inside the session's
+    (write) transaction; a connection passed in is returned as it is."""
+    if isinstance(target, Session):
+        return target.connection().connection.driver_connection
+    return target
 
 
 def append(
-    target: Session | sqlite3.Connection,
+    target: Session | Any,
     action: str,
     entity: str,
     record_id: str,
@@ -105,7 +106,7 @@ def append(
     return append_many(connection_of(target), [entry])
 
 
-def append_many(conn: sqlite3.Connection, entries: Iterable[Pending]) -> int:
+def append_many(conn: Any, entries: Iterable[Pending]) -> int:
     """Append entries in order (bulk writers); the caller holds the write transaction.
 
     Returns the last seq written (0 when there was nothing to write).
@@ -140,7 +141,7 @@ def append_many(conn: sqlite3.Connection, entries: Iterable[Pending]) -> int:
     return last_seq if rows else 0
 
 
-def _head(conn: sqlite3.Connection) -> tuple[int, str, str | None]:
+def _head(conn: Any) -> tuple[int, str, str | None]:
     """(last seq ever given, hash of the last entry, this laptop's device id)."""
     row = conn.execute(
         "SELECT max(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0), "
@@ -151,14 +152,14 @@ def _head(conn: sqlite3.Connection) -> tuple[int, str, str | None]:
     return int(row[0]), row[1] or GENESIS, row[2]
 
 
-def _username(conn: sqlite3.Connection, user_id: str | None) -> str | None:
+def _username(conn: Any, user_id: str | None) -> str | None:
     if user_id is None:
         return None
     row = conn.execute("SELECT username FROM users WHERE id = ?", (user_id,)).fetchone()
     return row[0] if row else None
 
 
-def verify_chain(conn: sqlite3.Connection) -> ChainCheck:
+def verify_chain(conn: Any) -> ChainCheck:
     """Walk the log in seq order; the first entry whose link or content does not hold wins."""
     expected_prev, expected_seq, count = GENESIS, None, 0
     for row in conn.execute(f"{_SELECT} ORDER BY seq"):
@@ -189,7 +190,7 @@ _BAD_LINK = (
 _EDITED = "isi entri diubah (hash tidak cocok) / the entry was changed (hash mismatch)"
 
 
-def chain_existing(conn: sqlite3.Connection) -> int:
+def chain_existing(conn: Any) -> int:
     """Migration 8: give every existing entry its device, username and place in the chain."""
     device = conn.execute("SELECT device_id FROM sync_device WHERE id = 1").fetchone()
     conn.execute(
@@ -216,7 +217,7 @@ CREATE INDEX ix_audit_at ON audit_log(at);
 """
 
 
-def apply_v8(conn: sqlite3.Connection) -> None:
+def apply_v8(conn: Any) -> None:
     from kampung_desktop.storage.migrations import _split
 
     for statement in _split(V8_SCHEMA):
@@ -250,19 +251,19 @@ def _where(flt: AuditFilter) -> tuple[str, list[object]]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def entries(conn: sqlite3.Connection, flt: AuditFilter, limit: int | None = None) -> list[tuple]:
+def entries(conn: Any, flt: AuditFilter, limit: int | None = None) -> list[tuple]:
     """Entries matching the filter, newest first: COLUMNS then hash."""
     where, params = _where(flt)
     tail = f" LIMIT {int(limit)}" if limit else ""
     return conn.execute(f"{_SELECT}{where} ORDER BY seq DESC{tail}", params).fetchall()
 
 
-def iter_entries(conn: sqlite3.Connection, flt: AuditFilter) -> Iterator[tuple]:
+def iter_entries(conn: Any, flt: AuditFilter) -> Iterator[tuple]:
     where, params = _where(flt)
     yield from conn.execute(f"{_SELECT}{where} ORDER BY seq", params)
 
 
-def distinct(conn: sqlite3.Connection, column: str) -> list[str]:
+def distinct(conn: Any, column: str) -> list[str]:
     """The usernames or actions present, for the view's filter choices."""
     if column not in ("username", "action"):
         raise ValueError(column)

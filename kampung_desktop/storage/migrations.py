@@ -271,6 +271,12 @@ def _apply_v6(conn: sqlite3.Connection) -> None:
     apply_v6(conn)
 
 
+def _apply_v8(conn: sqlite3.Connection) -> None:
+    from kampung_desktop.storage.audit import apply_v8
+
+    apply_v8(conn)
+
+
 # Maintained household counts per (kelurahan, RW, RT) for the wilayah tree, the status bar and
 # the list's total (a 1,000,000-household city must not be counted row by row on every view),
 # and sort indexes that carry the area columns, so a wilayah subtree is filtered inside the
@@ -327,6 +333,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "search prefix indexes for 1-8 characters", _script(V5_SEARCH_PREFIXES)),
     Migration(6, "sync bookkeeping: device, op ids, revisions, receipts", _apply_v6),
     Migration(7, "household counts and area-carrying sort indexes", _script(V7_LIST_COUNTS)),
+    Migration(8, "tamper-evident audit chain: device, username, hashes", _apply_v8),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
