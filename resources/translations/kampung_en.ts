@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>AccessUi</name>
+    <message>
+        <source>A&amp;kun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masuk sebagai {user} ({role})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ganti &amp;kata sandi…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pengguna…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pengaturan &amp;awal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AreaTreeModel</name>
     <message>
         <source>Wilayah</source>
@@ -108,6 +131,21 @@
     </message>
 </context>
 <context>
+    <name>AutoLock</name>
+    <message>
+        <source>Kampung — Terkunci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kunci sekarang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kunci aplikasi sekarang; data tersembunyi (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Selesaikan konflik</source>
@@ -148,6 +186,60 @@
     <message>
         <source>Masih {n} isian belum dipilih.</source>
         <translation>{n} field(s) still to choose.</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsForm</name>
+    <message>
+        <source>Isi nama pengguna. / Enter your username.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Isi kata sandi. / Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Nama pengguna</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Masuk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation type="unfinished">Username</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation type="unfinished">Password</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pesan masuk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DATA DEMO — bukan data warga sungguhan. Masuk sebagai admin demo: nama pengguna {user}, kata sandi {password} (sudah terisi; tekan Enter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Curtain</name>
+    <message>
+        <source>Kampung terkunci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data disembunyikan. Masuk lagi dengan kata sandi Anda untuk melanjutkan.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -773,6 +865,318 @@ Technical details were written to {log}. If it happens again, send that file to 
     </message>
 </context>
 <context>
+    <name>InterviewTexts</name>
+    <message>
+        <source>Wawancara — {form}</source>
+        <translation>Interview — {form}</translation>
+    </message>
+    <message>
+        <source>◀ Kembali</source>
+        <translation>◀ Back</translation>
+    </message>
+    <message>
+        <source>Lanjut ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>Ringkasan ▶</source>
+        <translation>Summary ▶</translation>
+    </message>
+    <message>
+        <source>Ringkasan</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Bahasa formulir:</source>
+        <translation>Form language:</translation>
+    </message>
+    <message>
+        <source>Bagian %v dari %m</source>
+        <translation>Section %v of %m</translation>
+    </message>
+    <message>
+        <source>✓ Tersimpan {time}</source>
+        <translation>✓ Saved {time}</translation>
+    </message>
+    <message>
+        <source>Menyimpan…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>✗ Gagal menyimpan: {error}</source>
+        <translation>✗ Could not save: {error}</translation>
+    </message>
+    <message>
+        <source>diubah di tempat lain; buka kembali</source>
+        <translation>changed elsewhere; open it again</translation>
+    </message>
+    <message>
+        <source>Penilaian ini berstatus «{state}» dan hanya dapat dibaca.</source>
+        <translation>This assessment is «{state}» and read-only.</translation>
+    </message>
+    <message>
+        <source>Dikembalikan oleh pemeriksa: {note}</source>
+        <translation>Returned by the reviewer: {note}</translation>
+    </message>
+    <message>
+        <source>— pilih —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
+        <source>Ketik untuk mencari…</source>
+        <translation>Type to search…</translation>
+    </message>
+    <message>
+        <source>Tidak ada pilihan yang cocok.</source>
+        <translation>No matching choice.</translation>
+    </message>
+    <message>
+        <source>Ya, sudah</source>
+        <translation>Yes, done</translation>
+    </message>
+    <message>
+        <source>Sekarang</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Kalender</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>HH-BB-TTTT</source>
+        <translation>DD-MM-YYYY</translation>
+    </message>
+    <message>
+        <source>JJ:MM</source>
+        <translation>HH:MM</translation>
+    </message>
+    <message>
+        <source>lintang bujur, mis. -6.2 106.8</source>
+        <translation>latitude longitude, e.g. -6.2 106.8</translation>
+    </message>
+    <message>
+        <source>Pilih foto…</source>
+        <translation>Choose photo…</translation>
+    </message>
+    <message>
+        <source>Hapus foto</source>
+        <translation>Remove photo</translation>
+    </message>
+    <message>
+        <source>Gambar (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Kosongkan</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Lampirkan berkas…</source>
+        <translation>Attach file…</translation>
+    </message>
+    <message>
+        <source>Hapus berkas</source>
+        <translation>Remove file</translation>
+    </message>
+    <message>
+        <source>Suara (*.mp3 *.m4a *.wav *.ogg *.amr)</source>
+        <translation>Audio (*.mp3 *.m4a *.wav *.ogg *.amr)</translation>
+    </message>
+    <message>
+        <source>Video (*.mp4 *.3gp *.mov *.avi *.mkv)</source>
+        <translation>Video (*.mp4 *.3gp *.mov *.avi *.mkv)</translation>
+    </message>
+    <message>
+        <source>Semua berkas (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>titik &apos;lintang bujur&apos; dipisah &apos;;&apos;, mis. -6.2 106.8; -6.3 106.9</source>
+        <translation>&apos;latitude longitude&apos; points separated by &apos;;&apos;, e.g. -6.2 106.8; -6.3 106.9</translation>
+    </message>
+    <message>
+        <source>ketik atau pindai kode</source>
+        <translation>type or scan the code</translation>
+    </message>
+    <message>
+        <source>nama pilihan berurutan, dipisah spasi</source>
+        <translation>choice names in order, separated by spaces</translation>
+    </message>
+    <message>
+        <source>＋ Tambah</source>
+        <translation>＋ Add</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>▲ Naik</source>
+        <translation>▲ Up</translation>
+    </message>
+    <message>
+        <source>▼ Turun</source>
+        <translation>▼ Down</translation>
+    </message>
+    <message>
+        <source>Isi ▶</source>
+        <translation>Fill in ▶</translation>
+    </message>
+    <message>
+        <source>{number}. {name}</source>
+        <translation>{number}. {name}</translation>
+    </message>
+    <message>
+        <source>(belum diisi)</source>
+        <translation>(not filled in)</translation>
+    </message>
+    <message>
+        <source>Hapus baris</source>
+        <translation>Remove entry</translation>
+    </message>
+    <message>
+        <source>Hapus baris {number} ({name}) beserta semua jawabannya?</source>
+        <translation>Remove entry {number} ({name}) with all its answers?</translation>
+    </message>
+    <message>
+        <source>Tambah, hapus, atau urutkan baris di sini; pilih satu baris lalu «Isi» untuk mengisinya.</source>
+        <translation>Add, remove or reorder entries here; select one and «Fill in» to answer its questions.</translation>
+    </message>
+    <message>
+        <source>Semua pertanyaan wajib sudah terisi dengan benar. Penilaian siap difinalisasi.</source>
+        <translation>Every required question is answered correctly. The assessment is ready to finalize.</translation>
+    </message>
+    <message>
+        <source>Finalisasi</source>
+        <translation>Finalize</translation>
+    </message>
+    <message>
+        <source>Pertanyaan</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Yang perlu diperbaiki</source>
+        <translation>What to fix</translation>
+    </message>
+    <message>
+        <source>Umum</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Penilaian sudah difinalisasi dan kini hanya dapat dibaca.</source>
+        <translation>The assessment is finalized and now read-only.</translation>
+    </message>
+    <message>
+        <source>Status: {state}</source>
+        <translation>State: {state}</translation>
+    </message>
+    <message>
+        <source>Finalisasi penilaian</source>
+        <translation>Finalize assessment</translation>
+    </message>
+    <message>
+        <source>Setelah difinalisasi, jawaban tidak dapat diubah lagi. Lanjutkan?</source>
+        <translation>After finalizing, answers can no longer be changed. Continue?</translation>
+    </message>
+    <message>
+        <source>draf</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>finalized</translation>
+    </message>
+    <message>
+        <source>terkirim</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
+        <source>disetujui</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>dikembalikan</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <source>Mulai penilaian</source>
+        <translation>Start an assessment</translation>
+    </message>
+    <message>
+        <source>Formulir</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Kelurahan/desa</source>
+        <translation>Kelurahan/village</translation>
+    </message>
+    <message>
+        <source>Rumah tangga</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Mulai baru</source>
+        <translation>Start new</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Penilaian yang sudah ada</source>
+        <translation>Existing assessments</translation>
+    </message>
+    <message>
+        <source>Pilih kelurahan dari daftar, lalu isi RW dan RT.</source>
+        <translation>Pick a kelurahan from the list, then fill in RW and RT.</translation>
+    </message>
+    <message>
+        <source>Tidak dapat dilakukan</source>
+        <translation>Cannot do that</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln baris</source>
+        <translation>
+            <numerusform>%Ln entry</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln isian belum lengkap atau belum benar. Klik untuk memperbaikinya:</source>
+        <translation>
+            <numerusform>%Ln answer is missing or wrong. Click it to fix it:</numerusform>
+            <numerusform>%Ln answers are missing or wrong. Click one to fix them:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Kampung — Terkunci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aplikasi terkunci</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tidak ada kegiatan beberapa saat, atau layar dikunci. Masuk lagi untuk melanjutkan; pekerjaan yang terbuka tetap seperti semula. Pengguna lain yang terdaftar juga dapat masuk di sini.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tutup aplikasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutup aplikasi</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Kampung — Pendataan rumah tangga</source>
@@ -1064,9 +1468,12 @@ Household register and neighbourhood assessment that works without internet.</tr
         <source>Pratinjau tidak tersedia (modul QtPdf tidak terpasang). Buka berkas di aplikasi PDF lain untuk melihat dan mencetaknya.</source>
         <translation>Preview is not available (the QtPdf module is not installed). Open the file in another PDF application to view and print it.</translation>
     </message>
-    <message>
-        <source>{count} halaman · {path}</source>
-        <translation>{count} pages · {path}</translation>
+    <message numerus="yes">
+        <source>%Ln halaman · {path}</source>
+        <translation>
+            <numerusform>%Ln page · {path}</numerusform>
+            <numerusform>%Ln pages · {path}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cetak piagam</source>
@@ -1083,9 +1490,12 @@ Household register and neighbourhood assessment that works without internet.</tr
         <source>&lt;b&gt;Wilayah&lt;/b&gt;</source>
         <translation>&lt;b&gt;Area&lt;/b&gt;</translation>
     </message>
-    <message>
-        <source>{area} — {count} piagam</source>
-        <translation>{area} — {count} certificates</translation>
+    <message numerus="yes">
+        <source>{area} — %Ln piagam</source>
+        <translation>
+            <numerusform>{area} — %Ln certificate</numerusform>
+            <numerusform>{area} — %Ln certificates</numerusform>
+        </translation>
     </message>
     <message>
         <source>&lt;b&gt;Hasil&lt;/b&gt;</source>
@@ -1262,13 +1672,19 @@ Household register and neighbourhood assessment that works without internet.</tr
         <source>Belum ada penilaian final untuk program ini di kelurahan ini.</source>
         <translation>No finalised assessment for this programme in this kelurahan yet.</translation>
     </message>
-    <message>
-        <source>{count} penilaian</source>
-        <translation>{count} assessments</translation>
+    <message numerus="yes">
+        <source>%Ln penilaian</source>
+        <translation>
+            <numerusform>%Ln assessment</numerusform>
+            <numerusform>%Ln assessments</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>menunggu pemeriksaan: {count}</source>
-        <translation>waiting for review: {count}</translation>
+    <message numerus="yes">
+        <source>menunggu pemeriksaan: %Ln</source>
+        <translation>
+            <numerusform>waiting for review: %Ln</numerusform>
+            <numerusform>waiting for review: %Ln</numerusform>
+        </translation>
     </message>
     <message>
         <source>Dicabut: {reason}</source>
@@ -1360,6 +1776,30 @@ Household register and neighbourhood assessment that works without internet.</tr
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln piagam dicetak ke {path}.</source>
+        <translation>
+            <numerusform>%Ln certificate printed to {path}.</numerusform>
+            <numerusform>%Ln certificates printed to {path}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln piagam dicetak ke folder {folder}.</source>
+        <translation>
+            <numerusform>%Ln certificate printed to the folder {folder}.</numerusform>
+            <numerusform>%Ln certificates printed to the folder {folder}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln piagam disimpan, satu berkas per piagam, di folder:
+{folder}</source>
+        <translation>
+            <numerusform>%Ln certificate saved, one file per certificate, in the folder:
+{folder}</numerusform>
+            <numerusform>%Ln certificates saved, one file per certificate, in the folder:
+{folder}</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Penandatangan masih contoh</source>
         <translation>Signatory is still a placeholder</translation>
@@ -1384,20 +1824,6 @@ Household register and neighbourhood assessment that works without internet.</tr
         <source>Pencetakan dibatalkan; tidak ada berkas yang dibuat.</source>
         <translation>Printing cancelled; no file was made.</translation>
     </message>
-    <message>
-        <source>{count} piagam dicetak ke {path}.</source>
-        <translation>{count} certificates printed to {path}.</translation>
-    </message>
-    <message>
-        <source>{count} piagam dicetak ke folder {folder}.</source>
-        <translation>{count} certificates printed to the folder {folder}.</translation>
-    </message>
-    <message>
-        <source>{count} piagam disimpan, satu berkas per piagam, di folder:
-{folder}</source>
-        <translation>{count} certificates saved, one file per certificate, in the folder:
-{folder}</translation>
-    </message>
 </context>
 <context>
     <name>ReviewWindow</name>
@@ -1421,13 +1847,19 @@ Household register and neighbourhood assessment that works without internet.</tr
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
-    <message>
-        <source>{program} · {count} menunggu pemeriksaan</source>
-        <translation>{program} · {count} to review</translation>
+    <message numerus="yes">
+        <source>{program} · %Ln menunggu pemeriksaan</source>
+        <translation>
+            <numerusform>{program} · %Ln to review</numerusform>
+            <numerusform>{program} · %Ln to review</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{area} · {count} penilaian</source>
-        <translation>{area} · {count} assessments</translation>
+    <message numerus="yes">
+        <source>{area} · %Ln penilaian</source>
+        <translation>
+            <numerusform>{area} · %Ln assessment</numerusform>
+            <numerusform>{area} · %Ln assessments</numerusform>
+        </translation>
     </message>
     <message>
         <source>Draf</source>
@@ -1452,6 +1884,21 @@ Household register and neighbourhood assessment that works without internet.</tr
     <message>
         <source>Tidak dapat dilanjutkan</source>
         <translation>Cannot continue</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator kelurahan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>petugas pendata</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1490,6 +1937,25 @@ Household register and neighbourhood assessment that works without internet.</tr
     <message>
         <source>Hubungkan ke server…</source>
         <translation>Connect to a server…</translation>
+    </message>
+</context>
+<context>
+    <name>SignInWindow</name>
+    <message>
+        <source>Kampung — Masuk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masuk ke Kampung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data di laptop ini dilindungi. Masukkan nama pengguna dan kata sandi Anda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo Kampung</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1609,6 +2075,10 @@ Household register and neighbourhood assessment that works without internet.</tr
     <message>
         <source>Sesi sinkronisasi: waktu dan hasil</source>
         <translation>Sync sessions: time and result</translation>
+    </message>
+    <message>
+        <source>Klik dua kali untuk membuka data ini.</source>
+        <translation>Double-click to open this record.</translation>
     </message>
 </context>
 <context>
@@ -1991,6 +2461,13 @@ Household register and neighbourhood assessment that works without internet.</tr
     <message>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
+    </message>
+</context>
+<context>
+    <name>RecordOpener</name>
+    <message>
+        <source>Data ini tidak ada lagi di laptop ini (dihapus atau belum diterima).</source>
+        <translation>This record is no longer on this laptop (deleted, or not received yet).</translation>
     </message>
 </context>
 </TS>

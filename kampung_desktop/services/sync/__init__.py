@@ -7,6 +7,7 @@ from kampung_desktop.services.sync.service import SyncService
 from kampung_desktop.services.sync.types import (
     ConflictItem,
     FieldChoice,
+    RecordTarget,
     RejectedRecord,
     ReturnedAssessment,
     SyncError,
@@ -19,6 +20,7 @@ from kampung_desktop.services.sync.types import (
 __all__ = [
     "ConflictItem",
     "FieldChoice",
+    "RecordTarget",
     "RejectedRecord",
     "ReturnedAssessment",
     "SyncError",

@@ -29,6 +29,7 @@ from kampung_desktop.services.sync.engine import (
 )
 from kampung_desktop.services.sync.types import (
     ConflictItem,
+    RecordTarget,
     RejectedRecord,
     ReturnedAssessment,
     SyncError,
@@ -37,7 +38,7 @@ from kampung_desktop.services.sync.types import (
     SyncProgress,
     SyncStatus,
 )
-from kampung_desktop.storage import sync_log, sync_store
+from kampung_desktop.storage import sync_log, sync_store, sync_targets
 
 if TYPE_CHECKING:
     from kampung_desktop.services.app import AppContext
@@ -225,6 +226,12 @@ class SyncService:
             )
             for sid, started, ended, o, items in rows
         ]
+
+    def record_target(self, table: str, record_id: str) -> RecordTarget | None:
+        """Where to open a record of the sync panel or log for correction (None: not here)."""
+        with self.db.raw() as conn:
+            found = sync_targets.record_target(conn, table, record_id)
+        return RecordTarget(table, record_id, **found) if found is not None else None
 
     # -- review loop and conflicts ----------------------------------------------------------
     def returned_assessments(self) -> list[ReturnedAssessment]:

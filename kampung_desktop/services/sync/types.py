@@ -66,6 +66,23 @@ class SyncStatus:
 
 
 @dataclass(frozen=True)
+class RecordTarget:
+    """Where a refused or conflicting record is corrected (`SyncService.record_target`):
+    households and members in the household dialog (on the member), assessments and their
+    answers in the interview (on the question), decisions and certificates in the review."""
+
+    table: str
+    record_id: str
+    household_id: str | None = None
+    member_id: str | None = None
+    assessment_id: str | None = None
+    question: str | None = None
+    program: str | None = None
+    year: int | None = None
+    kelurahan_kode: str | None = None
+
+
+@dataclass(frozen=True)
 class SyncLogEntry:
     session_id: str
     started_at: str

@@ -26,6 +26,7 @@ from kampung_desktop.ui.qt import (
 from kampung_desktop.ui.sync.controller import SyncController
 from kampung_desktop.ui.sync.enrol_dialog import EnrolDialog
 from kampung_desktop.ui.sync.indicator import SyncIndicator
+from kampung_desktop.ui.sync.opener import RecordOpener
 from kampung_desktop.ui.sync.panel import SyncPanel
 from kampung_desktop.ui.sync.setup import SETUP_SEEN, SetupBanner, SyncSettingsBox
 from kampung_desktop.ui.sync.todo import TodoWindow
@@ -114,7 +115,9 @@ class SyncUi(QObject):
         self.indicator.clicked.connect(self.show_panel)
         self.panel.enrolRequested.connect(lambda: self.open_enrol())
         self.panel.todoRequested.connect(self.open_todo)
+        self.opener = RecordOpener(self)
         self.panel.rejected_view.recordActivated.connect(self.open_record)
+        self.panel.log_view.recordActivated.connect(self.open_record)
         self.banner.offlineChosen.connect(lambda: self._setup_done("offline"))
         self.banner.enrolRequested.connect(lambda: self.open_enrol())
         c = self.controller
@@ -150,9 +153,8 @@ class SyncUi(QObject):
 
     def open_todo(self) -> TodoWindow:
         if self.todo is None:
-            service = self.controller.service or _service(self.ctx)
-            self.todo = TodoWindow(service, self.window.tasks.run, self.window)
-            self.todo.openAssessment.connect(self._reopen)
+            self.todo = TodoWindow(self.service(), self.window.tasks.run, self.window)
+            self.todo.openAssessment.connect(self.reopen)
             self.todo.conflictResolved.connect(lambda _id: self.controller.refresh())
         else:
             self.todo.refresh()
@@ -180,19 +182,21 @@ class SyncUi(QObject):
 
     # -- reactions ----------------------------------------------------------------------------
     def open_record(self, table: str, record_id: str) -> None:
-        """Open a refused household or assessment where it can be corrected (saving queues it
-        again); a member is corrected through its household."""
-        if table == "households":
-            self.window.edit_household(record_id)
-        elif table == "assessments":
-            self._reopen(record_id)
+        """Open a refused or conflicting record where it can be corrected (saving queues it
+        again): see `RecordOpener`."""
+        self.opener.open(table, record_id)
 
-    def _reopen(self, assessment_id: str) -> None:
+    def service(self) -> Any:
+        return self.controller.service or _service(self.ctx)
+
+    def reopen(self, assessment_id: str) -> Any:
+        """The interview of `assessment_id` (a returned one opens for correction)."""
         from kampung_desktop.ui.interview import open_assessment
 
         wizard = open_assessment(self.ctx, assessment_id, self.window)
-        if wizard is not None and self.todo is not None:
+        if wizard is not None:
             wizard.finalized.connect(lambda _id: self._after_correction())
+        return wizard
 
     def _after_correction(self) -> None:
         if self.todo is not None:

@@ -15,6 +15,7 @@ from kampung_desktop.ui.sync import texts
 ATTENTION = ("rejected", "conflict", "waiting")  # sessions with these open up
 REASON_ROLE = Qt.ItemDataRole.UserRole
 PLAIN_ROLE = Qt.ItemDataRole.UserRole + 1  # the text before it was broken into lines
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2  # (table, record_id) of a record's line
 
 
 def _one_wrapped_column(view: QTreeWidget) -> None:
@@ -116,14 +117,25 @@ class RejectedView(_Wrapping):
 
 
 class SyncLogView(_Wrapping):
-    """One row per sync session (start, end, what went and came), its problems beneath it."""
+    """One row per sync session (start, end, what went and came), its problems beneath it.
+
+    Double-click (or Enter) on a record's line asks to open that record for correction.
+    """
+
+    recordActivated = Signal(str, str)  # table, record_id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncLogView")
         _one_wrapped_column(self)
         self.entries: list[Any] = []
+        self.itemActivated.connect(self._activated)
         self.retranslate()
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        record = item.data(0, RECORD_ROLE)
+        if record:
+            self.recordActivated.emit(*record)
 
     def set_entries(self, entries: list[Any]) -> None:
         self.entries = list(entries)
@@ -138,7 +150,8 @@ class SyncLogView(_Wrapping):
                 text = f"{what}\n{texts.pick(reason)}" if reason else what
                 child = self.item(text, depth=1)
                 child.setData(0, REASON_ROLE, texts.pick(reason))
-                child.setToolTip(0, record_id)
+                child.setData(0, RECORD_ROLE, (table, record_id))
+                child.setToolTip(0, self.tr("Klik dua kali untuk membuka data ini."))
                 top.addChild(child)
             self.addTopLevelItem(top)
             top.setExpanded(any(item[2] in ATTENTION for item in entry.items))
