@@ -174,7 +174,13 @@ def create_first_admin(
     key = keys.new_key()
     account = _new_account(username.strip(), full_name, Role.ADMIN, (), password, key, "local")
     base = access or AccessFile()
-    access_file.save(folder, base.with_changes(accounts=(account,), encrypted=False))
+    # The wrapped key is saved before the database is encrypted with it, so no crash can leave
+    # an encrypted database without its key. "encrypted" is set at once: an upgrade cut short
+    # is resumed by the next keyed open (storage.engine.prepare_database).
+    access_file.save(folder, base.with_changes(accounts=(account,), encrypted=True))
+    from kampung_desktop.storage import cipher_upgrade  # sqlcipher loads only when needed
+
+    cipher_upgrade.encrypt_database(folder, key)
     return AccessSession(_principal(account), key)
 
 

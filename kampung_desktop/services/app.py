@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlmodel import select
 
 from kampung_desktop.services import wilayah
+from kampung_desktop.services.access import SIGN_IN_FIRST, AccessSession, is_protected
 from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.models import Setting, User
 
@@ -27,14 +28,24 @@ class AppContext:
     data_dir: Path
     db: Database
     user_id: str
+    access: AccessSession | None = None  # None: an unprotected legacy dir
 
     @classmethod
-    def open(cls, data_dir: Path) -> AppContext:
-        db = Database.open(data_dir)
-        added = wilayah.seed_reference(db)
-        if added:
-            log.info("loaded %d reference area codes", added)
-        return cls(Path(data_dir), db, ensure_local_user(db))
+    def open(cls, data_dir: Path, access: AccessSession | None = None) -> AppContext:
+        """Open a data dir: a protected one only with a session from `services.access`
+        (its key opens the encrypted database); an unprotected one as before."""
+        if access is None and is_protected(Path(data_dir)):
+            raise SIGN_IN_FIRST
+        db = Database.open(data_dir, key=access.db_key if access else None)
+        try:
+            added = wilayah.seed_reference(db)
+            if added:
+                log.info("loaded %d reference area codes", added)
+            user_id = ensure_principal_user(db, access) if access else ensure_local_user(db)
+        except BaseException:
+            db.close()
+            raise
+        return cls(Path(data_dir), db, user_id, access)
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         return get_setting(self.db, key, default)
@@ -75,3 +86,27 @@ def ensure_local_user(db: Database) -> str:
             session.flush()
         session.add(Setting(key=USER_SETTING, value=user.id))
         return user.id
+
+
+SERVER_ROLE_NAMES = {"enumerator": "petugas", "operator": "pemeriksa", "admin": "admin"}
+
+
+def ensure_principal_user(db: Database, access: AccessSession) -> str:
+    """The signed-in account's row in `users` (records name their author by its id)."""
+    principal = access.principal
+    with db.write() as session:
+        if session.get(User, principal.user_id) is not None:
+            return principal.user_id
+        username = principal.username
+        taken = session.exec(select(User).where(User.username == username)).first()
+        if taken is not None:  # e.g. the legacy local "petugas" placeholder
+            username = f"{username}#{principal.user_id[:8]}"
+        session.add(
+            User(
+                id=principal.user_id,
+                username=username,
+                full_name=principal.full_name,
+                role=SERVER_ROLE_NAMES[principal.role.value],
+            )
+        )
+    return principal.user_id
