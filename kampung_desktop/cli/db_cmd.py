@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from kampung_desktop.cli import db_audit
 from kampung_desktop.cli.common import add_data_dir, data_dir
 
 
@@ -15,6 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_data_dir(info)
     info.add_argument("--json", action="store_true", help="keluaran JSON / JSON output")
     info.set_defaults(handler=_info)
+    db_audit.register(db_sub)
 
 
 def _info(args: argparse.Namespace) -> int:

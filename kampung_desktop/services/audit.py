@@ -1,0 +1,182 @@
+"""Audited actions and the admin's audit view: who viewed, changed, exported or printed which
+record, when, from which device.
+
+Record edits are audited by storage (in the edit's own transaction). This service records the
+actions that change nothing (viewing a household, revealing a masked NIK or No. KK, exports,
+prints, sign-ins, backups) and serves the admin's list, its CSV export and the chain check.
+Entries carry record ids and field names only, never personal data.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+from kampung_desktop.core import formats
+from kampung_desktop.storage import audit
+from kampung_desktop.storage.audit import AuditFilter, ChainCheck
+from kampung_desktop.storage.database import Database
+from kampung_desktop.storage.engine import database_path
+from kampung_desktop.storage.errors import DatabaseUnavailable
+
+log = logging.getLogger(__name__)
+
+# Labels for the view (the stored action stays as written).
+ACTION_LABELS = {
+    "insert": ("buat", "create"),
+    "update": ("ubah", "change"),
+    "delete": ("hapus", "delete"),
+    "registry_insert": ("impor: buat", "import: create"),
+    "registry_update": ("impor: ubah", "import: change"),
+    "decide": ("putuskan", "decide"),
+    "decide_override": ("putuskan (pengecualian)", "decide (override)"),
+    "revoke": ("cabut", "revoke"),
+    audit.VIEW: ("lihat", "view"),
+    audit.REVEAL: ("buka NIK/No. KK", "reveal NIK/KK no."),
+    audit.EXPORT: ("ekspor", "export"),
+    audit.PRINT: ("cetak", "print"),
+    audit.SIGN_IN: ("masuk", "sign in"),
+    audit.SIGN_IN_FAILED: ("gagal masuk", "failed sign-in"),
+    audit.BACKUP: ("cadangkan", "backup"),
+    audit.RESTORE: ("pulihkan", "restore"),
+}
+
+EVERYTHING = AuditFilter()
+VIEW_LIMIT = 5000  # the admin's list shows the newest entries; the export has them all
+CSV_HEADER = ("seq", "at", "user_id", "username", "device_id", "action", "entity",
+              "record_id", "fields", "prev_hash", "hash")  # fmt: skip
+
+
+def action_label(action: str, lang: str | None = None) -> str:
+    labels = ACTION_LABELS.get(action)
+    if labels is None:
+        return action
+    return labels[1] if lang == "en" else labels[0]
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    seq: int
+    at: str  # UTC ISO as stored
+    username: str
+    action: str
+    entity: str
+    record_id: str
+    fields: str
+    device_id: str
+
+    def local_time(self, lang: str | None = None) -> str:
+        return formats.iso_date_time(self.at, lang)
+
+
+def day_range(first: date | None, last: date | None) -> tuple[str | None, str | None]:
+    """Local calendar days (inclusive) as the UTC ISO bounds the log is stored in."""
+    since = _utc_iso(datetime.combine(first, time.min)) if first else None
+    until = _utc_iso(datetime.combine(last + timedelta(days=1), time.min)) if last else None
+    return since, until
+
+
+def _utc_iso(local_naive: datetime) -> str:
+    moment = local_naive.astimezone(UTC)  # naive = the laptop's local time
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+class AuditService:
+    """The audit log of one opened database, acting for one signed-in user."""
+
+    def __init__(self, db: Database, user_id: str | None, username: str | None = None) -> None:
+        self.db = db
+        self.user_id = user_id
+        self.username = username
+
+    # -- writing ------------------------------------------------------------------------
+    def record(self, action: str, entity: str, record_id: str, fields: Iterable[str] = ()) -> None:
+        """One entry in its own transaction (an action that changes no record)."""
+        with self.db.write() as session:
+            audit.append(
+                session,
+                action,
+                entity,
+                record_id,
+                list(fields),
+                user_id=self.user_id,
+                username=self.username,
+            )
+        log.info("audit: %s %s %s", action, entity, record_id)  # ids only, never values
+
+    def viewed_household(self, household_id: str) -> None:
+        self.record(audit.VIEW, "households", household_id)
+
+    def revealed(self, entity: str, record_id: str, field: str) -> None:
+        """A masked NIK (members) or No. KK (households) was shown in full."""
+        self.record(audit.REVEAL, entity, record_id, [field])
+
+    def exported(self, what: str, record_ids: Iterable[str] = ("*",)) -> None:
+        ids = list(record_ids)
+        self.record(audit.EXPORT, what, ids[0] if len(ids) == 1 else f"{len(ids)} records")
+
+    def printed(self, entity: str, record_id: str) -> None:
+        self.record(audit.PRINT, entity, record_id)
+
+    # -- reading (admin) ----------------------------------------------------------------
+    def entries(self, flt: AuditFilter = EVERYTHING, limit: int = VIEW_LIMIT) -> list[AuditRow]:
+        with self.db.raw() as conn:
+            rows = audit.entries(conn, flt, limit)
+        return [_row(r) for r in rows]
+
+    def choices(self) -> tuple[list[str], list[str]]:
+        """(usernames, actions) present in the log, for the filters."""
+        with self.db.raw() as conn:
+            return audit.distinct(conn, "username"), audit.distinct(conn, "action")
+
+    def export_csv(self, path: Path, flt: AuditFilter = EVERYTHING) -> int:
+        """Write the matching entries (oldest first, with their hashes) as CSV; returns count.
+
+        Written to a temporary file first, so a failed export never leaves half a file.
+        """
+        path = Path(path)
+        tmp = path.with_name(path.name + ".tmp")
+        count = 0
+        with self.db.raw() as conn, open(tmp, "w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(CSV_HEADER)
+            for row in audit.iter_entries(conn, flt):
+                writer.writerow(row)
+                count += 1
+        tmp.replace(path)
+        self.record(audit.EXPORT, "audit_log", f"{count} entries")
+        return count
+
+    def verify(self) -> ChainCheck:
+        with self.db.raw() as conn:
+            return audit.verify_chain(conn)
+
+
+def _row(r: tuple) -> AuditRow:
+    seq, at, _uid, username, device, action, entity, record_id, fields, _prev, _hash = r
+    return AuditRow(seq, at, username or "", action, entity, record_id, fields, device or "")
+
+
+def verify_data_dir(data_dir: Path, key: bytes | None = None) -> ChainCheck:
+    """`kampung db verify-audit`: open (and migrate) the dir's database and walk the chain.
+
+    A dir without a database is reported, never created."""
+    if not database_path(Path(data_dir)).is_file():
+        raise DatabaseUnavailable("missing", Path(data_dir))
+    db = Database.open(data_dir, key=key) if key is not None else Database.open(data_dir)
+    try:
+        with db.raw() as conn:
+            return audit.verify_chain(conn)
+    finally:
+        db.close()
+
+
+def describe(check: ChainCheck) -> str:
+    """The CLI's one line: `ok: N entries` or `broken at entry #seq: <reason>`."""
+    if check.ok:
+        return f"ok: {check.entries} entries"
+    return f"broken at entry #{check.broken_seq}: {check.reason}"
