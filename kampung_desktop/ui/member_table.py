@@ -10,7 +10,7 @@ from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass, field
 
-from kampung_desktop.core import codes, nik, registry
+from kampung_desktop.core import codes, formats, nik, registry
 from kampung_desktop.core.messages import Problem, current_language
 from kampung_desktop.ui.member_editor import MemberEditor
 from kampung_desktop.ui.qt import (
@@ -215,7 +215,7 @@ class MemberTable(QGroupBox):
                 nik.mask(m.nik) if m.nik else "",  # lists show NIKs masked (UU 27/2022)
                 codes.label(codes.SEX, m.sex, lang),
                 codes.label(codes.RELATIONSHIP, m.relationship, lang),
-                m.birth_date.strftime("%d-%m-%Y") if m.birth_date else "",
+                formats.short_date(m.birth_date, lang),
             )
             problems = [p for found in row.problems.values() for p in found]
             blocking = is_blocking(problems)

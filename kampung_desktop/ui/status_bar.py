@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kampung_desktop.ui.qt import QEvent, QLabel, QLocale, QStatusBar, QWidget
+from kampung_desktop.core import formats
+from kampung_desktop.ui.qt import QEvent, QLabel, QStatusBar, QWidget
 
 DEMO_STYLE = (
     "QLabel { background: #b45309; color: white; font-weight: bold; "
@@ -53,7 +54,7 @@ class StatusBar(QStatusBar):
         else:
             self.data_dir_label.setText(self.tr("Folder data: {path}").format(path=self._data_dir))
             self.data_dir_label.setToolTip(str(self._data_dir))
-        count = "…" if self._pending is None else QLocale().toString(self._pending)
+        count = "…" if self._pending is None else formats.integer(self._pending)
         self.pending_label.setText(self.tr("Perubahan menunggu sinkron: {n}").format(n=count))
         self.demo_label.setText(self.tr("DATA DEMO"))
         self.demo_label.setToolTip(

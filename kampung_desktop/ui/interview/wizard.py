@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kampung_desktop.core import formats
 from kampung_desktop.services import interview_nik
 from kampung_desktop.services.assessments import AssessmentError, StaleWrite
 from kampung_desktop.services.interviews import InterviewSession, Save, Writer
@@ -411,7 +412,7 @@ class InterviewWindow(QWidget):
         self.save_status.setText(text)
 
     def _saved(self, save: Save) -> None:
-        stamp = datetime.now().strftime("%H:%M:%S")
+        stamp = formats.time_of_day(datetime.now(), self.session.lang, seconds=True)
         self._show_save_state("saved", t("saved", self.session.lang, time=stamp))
 
     def _save_failed(self, payload: tuple[Save, BaseException]) -> None:

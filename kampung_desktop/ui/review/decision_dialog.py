@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from kampung_desktop.core import formats
 from kampung_desktop.ui.qt import (
     QCheckBox,
     QComboBox,
@@ -89,7 +90,7 @@ class DecisionDialog(QDialog):
         self.decider.setObjectName("decisionDecider")
         self.decider.setPlaceholderText(self.tr("nama lengkap pengambil keputusan"))
         form.addRow(self.tr("Diputuskan oleh:"), self.decider)
-        form.addRow(self.tr("Waktu:"), QLabel(datetime.now().strftime("%d-%m-%Y %H:%M"), self))
+        form.addRow(self.tr("Waktu:"), QLabel(formats.date_time(datetime.now()), self))
         self.override_box: QCheckBox | None = None
         self.reason_edit: QPlainTextEdit | None = None
         if self.refusals:

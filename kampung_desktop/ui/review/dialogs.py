@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from kampung_desktop.core import formats
 from kampung_desktop.ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -29,11 +30,10 @@ from kampung_desktop.ui.qt import (
 
 
 def fmt_score(value: Decimal | None) -> str:
-    """Indonesian decimal comma, as printed on the report: 66.67 → `66,67`."""
+    """66.67 → `66,67` (`66.67` in English), 70 → `70`; no score: `–` (see core.formats)."""
     if value is None:
-        return "–"
-    text = f"{value:.2f}" if value != value.to_integral_value() else f"{value:.0f}"
-    return text.replace(".", ",")
+        return formats.EMPTY
+    return formats.number(value, 2 if value != value.to_integral_value() else 0)
 
 
 def place_text(rw: int | None, rt: int | None) -> str:

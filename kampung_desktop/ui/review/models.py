@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kampung_desktop.core import formats
 from kampung_desktop.ui.qt import QAbstractTableModel, QBrush, QColor, QFont, QModelIndex, Qt
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -95,13 +96,5 @@ def decimal_of(text: str | None) -> Any:
 
 
 def when(stamp: str | None) -> str:
-    """`2026-09-20T03:04:05Z` → `20-09-2026 10:04` in local time."""
-    if not stamp:
-        return ""
-    from datetime import datetime
-
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return stamp
-    return moment.strftime("%d-%m-%Y %H:%M")
+    """`2026-09-20T03:04:05Z` → `20 Sep 2026 10.04` in local time (see core.formats)."""
+    return formats.iso_date_time(stamp)

@@ -87,7 +87,7 @@ class PdfPreview(QDialog):
             layout.addWidget(missing, 1)
             self.print_button.setEnabled(False)
         self.pages_label.setText(
-            self.tr("{count} halaman · {path}").format(count=self.page_count(), path=self.path)
+            self.tr("%Ln halaman · {path}", "", self.page_count()).format(path=self.path)
         )
         self.print_button.clicked.connect(self.print_with_dialog)
         self.open_button.clicked.connect(

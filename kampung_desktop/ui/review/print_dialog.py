@@ -53,7 +53,7 @@ class PrintOptionsDialog(QDialog):
         self.scope_buttons: list[QRadioButton] = []
         for i, (kode, label, count) in enumerate(scopes):
             button = QRadioButton(
-                self.tr("{area} — {count} piagam").format(area=label, count=count), self
+                self.tr("{area} — %Ln piagam", "", count).format(area=label), self
             )
             button.setProperty("kode", kode)
             button.setEnabled(count > 0)

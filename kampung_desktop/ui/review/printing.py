@@ -11,12 +11,32 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kampung_desktop.ui.qt import QCoreApplication, QFileDialog, QMessageBox, QProgressDialog, Qt
+from kampung_desktop.ui.qt import (
+    QCoreApplication,
+    QFileDialog,
+    QMessageBox,
+    QObject,
+    QProgressDialog,
+    Qt,
+)
 from kampung_desktop.ui.review.print_dialog import PrintOptionsDialog
 from kampung_desktop.ui.review.print_job import PrintJob
 
 if TYPE_CHECKING:
     from kampung_desktop.ui.review.program_tab import ProgramTab
+
+
+class ReviewPrinting(QObject):
+    """Counted messages: lupdate reads plural forms only from `self.tr(text, "", n)` calls."""
+
+    def printed(self, n: int) -> str:
+        return self.tr("%Ln piagam dicetak ke {path}.", "", n)
+
+    def printed_to_folder(self, n: int) -> str:
+        return self.tr("%Ln piagam dicetak ke folder {folder}.", "", n)
+
+    def saved_one_each(self, n: int) -> str:
+        return self.tr("%Ln piagam disimpan, satu berkas per piagam, di folder:\n{folder}", "", n)
 
 
 def open_print_options(tab: ProgramTab) -> None:
@@ -147,22 +167,13 @@ def _finished(tab: ProgramTab, progress: QProgressDialog, outcome: Any) -> None:
             )
         )
     elif len(outcome.files) == 1:
-        tab.host.status(
-            QCoreApplication.translate(
-                "ReviewPrinting", "{count} piagam dicetak ke {path}."
-            ).format(count=outcome.count, path=outcome.files[0])
-        )
+        tab.host.status(ReviewPrinting().printed(outcome.count).format(path=outcome.files[0]))
         tab.show_preview(outcome.files[0])
     else:
         folder = outcome.files[0].parent if outcome.files else ""
-        tab.host.status(
-            QCoreApplication.translate(
-                "ReviewPrinting", "{count} piagam dicetak ke folder {folder}."
-            ).format(count=outcome.count, folder=folder)
-        )
+        tab.host.status(ReviewPrinting().printed_to_folder(outcome.count).format(folder=folder))
         box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("ReviewPrinting", "Cetak piagam"),
-                          QCoreApplication.translate("ReviewPrinting", "{count} piagam disimpan, satu berkas per piagam, di folder:\n{folder}")
-                          .format(count=outcome.count, folder=folder), parent=tab)  # fmt: skip
+                          ReviewPrinting().saved_one_each(outcome.count).format(folder=folder), parent=tab)  # fmt: skip
         tab.host.last_message = box
         box.open()
     tab.printFinished.emit(outcome)

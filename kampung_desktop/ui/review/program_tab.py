@@ -222,9 +222,9 @@ class ProgramTab(QWidget):
                 label = _level(item.result, self.host.lang())
                 counts[label] = counts.get(label, 0) + 1
         waiting = sum(1 for a in assessments if a.state in REVIEWABLE)
-        parts = [self.tr("{count} penilaian").format(count=len(assessments))]
+        parts = [self.tr("%Ln penilaian", "", len(assessments))]
         parts += [f"{label}: {n}" for label, n in counts.items()]
-        parts.append(self.tr("menunggu pemeriksaan: {count}").format(count=waiting))
+        parts.append(self.tr("menunggu pemeriksaan: %Ln", "", waiting))
         return " · ".join(parts)
 
     def _decision_status(self, row: Any) -> str:

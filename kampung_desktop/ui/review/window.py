@@ -111,9 +111,7 @@ class ReviewWindow(QMainWindow):
     def _count_in_title(self, tab: ProgramTab) -> None:
         waiting = sum(1 for a in tab.assessment_model.rows if a.state in ("finalized", "submitted"))
         title = (
-            self.tr("{program} · {count} menunggu pemeriksaan").format(
-                program=tab.title, count=waiting
-            )
+            self.tr("{program} · %Ln menunggu pemeriksaan", "", waiting).format(program=tab.title)
             if waiting
             else tab.title
         )
@@ -123,7 +121,7 @@ class ReviewWindow(QMainWindow):
         """ "Pasir Putih · 7 penilaian": the count names what it counts."""
         if not count:
             return name
-        return self.tr("{area} · {count} penilaian").format(area=name, count=count)
+        return self.tr("{area} · %Ln penilaian", "", count).format(area=name)
 
     def lang(self) -> str:
         return i18n.current()
