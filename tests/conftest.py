@@ -16,6 +16,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 TODAY = date(2026, 11, 23)
 
 
+@pytest.fixture(autouse=True)
+def laptop_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test its own per-laptop config (remembered data folder and language): nothing
+    reaches the real user's config, and no test sees another's choices."""
+    path = tmp_path / "laptop-config"
+    monkeypatch.setenv("KAMPUNG_CONFIG_DIR", str(path))
+    return path
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "data"

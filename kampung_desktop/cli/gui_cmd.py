@@ -6,8 +6,11 @@ Kept free of heavy imports: `kampung --help` and every other subcommand load thi
 from __future__ import annotations
 
 import argparse
+import os
+from pathlib import Path
 
 from kampung_desktop.cli.common import add_data_dir, data_dir
+from kampung_desktop.paths import DATA_DIR_ENV
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,4 +23,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_gui(args: argparse.Namespace) -> int:
     from kampung_desktop.ui.startup import run
 
-    return run(data_dir(args), probe=bool(getattr(args, "startup_probe", False)))
+    return run(gui_data_dir(args), probe=bool(getattr(args, "startup_probe", False)))
+
+
+def gui_data_dir(args: argparse.Namespace) -> Path:
+    """--data-dir or $KAMPUNG_DATA_DIR when given; else the folder the first start chose
+    (remembered per laptop); else the platform's default."""
+    if getattr(args, "data_dir", None) or os.environ.get(DATA_DIR_ENV):
+        return data_dir(args)
+    from kampung_desktop.services import laptop_config
+
+    return laptop_config.load().data_dir or data_dir(args)

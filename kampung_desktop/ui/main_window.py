@@ -52,10 +52,12 @@ class MainWindow(QMainWindow):
     ready = Signal()  # data shown, window fully usable
     failed = Signal(object)  # the exception that stopped the data from loading
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, data_dir: Path, parent: QWidget | None = None, access: Any = None) -> None:
+        """`access`: the signed-in AccessSession (None only on an unprotected legacy dir)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.data_dir = Path(data_dir)
+        self.access = access
         self.backend: Any = None  # kampung_desktop.ui.backend.Backend once loaded
         self._areas: list[Any] = []  # the wilayah tree (services.wilayah.AreaNode) last read
         self.show_dialogs = True  # False in the start-up probe: report, never block
@@ -82,6 +84,9 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self._build_actions()
+        from kampung_desktop.ui.access import install as install_access
+
+        self.access_ui = install_access(self, access)  # account menu, auto-lock, role gating
         self.resize(1440, 860)
 
         self.tree.areaSelected.connect(self._area_selected)
@@ -157,6 +162,8 @@ class MainWindow(QMainWindow):
         }
         for action, keys in shortcuts.items():
             action.setShortcut(keys)
+        if self.access_ui is not None:
+            self.access_ui.install_shortcuts()  # Ctrl+L: lock now
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -214,12 +221,13 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.firstPainted.emit)  # after the whole tree has painted
 
     def _load(self) -> None:
-        data_dir, query = self.data_dir, self.list.query
+        data_dir, query, access = self.data_dir, self.list.query, self.access
 
         def job() -> tuple[Any, Any]:
             from kampung_desktop.ui.backend import Backend  # the database stack loads here
 
-            first = Backend.load(data_dir, query, PAGE_SIZE)
+            signed_in = {"access": access} if access is not None else {}
+            first = Backend.load(data_dir, query, PAGE_SIZE, **signed_in)
             return first, build_items(first.tree)
 
         self.tasks.run(job, self._loaded, self._load_failed)
@@ -269,6 +277,8 @@ class MainWindow(QMainWindow):
         from kampung_desktop.ui.sync import install as install_sync
 
         self.sync_ui = install_sync(self)  # status indicator, sync panel and menu, auto-sync
+        if self.access_ui is not None:
+            self.access_ui.arm(self.backend.ctx)  # idle limit from the settings; gate late menus
         self.settled = True
         log.info("main window ready: %d households listed", self.list.model.rowCount())
 
@@ -463,6 +473,8 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(i18n.current(), self)
         if self.sync_ui is not None:
             dialog.add_section(self.sync_ui.settings_box(dialog))
+        if self.access_ui is not None:
+            self.access_ui.settings_sections(dialog)
         if self.backend is not None:
             from kampung_desktop.ui.signatory_settings import SignatoryBox
 
@@ -474,6 +486,9 @@ class MainWindow(QMainWindow):
         """Switch the UI language now and remember it in the database."""
         if code == i18n.current():
             return
+        from kampung_desktop.services import laptop_config
+
+        laptop_config.save(language=code)  # the sign-in screen speaks it too (encrypted data)
         if not i18n.apply(code):
             QMessageBox.warning(
                 self,
@@ -498,6 +513,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: Any) -> None:
         self._status_timer.stop()
+        if self.access_ui is not None:
+            self.access_ui.shutdown()
         if self.backend is not None:
             self.backend.interrupt_list()  # do not wait for a search nobody will see
         if self.sync_ui is not None:

@@ -8,7 +8,9 @@ Set `KAMPUNG_STARTUP_PROBE=1` (or pass the hidden `--startup-probe`) to print `f
 and `usable_ms` and quit: a benchmark runs the app as a subprocess and reads them. Times count
 from `KAMPUNG_STARTUP_T0` (a `time.time()` value the benchmark sets just before spawning) when
 given, otherwise from the process start as the kernel records it (Linux, 10 ms resolution) or,
-failing that, from the import of this module.
+failing that, from the import of this module. On a protected demo dir the probe signs in as the
+demo admin (ui.access.start_flow), prints `signed_in_ms`, and the main window's times then
+count from that moment (a user types the password in between).
 """
 
 from __future__ import annotations
@@ -70,11 +72,17 @@ def run(data_dir: Path, probe: bool = False) -> int:
     app.setOrganizationName("Kampung")
     app.setWindowIcon(QIcon(str(_icon())))
     faults.install()
-    i18n.apply(i18n.peek_language(data_dir))
+    i18n.apply(_language(data_dir))
+    opened = _open_data(data_dir, probe, meter)
+    if opened is None:
+        return 0 if meter is None else 1  # cancelled (or, for the probe, refused)
+    if meter is not None and opened.session is not None:
+        meter.mark("signed_in")
+        meter.t0 = time.time()  # the main window's times count from the signed-in moment
 
     from kampung_desktop.ui.main_window import MainWindow
 
-    window = MainWindow(data_dir)
+    window = MainWindow(opened.data_dir, access=opened.session)
     status = {"code": 0}
 
     def failed(error: BaseException) -> None:
@@ -94,6 +102,32 @@ def run(data_dir: Path, probe: bool = False) -> int:
     window.start()
     code = app.exec()
     return status["code"] or code
+
+
+def _language(data_dir: Path) -> str:
+    """The laptop's chosen language; else the one saved in a legacy (plain) database."""
+    from kampung_desktop.services import laptop_config
+    from kampung_desktop.ui import i18n
+
+    return laptop_config.load().language or i18n.peek_language(data_dir)
+
+
+def _open_data(data_dir: Path, probe: bool, meter: StartupProbe | None):  # type: ignore[no-untyped-def]
+    """First start or sign-in (ui.access.start_flow); None when cancelled or refused."""
+    from kampung_desktop.ui import faults
+    from kampung_desktop.ui.access.start_flow import open_data
+
+    try:
+        return open_data(data_dir, probe=probe)
+    except Exception as error:  # noqa: BLE001 - a damaged accounts file, a locked folder…
+        text = faults.message_for(error)
+        if text is None:
+            raise
+        if meter is not None:
+            print(f"error={type(error).__name__}", flush=True)
+        else:
+            faults.show_database_unavailable(None, text)
+        return None
 
 
 def _process_start() -> float | None:

@@ -1,0 +1,282 @@
+"""The first-start dialog (issue 13 item 2): language, folder, account, kelurahan, demo data.
+
+Shown when the data dir has no account yet (a new laptop, or a legacy unprotected dir); it ends
+with a signed-in session, so the main window opens straight after. Re-run from the Akun menu
+("Pengaturan awal…", admin only) it changes the language, the kelurahan and may add demo data,
+through the open session: the folder is shown but not changed, and no account is created.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from kampung_desktop.ui import i18n
+from kampung_desktop.ui.access.first_start_pages import (
+    AccountPage,
+    DemoPage,
+    FolderPage,
+    KelurahanPage,
+    LanguagePage,
+    Page,
+)
+from kampung_desktop.ui.qt import (
+    QApplication,
+    QCursor,
+    QDialog,
+    QEvent,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger(__name__)
+ERROR_STYLE = "color: #b91c1c;"
+
+
+class FirstStartDialog(QDialog):
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        ctx: Any = None,
+        session: Any = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """First run: `ctx` and `session` None. Re-run: both from the running window."""
+        super().__init__(parent)
+        from kampung_desktop.services import first_start
+
+        self.setObjectName("firstStartDialog")
+        self.data_dir = Path(data_dir)
+        self.ctx = ctx
+        self.session = session
+        self.rerun = session is not None
+        self._original_language = i18n.current()
+        current = ctx.setting(first_start.KELURAHAN_SETTING) if ctx is not None else None
+        self.language_page = LanguagePage(self)
+        self.folder_page = FolderPage(self.data_dir, self, editable=not self.rerun)
+        self.account_page = AccountPage(self)
+        self.kelurahan_page = KelurahanPage(first_start.reference_kelurahan(), current, self)
+        demo_there = bool(ctx is not None and ctx.demo_loaded())
+        self.demo_page = DemoPage(self, already=demo_there)
+        self.pages: list[Page] = [self.language_page, self.folder_page]
+        if not self.rerun:
+            self.pages.append(self.account_page)
+        self.pages += [self.kelurahan_page, self.demo_page]
+        self.stack = QStackedWidget(self)
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self.step = QLabel(self)
+        self.step.setObjectName("firstStartStep")
+        self.message = QLabel(self)
+        self.message.setObjectName("firstStartMessage")
+        self.message.setWordWrap(True)
+        self.back_button = QPushButton(self)
+        self.back_button.setObjectName("backButton")
+        self.next_button = QPushButton(self)
+        self.next_button.setObjectName("nextButton")
+        self.next_button.setDefault(True)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("cancelButton")
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.step)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.next_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.resize(620, 500)
+        self.retranslate()
+        self._show_page(0)
+
+    # -- moving between pages -------------------------------------------------------------
+    def current(self) -> Page:
+        return self.pages[self.stack.currentIndex()]
+
+    def _show_page(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        self.back_button.setEnabled(index > 0)
+        self._clear_message()
+        self._update_buttons()
+        self.current().setFocus()
+        self.current().focusNextChild()
+
+    def _update_buttons(self) -> None:
+        last = self.stack.currentIndex() == len(self.pages) - 1
+        self.next_button.setText(self.tr("&Selesai") if last else self.tr("&Lanjut"))
+        self.step.setText(
+            self.tr("Langkah {n} dari {total}").format(
+                n=self.stack.currentIndex() + 1, total=len(self.pages)
+            )
+        )
+        self._update_summary()
+
+    def back(self) -> None:
+        if self.stack.currentIndex() > 0:
+            self._show_page(self.stack.currentIndex() - 1)
+
+    def next(self) -> None:
+        problem = self.current().problem()
+        if problem:
+            self._show_error(problem)
+            return
+        if self.stack.currentIndex() < len(self.pages) - 1:
+            self._show_page(self.stack.currentIndex() + 1)
+        else:
+            self.finish()
+
+    def _show_error(self, text: str) -> None:
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setText(text)
+
+    def _clear_message(self) -> None:
+        self.message.setStyleSheet("")
+        self.message.clear()
+
+    def _update_summary(self) -> None:
+        if self.stack.currentWidget() is not self.demo_page:
+            return
+        lines = [
+            self.tr("Bahasa: {v}").format(v=i18n.LANGUAGES[self.language_page.chosen()]),
+            self.tr("Folder data: {v}").format(v=self.folder_page.folder()),
+        ]
+        if not self.rerun:
+            if self.account_page.mode() == "offline":
+                who = self.tr("admin baru '{v}'").format(v=self.account_page.username.text())
+            else:
+                who = self.tr("akun server '{v}'").format(v=self.account_page.server_user.text())
+            lines.append(self.tr("Akun pertama: {v}").format(v=who))
+        item = self.kelurahan_page.list.currentItem()
+        lines.append(self.tr("Kelurahan: {v}").format(v=item.text() if item else "—"))
+        self.demo_page.summary.setText("\n".join(lines))
+
+    # -- doing it ---------------------------------------------------------------------------
+    def finish(self) -> None:
+        from kampung_desktop.services import first_start
+
+        language = self.language_page.chosen()
+        kelurahan = self.kelurahan_page.chosen()
+        demo = self.demo_page.check.isChecked() and self.demo_page.check.isEnabled()
+        self._set_busy(True)
+        try:
+            if self.rerun:
+                first_start.apply_choices(self.ctx, language, kelurahan)
+                if demo:
+                    first_start.add_demo(self.ctx)
+            elif self.account_page.mode() == "offline":
+                page = self.account_page
+                self.session = first_start.set_up_offline(
+                    self.folder_page.folder(),
+                    language=language,
+                    username=page.username.text(),
+                    password=page.password.text(),
+                    full_name=page.full_name.text(),
+                    kelurahan=kelurahan,
+                    demo=demo,
+                )
+            else:
+                self.session = self._enrol(language, kelurahan, demo)
+        except Exception as error:  # noqa: BLE001 - known failures become a message
+            self._set_busy(False)
+            text = _failure_text(error)
+            if text is None:
+                raise
+            self._show_error(text)
+            return
+        self._set_busy(False)
+        self.data_dir = self.folder_page.folder()
+        self.accept()
+
+    def _enrol(self, language: str, kelurahan: str, demo: bool) -> Any:
+        """Enrol through the sync service (the account becomes this laptop's first), then
+        sign in with the same password, which the service kept nowhere."""
+        from kampung_desktop.services import access, first_start
+        from kampung_desktop.services.sync.service import SyncService
+
+        folder = self.folder_page.folder()
+        page = self.account_page
+        ctx = first_start.prepare_for_enrol(
+            folder, language=language, kelurahan=kelurahan, demo=demo
+        )
+        try:
+            SyncService.for_context(ctx).enrol(
+                page.url.text().strip(),
+                page.server_user.text().strip(),
+                page.server_password.text(),
+            )
+        finally:
+            ctx.close()
+        return access.sign_in(folder, page.server_user.text().strip(), page.server_password.text())
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.back_button, self.next_button, self.cancel_button):
+            button.setEnabled(not busy)
+        if busy:
+            self.message.setStyleSheet("")
+            self.message.setText(self.tr("Menyiapkan laptop ini… (data demo dapat makan waktu)"))
+            QApplication.setOverrideCursor(QCursor(_wait()))
+            QApplication.processEvents()
+        else:
+            QApplication.restoreOverrideCursor()
+            self.back_button.setEnabled(self.stack.currentIndex() > 0)
+
+    def reject(self) -> None:
+        if i18n.current() != self._original_language:
+            i18n.apply(self._original_language)  # the language page switched live
+        super().reject()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Kampung — Pengaturan awal"))
+        self.back_button.setText(self.tr("&Kembali"))
+        self.cancel_button.setText(self.tr("&Batal"))
+        for button in (self.back_button, self.next_button, self.cancel_button):
+            button.setAccessibleName(button.text().replace("&", ""))
+        if hasattr(self, "pages"):
+            self._update_buttons()
+
+
+def _failure_text(error: BaseException) -> str | None:
+    from kampung_desktop.services.access import AccessDenied
+    from kampung_desktop.ui import faults
+
+    if isinstance(error, AccessDenied):
+        return str(error)
+    known = faults.message_for(error)
+    if known is not None:
+        return known
+    from kampung_desktop.services.sync.types import SyncError
+
+    return str(error) if isinstance(error, SyncError) else None
+
+
+def _wait() -> Any:
+    from kampung_desktop.ui.qt import Qt
+
+    return Qt.CursorShape.WaitCursor
+
+
+def rerun_first_start(window: Any, session: Any) -> None:
+    """From the running window: language, kelurahan and demo data (no new account)."""
+    backend = getattr(window, "backend", None)
+    if backend is None:
+        return
+    dialog = FirstStartDialog(window.data_dir, ctx=backend.ctx, session=session, parent=window)
+    if dialog.exec() == QDialog.DialogCode.Accepted and hasattr(window, "refresh_all"):
+        window.refresh_all()

@@ -1,0 +1,52 @@
+"""Who opens the data at start: the first-start dialog, the sign-in window, or nobody to ask.
+
+    new dir or unprotected legacy dir -> first-start dialog (creates the first account)
+    protected dir                     -> sign-in window (demo data: demo admin shown, filled in)
+
+Both end with an AccessSession, so the main window is always opened by a signed-in user. The
+start-up probe (benchmarks) never shows a dialog: a legacy dir opens as before, a demo dir
+signs in as the documented demo admin, any other protected dir is an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kampung_desktop.ui.qt import QDialog
+
+
+@dataclass(frozen=True)
+class Opened:
+    data_dir: Path
+    session: Any  # AccessSession; None only for a legacy dir under the start-up probe
+
+
+def open_data(data_dir: Path, *, probe: bool = False) -> Opened | None:
+    """Ask what must be asked; None when the user cancelled (the app then quits)."""
+    from kampung_desktop.services import first_start
+
+    data_dir = Path(data_dir)
+    if first_start.dir_state(data_dir) != first_start.DirState.PROTECTED:
+        if probe:
+            return Opened(data_dir, None)
+        from kampung_desktop.ui.access.first_start import FirstStartDialog
+
+        dialog = FirstStartDialog(data_dir)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return Opened(dialog.data_dir, dialog.session)
+    demo = first_start.demo_credentials(data_dir)
+    if probe:
+        from kampung_desktop.services import access
+
+        if demo is None:
+            raise access.SIGN_IN_FIRST
+        return Opened(data_dir, access.sign_in(data_dir, *demo))
+    from kampung_desktop.ui.access.sign_in import SignInWindow
+
+    window = SignInWindow(data_dir, demo=demo)
+    if window.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return Opened(data_dir, window.session)
