@@ -108,6 +108,16 @@ class AuditService:
             )
         log.info("audit: %s %s %s", action, entity, record_id)  # ids only, never values
 
+    def record_many(self, action: str, entity: str, record_ids: Iterable[str]) -> None:
+        """One entry per record, all in one transaction (a printed batch)."""
+        entries = [
+            audit.Pending(action, entity, rid, "[]", self.user_id, self.username)
+            for rid in record_ids
+        ]
+        with self.db.write() as session:
+            audit.append_many(audit.connection_of(session), entries)
+        log.info("audit: %s %s x%d", action, entity, len(entries))
+
     def viewed_household(self, household_id: str) -> None:
         self.record(audit.VIEW, "households", household_id)
 
@@ -115,12 +125,12 @@ class AuditService:
         """A masked NIK (members) or No. KK (households) was shown in full."""
         self.record(audit.REVEAL, entity, record_id, [field])
 
-    def exported(self, what: str, record_ids: Iterable[str] = ("*",)) -> None:
-        ids = list(record_ids)
-        self.record(audit.EXPORT, what, ids[0] if len(ids) == 1 else f"{len(ids)} records")
+    def exported(self, entity: str, record_id: str, fields: Iterable[str] = ()) -> None:
+        """`record_id` names what was exported (a report's program/year/kelurahan)."""
+        self.record(audit.EXPORT, entity, record_id, fields)
 
-    def printed(self, entity: str, record_id: str) -> None:
-        self.record(audit.PRINT, entity, record_id)
+    def printed(self, entity: str, record_id: str, fields: Iterable[str] = ()) -> None:
+        self.record(audit.PRINT, entity, record_id, fields)
 
     # -- reading (admin) ----------------------------------------------------------------
     def entries(self, flt: AuditFilter = EVERYTHING, limit: int = VIEW_LIMIT) -> list[AuditRow]:

@@ -26,6 +26,7 @@ from kampung_desktop.certificates.template import CertificateTemplate, TemplateE
 from kampung_desktop.core import wilayah as wilayah_rules
 from kampung_desktop.scoring import ScoringError, load_rules
 from kampung_desktop.services import signatory
+from kampung_desktop.services.audit import AuditService
 from kampung_desktop.services.awards import (
     CATEGORIES,
     AwardError,
@@ -36,6 +37,7 @@ from kampung_desktop.services.awards import (
 from kampung_desktop.services.failures import shorten
 from kampung_desktop.services.output_paths import file_problem, folder_problem
 from kampung_desktop.services.review import PROGRAM_TITLES, ReviewService, SummaryRow
+from kampung_desktop.storage import audit
 from kampung_desktop.storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -113,6 +115,7 @@ def check_scope(kode: str | None) -> None:
 class PrintingService:
     def __init__(self, db: Database, user_id: str | None) -> None:
         self.db = db
+        self.user_id = user_id
         self.awards = AwardsService(db, user_id)
 
     def template(
@@ -178,6 +181,9 @@ class PrintingService:
                     Path(written).unlink(missing_ok=True)
                 return PrintOutcome(0, (), numbers, cancelled=True)
             files += result.files
+        AuditService(self.db, self.user_id).record_many(
+            audit.PRINT, "award_decisions", [row.decision.id for row in rows]
+        )
         log.info(
             "certificates printed: %d (%s %s, scope %s) into %d file(s)%s",
             len(items),
@@ -301,6 +307,12 @@ def write_report(
     if xlsx_path is not None:
         export_xlsx(report.rows, xlsx_path, report.level_heading)
         written.append(Path(xlsx_path))
+    trail = AuditService(review.db, review.user_id)
+    report_id = f"{program}/{year}/{kelurahan_kode}"
+    for path in written:
+        kind = path.suffix.lower().lstrip(".")  # pdf | csv | xlsx
+        action = trail.printed if kind == "pdf" else trail.exported
+        action("summary_report", report_id, [kind])
     log.info(
         "summary report written: %s %s kelurahan %s, %d rows, %d file(s)",
         program,
