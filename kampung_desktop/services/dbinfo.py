@@ -6,19 +6,27 @@ existing file is only opened with SQLite's read-only mode (no migration, no WAL 
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+from kampung_desktop.storage.connection import connect, looks_plain
 from kampung_desktop.storage.engine import BUSY_TIMEOUT_MS, database_path, inspect_existing
 from kampung_desktop.storage.errors import DatabaseUnavailable
 
 
-def database_info(data_dir: Path) -> dict:
+def database_info(data_dir: Path, key: bytes | None = None) -> dict:
+    """`key`: the database key of an encrypted dir (None for a plain one)."""
     path = database_path(Path(data_dir))
     if not path.is_file():
         raise DatabaseUnavailable("missing", Path(data_dir))
-    inspect_existing(path)
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    inspect_existing(path, key)
+    plain = looks_plain(path)
+    conn = connect(
+        path,
+        None if plain else key,
+        readonly=True,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        remembered=not plain,
+    )
     try:
         tables = [
             r[0]

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import csv
 import errno
-import sqlite3
 from dataclasses import dataclass
 
 from kampung_desktop.services.access import AccessDenied
+from kampung_desktop.storage import connection
 from kampung_desktop.storage.access_file import AccessFileDamaged
 from kampung_desktop.storage.errors import DatabaseUnavailable
 
@@ -129,7 +129,7 @@ def _database(kind: str) -> Failure:
     return Failure(f"database-{kind}", text_id, text_en, code)
 
 
-def _sqlite(error: sqlite3.Error) -> Failure | None:
+def _sqlite(error: Exception) -> Failure | None:
     message = str(error).lower()
     for phrase, kind in _SQLITE_PHRASES:
         if phrase in message:
@@ -214,7 +214,7 @@ def explain(exc: BaseException) -> Failure | None:
         if isinstance(item, DatabaseUnavailable):
             return Failure(f"database-{item.kind}", item.text("id"), item.text("en"), EXIT_DATABASE)
     for item in chain:
-        if isinstance(item, sqlite3.Error):
+        if isinstance(item, connection.ERROR):
             found = _sqlite(item)
             if found is not None:
                 return found

@@ -19,21 +19,25 @@ from kampung_desktop.storage.migrations import current_version
 
 
 class Database:
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, key: bytes | None = None) -> None:
         self.path = path
         self.engine = engine
+        self.key = key  # the SQLCipher key of an encrypted dir; None for a plain one
         self._writer = engine.execution_options(immediate=True)
 
     @classmethod
-    def open(cls, data_dir: Path, *, migrate: bool = True) -> Database:
-        """Open (creating if needed) the database in `data_dir`; never touches a bad file."""
-        path = _engine.prepare_database(Path(data_dir), migrate=migrate)
-        return cls(path, _engine.create_sqlite_engine(path))
+    def open(cls, data_dir: Path, *, migrate: bool = True, key: bytes | None = None) -> Database:
+        """Open (creating if needed) the database in `data_dir`; never touches a bad file.
+
+        `key` is the dir's 32-byte database key (encrypted dir); a plain file is encrypted
+        with it first (resuming an upgrade cut short). None opens a plain, unprotected dir."""
+        path = _engine.prepare_database(Path(data_dir), migrate=migrate, key=key)
+        return cls(path, _engine.create_sqlite_engine(path, key), key)
 
     @contextmanager
     def raw(self) -> Iterator[sqlite3.Connection]:
         """A plain sqlite3 connection (bulk inserts, FTS maintenance); caller manages BEGIN."""
-        with _engine.raw(self.path) as conn:
+        with _engine.raw(self.path, self.key) as conn:
             yield conn
 
     @contextmanager

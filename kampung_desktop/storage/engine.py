@@ -1,7 +1,8 @@
 """Open the local SQLite database safely: check before touching, then configure and migrate.
 
 A corrupt or foreign file must never be modified, so the file is first inspected read-only;
-only a healthy (or new) file is opened for writing, put in WAL mode and migrated.
+only a healthy (or new) file is opened for writing, put in WAL mode and migrated. Every
+connection is made by `storage.connection.connect`, which keys it when the dir is encrypted.
 """
 
 from __future__ import annotations
@@ -14,15 +15,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kampung_desktop.storage import connection
+from kampung_desktop.storage.connection import PAGE_SIZE, SQLITE_MAGIC
 from kampung_desktop.storage.errors import DatabaseUnavailable
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 DB_FILENAME = "kampung.sqlite3"
-PAGE_SIZE = 16384  # halves bulk-insert time and file size with ~2 KB answer rows
 BUSY_TIMEOUT_MS = 3000
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+_SQLITE_MAGIC = SQLITE_MAGIC
 
 
 def database_path(data_dir: Path) -> Path:
@@ -33,7 +35,7 @@ def database_path(data_dir: Path) -> Path:
 FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
 
 
-def _health(conn: sqlite3.Connection, path: Path) -> str:
+def _health(conn, path: Path) -> str:  # type: ignore[no-untyped-def]
     """The word ok, or what is wrong with the file.
 
     Up to FULL_CHECK_MAX_BYTES every page is checked. A larger file gets the checks that cost
@@ -52,8 +54,12 @@ def _health(conn: sqlite3.Connection, path: Path) -> str:
     return "ok" if pages * page_size <= room else "page count beyond the end of the file"
 
 
-def inspect_existing(path: Path) -> int:
-    """Read-only health check of an existing file; returns its schema version (user_version)."""
+def inspect_existing(path: Path, key: bytes | None = None) -> int:
+    """Read-only health check of an existing file; returns its schema version (user_version).
+
+    Tells a locked, read-only, damaged file from an encrypted one opened without its key
+    ("encrypted") or with another key ("wrongkey"); a plain file is read as plain even when a
+    key is given (the plain-to-encrypted upgrade has not run yet)."""
     try:
         with open(path, "rb") as fh:
             header = fh.read(16)
@@ -61,16 +67,23 @@ def inspect_existing(path: Path) -> int:
         raise DatabaseUnavailable("unreadable", path, detail=exc.strerror or str(exc)) from exc
     if len(header) == 0:
         return 0  # an empty file is treated as a new database
-    if header != _SQLITE_MAGIC:
-        raise DatabaseUnavailable("corrupt", path)
+    if header == _SQLITE_MAGIC:
+        key = None
+    elif key is None:
+        key = connection.known_key(path)
+    if header != _SQLITE_MAGIC and key is None:
+        encrypted = connection.marked_encrypted(Path(path).parent)
+        raise DatabaseUnavailable("encrypted" if encrypted else "corrupt", path)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-    except sqlite3.Error as exc:
+        conn = connection.connect(
+            path, key, readonly=True, timeout=BUSY_TIMEOUT_MS / 1000, remembered=key is not None
+        )
+    except connection.ERROR as exc:
         raise DatabaseUnavailable("unreadable", path, detail=str(exc)) from exc
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         result = _health(conn, path)
-    except sqlite3.OperationalError as exc:
+    except connection.OPERATIONAL as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise DatabaseUnavailable("locked", path) from exc
         if not writable(path):  # WAL readers need the -shm file: a read-only folder, not damage
@@ -78,7 +91,9 @@ def inspect_existing(path: Path) -> int:
         if "unable to open" in str(exc):
             raise DatabaseUnavailable("unreadable", path, detail=str(exc)) from exc
         raise DatabaseUnavailable("corrupt", path) from exc
-    except sqlite3.DatabaseError as exc:
+    except connection.DATABASE as exc:
+        if header != _SQLITE_MAGIC and "not a database" in str(exc):
+            raise DatabaseUnavailable("wrongkey", path) from exc
         raise DatabaseUnavailable("corrupt", path) from exc
     finally:
         conn.close()
@@ -96,7 +111,7 @@ def writable(path: Path) -> bool:
     )
 
 
-def _configure(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+def _configure(dbapi_conn, _record: object) -> None:  # type: ignore[no-untyped-def]
     # Let SQLAlchemy's "begin" event issue BEGIN itself, so reads and writes of one unit share
     # one real transaction (pysqlite's implicit transactions would split them).
     dbapi_conn.isolation_level = None
@@ -113,9 +128,9 @@ def _begin(conn) -> None:  # type: ignore[no-untyped-def]
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def prepare_new_file(path: Path) -> None:
+def prepare_new_file(path: Path, key: bytes | None = None) -> None:
     """Page size must be chosen before the first table exists; WAL is persistent once set."""
-    conn = sqlite3.connect(path)
+    conn = connection.connect(path, key)
     try:
         conn.execute(f"PRAGMA page_size={PAGE_SIZE}")
         conn.execute("PRAGMA journal_mode=WAL")
@@ -124,13 +139,22 @@ def prepare_new_file(path: Path) -> None:
         conn.close()
 
 
-def create_sqlite_engine(path: Path) -> Engine:
+def create_sqlite_engine(path: Path, key: bytes | None = None) -> Engine:
+    """The ORM's engine; its connections come from the same factory (keyed when encrypted)."""
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import QueuePool
 
+    key = key if key is not None else connection.known_key(path)
+
+    def connect() -> object:
+        return connection.connect(
+            path, key, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
+
     engine = create_engine(
         f"sqlite+pysqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        module=connection.driver(key),
+        creator=connect,
         poolclass=QueuePool,
         pool_size=4,
         max_overflow=4,
@@ -140,44 +164,53 @@ def create_sqlite_engine(path: Path) -> Engine:
     return engine
 
 
-def prepare_database(data_dir: Path, migrate: bool = True) -> Path:
+def prepare_database(data_dir: Path, migrate: bool = True, key: bytes | None = None) -> Path:
     """Make the data dir's database ready: an existing file is checked read-only first (a bad
-    one is reported, never touched), a new one is created, pending migrations are applied."""
+    one is reported, never touched), a new one is created, pending migrations are applied.
+
+    With a key, a plain file (an upgrade not done or cut short) is encrypted first."""
     from kampung_desktop.storage.migrations import LATEST_VERSION, upgrade
 
     path = database_path(data_dir)
+    if key is not None and path.exists():
+        from kampung_desktop.storage.cipher_upgrade import encrypt_database, needs_upgrade
+
+        if needs_upgrade(data_dir):
+            encrypt_database(data_dir, key)
     if path.exists():
         if not writable(path):  # found now, not as a crash at the first write
             raise DatabaseUnavailable("readonly", path)
-        version = inspect_existing(path)
+        version = inspect_existing(path, key)
         if version > LATEST_VERSION:
             raise DatabaseUnavailable("newer", path, found=version, known=LATEST_VERSION)
         if path.stat().st_size == 0:
-            prepare_new_file(path)
+            prepare_new_file(path, key)
     else:
         try:
             Path(data_dir).mkdir(parents=True, exist_ok=True)
-            prepare_new_file(path)
-        except (OSError, sqlite3.Error) as exc:
+            prepare_new_file(path, key)
+        except (OSError, *connection.ERROR) as exc:
             if isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
                 raise DatabaseUnavailable("readonly", path) from exc
             if not writable(path) and Path(data_dir).is_dir():
                 raise DatabaseUnavailable("readonly", path) from exc
             detail = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
             raise DatabaseUnavailable("unreadable", path, detail=detail) from exc
+    if key is not None:  # every later connection to this file, from any module, is keyed
+        connection.remember_key(path, key)
     if migrate:
-        with raw(path) as conn:
+        with raw(path, key) as conn:
             upgrade(conn)
     return path
 
 
 @contextmanager
-def raw(path: Path) -> Iterator[sqlite3.Connection]:
+def raw(path: Path, key: bytes | None = None) -> Iterator[sqlite3.Connection]:
     """`raw_connection` that reports a locked file as DatabaseUnavailable and always closes."""
-    conn = raw_connection(path)
+    conn = raw_connection(path, key)
     try:
         yield conn
-    except sqlite3.OperationalError as exc:
+    except connection.OPERATIONAL as exc:
         if "locked" in str(exc):
             raise DatabaseUnavailable("locked", path) from exc
         raise
@@ -185,8 +218,9 @@ def raw(path: Path) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
-def raw_connection(path: Path) -> sqlite3.Connection:
-    """A plain sqlite3 connection with the same pragmas, for bulk work and migrations."""
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+def raw_connection(path: Path, key: bytes | None = None) -> sqlite3.Connection:
+    """A DB-API connection with the same pragmas, for bulk work and migrations (typed as
+    sqlite3's: a SQLCipher connection has the same interface)."""
+    conn = connection.connect(path, key, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     _configure(conn, None)
     return conn

@@ -17,6 +17,22 @@ _TEXT = {
         "en": "The database file {path} is damaged or is not a Kampung database. It was not "
         "changed. Restore it from a backup or call your office admin; do not delete it.",
     },
+    "encrypted": {
+        "id": "Database {path} terenkripsi (dilindungi kata sandi). Masuk dengan nama pengguna "
+        "dan kata sandi Anda (di baris perintah: --user NAMA --password-stdin). Berkas tidak "
+        "diubah.",
+        "en": "The database {path} is encrypted (protected by a password). Sign in with your "
+        "username and password (on the command line: --user NAME --password-stdin). The file "
+        "was not changed.",
+    },
+    "wrongkey": {
+        "id": "Kunci salah: database {path} tidak terbuka dengan kunci ini. Berkas tidak diubah. "
+        "Berkas ini mungkin milik folder data lain atau rusak; pulihkan dari cadangan folder "
+        "data ini atau hubungi admin kelurahan.",
+        "en": "Wrong key: the database {path} does not open with this key. The file was not "
+        "changed. It may belong to another data folder or be damaged; restore this data "
+        "folder's backup or call your office admin.",
+    },
     "unreadable": {
         "id": "Berkas database {path} tidak dapat dibaca ({detail}). Periksa izin berkas "
         "dan ruang disk, lalu coba lagi.",

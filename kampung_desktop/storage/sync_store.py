@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from kampung_desktop.core.ids import utc_now_iso
+from kampung_desktop.storage.connection import row_factory
 
 # Rejections that depend on what has reached the server so far (the server does not store
 # them): the op stays pending and goes again next session, after its parent, form or area.
@@ -35,7 +36,7 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 # -- device and enrolment ------------------------------------------------------------------
 def device(conn: sqlite3.Connection) -> dict[str, Any]:
-    conn.row_factory = sqlite3.Row
+    conn.row_factory = row_factory(conn)  # sqlite3.Row or SQLCipher's, as the connection
     try:
         row = conn.execute("SELECT * FROM sync_device WHERE id = 1").fetchone()
     finally:
