@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from kampung_desktop import paths
 from kampung_desktop.certificates.model import parse_payload
@@ -113,9 +114,12 @@ def check_scope(kode: str | None) -> None:
 
 
 class PrintingService:
-    def __init__(self, db: Database, user_id: str | None) -> None:
+    def __init__(self, db: Database, user_id: str | None, access: Any = None) -> None:
+        """`access`: the signed-in AccessSession; printing needs the PRINT permission and
+        lists only decisions inside the account's kelurahan (None: unprotected dir or CLI)."""
         self.db = db
         self.user_id = user_id
+        self.access = access
         self.awards = AwardsService(db, user_id)
 
     def template(
@@ -135,10 +139,21 @@ class PrintingService:
     def batch(self, program: str, year: int, kode_prefix: str | None) -> list[DecisionRow]:
         """The active decisions a batch would print (revoked ones are never printed)."""
         check_scope(kode_prefix)
-        return self.awards.decisions(program, year, kode_prefix)
+        rows = self.awards.decisions(program, year, kode_prefix)
+        scope = self.access.principal.scope if self.access is not None else ()
+        if not scope:
+            return rows
+        from kampung_desktop.core.roles import in_scope
+
+        return [row for row in rows if in_scope(scope, row.decision.kelurahan_kode)]
 
     def run(self, request: PrintRequest, progress: Progress | None = None) -> PrintOutcome:
         """Issue numbers and render; returns what was written (nothing when cancelled)."""
+        if self.access is not None:
+            from kampung_desktop.core.roles import Permission
+            from kampung_desktop.services.access import require
+
+            require(self.access, Permission.PRINT, request.kode_prefix)
         if request.out_pdf is None and request.separate_dir is None:
             raise PrintError(
                 "Pilih berkas PDF atau folder tujuan / choose an output file or folder."

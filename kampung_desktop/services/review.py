@@ -16,6 +16,7 @@ from typing import Any
 
 from kampung_desktop.core.awards import RW_LEVEL_PROGRAMS, Refusal
 from kampung_desktop.core.ids import utc_now_iso
+from kampung_desktop.core.roles import Permission
 from kampung_desktop.scoring import PROGRAM_FORMS, ScoringError, load_rules, score
 from kampung_desktop.services import award_rules, people
 from kampung_desktop.services.assessments import AssessmentService
@@ -41,9 +42,14 @@ from kampung_desktop.storage.models import AwardDecision
 
 
 class ReviewService:
-    def __init__(self, db: Database, user_id: str | None, cache_dir: Path) -> None:
+    def __init__(
+        self, db: Database, user_id: str | None, cache_dir: Path, access: Any = None
+    ) -> None:
+        """`access`: the signed-in AccessSession; approving and deciding check its role and
+        kelurahan scope (None: an unprotected legacy dir, or a CLI that checked already)."""
         self.db = db
         self.user_id = user_id
+        self.access = access
         self.assessments = AssessmentService(db, user_id, cache_dir)
         self.awards = AwardsService(db, user_id)
         self._forms: dict[tuple[str, str], Any] = {}
@@ -51,7 +57,9 @@ class ReviewService:
     @classmethod
     def for_context(cls, ctx: Any) -> ReviewService:
         """The service for an `AppContext` (form cache shared with the interview wizard)."""
-        return cls(ctx.db, ctx.user_id, Path(ctx.data_dir) / "forms-cache")
+        return cls(
+            ctx.db, ctx.user_id, Path(ctx.data_dir) / "forms-cache", getattr(ctx, "access", None)
+        )
 
     # -- areas ----------------------------------------------------------------------------
     def areas(self) -> list[Area]:
@@ -206,10 +214,12 @@ class ReviewService:
         return self._forms[key]
 
     def approve(self, assessment_id: str) -> str:
+        _require(self.access, Permission.REVIEW)
         return self.assessments.transition(assessment_id, "approve")
 
     def return_for_correction(self, assessment_id: str, note: str) -> str:
         """Back to the enumerator with `note` (required), which syncs with the assessment."""
+        _require(self.access, Permission.REVIEW)
         return self.assessments.transition(assessment_id, "return", note)
 
     # -- ranking and decisions ------------------------------------------------------------
@@ -259,6 +269,7 @@ class ReviewService:
         Refused (`AwardRefused`) unless the assessment is approved and reached the award
         threshold, or `override_reason` says why the office awards it anyway.
         """
+        _require(self.access, Permission.DECIDE_AWARDS, assessment.kelurahan_kode)
         rw, rt = _rt_key(assessment)[1:]  # an RW-level program (KSM) awards the RW: rt 0
         if rw is None or (not rt and assessment.program not in RW_LEVEL_PROGRAMS):
             raise ValueError(
@@ -296,6 +307,7 @@ class ReviewService:
         """Record the award of one RT named by number (`kampung awards decide`; `rt` 0 names
         the RW itself for KSM) under the same rule as `decide`: its ranked assessment of that
         year must be approved and reach the threshold, unless overridden with a reason."""
+        _require(self.access, Permission.DECIDE_AWARDS, kelurahan_kode)
         _form_of(program)
         self.awards.validate(
             program, year, kelurahan_kode, rw, rt, (category or "").strip().lower()
@@ -328,6 +340,7 @@ class ReviewService:
         return self.awards.decisions(program, year, kode_prefix, include_revoked=True)
 
     def revoke(self, decision_id: str, reason: str) -> None:
+        _require(self.access, Permission.DECIDE_AWARDS)
         self.awards.revoke(decision_id, reason)
 
     # -- summary report -------------------------------------------------------------------
@@ -389,3 +402,12 @@ def _rt_key(item: ScoredAssessment) -> tuple[str, int | None, int]:
     the RW itself (rt 0), whatever RT the enumerator noted; otherwise its RT."""
     rt = 0 if item.program in RW_LEVEL_PROGRAMS else (item.rt or 0)
     return (item.kelurahan_kode, item.rw, rt)
+
+
+def _require(access: Any, permission: Permission, wilayah_kode: str | None = None) -> None:
+    """services.access.require for a signed-in session (imported only then: it loads argon2)."""
+    if access is None:
+        return
+    from kampung_desktop.services.access import require
+
+    require(access, permission, wilayah_kode)

@@ -45,7 +45,7 @@ class ReviewWindow(QMainWindow):
         self.setObjectName("reviewWindow")
         self.ctx = ctx
         self.review = ReviewService.for_context(ctx)
-        self.printing = PrintingService(ctx.db, ctx.user_id)
+        self.printing = PrintingService(ctx.db, ctx.user_id, getattr(ctx, "access", None))
         self.tasks = TaskRunner(self.error, self)
         self.last_message: QMessageBox | None = None
         self.areas: list[Any] = []

@@ -1,0 +1,65 @@
+"""Services refuse what a role may not do, so a hidden menu cannot be reached another way:
+an enumerator cannot approve, decide, revoke or print; an operator only in its kelurahan."""
+
+from __future__ import annotations
+
+import pytest
+
+from kampung_desktop.core.roles import Role
+from kampung_desktop.services.access import AccessDenied, AccessSession, Principal
+from kampung_desktop.services.printing import PrintingService, PrintRequest
+from kampung_desktop.services.review import ReviewService
+
+KEL = "15.71.02.1002"  # Pasir Putih
+OTHER = "15.71.01.1001"  # Simpang IV Sipin
+
+
+def session(role: Role, scope: tuple[str, ...] = ()) -> AccessSession:
+    return AccessSession(Principal(f"{role.value}1", f"id-{role.value}", "", role, scope), None)
+
+
+@pytest.fixture
+def decided(ctx):
+    awards = PrintingService(ctx.db, ctx.user_id).awards
+    awards.decide("bantar", 2026, KEL, 1, 1, "kecil")
+    awards.decide("bantar", 2026, OTHER, 2, 2, "sedang")
+    return awards
+
+
+def test_an_enumerator_cannot_review_decide_revoke_or_print(ctx, decided, tmp_path):
+    enumerator = session(Role.ENUMERATOR)
+    review = ReviewService(ctx.db, ctx.user_id, tmp_path / "cache", enumerator)
+    with pytest.raises(AccessDenied, match="enumerator"):
+        review.approve("any-assessment")
+    with pytest.raises(AccessDenied):
+        review.return_for_correction("any-assessment", "perbaiki")
+    with pytest.raises(AccessDenied):
+        review.decide_rt("bantar", 2026, KEL, 1, 2, "kecil", override_reason="uji")
+    decision_id = review.decisions("bantar", 2026)[0].decision.id
+    with pytest.raises(AccessDenied):
+        review.revoke(decision_id, "uji")
+    printing = PrintingService(ctx.db, ctx.user_id, enumerator)
+    with pytest.raises(AccessDenied):
+        printing.run(PrintRequest("bantar", 2026, KEL, out_pdf=tmp_path / "p.pdf"))
+    assert not (tmp_path / "p.pdf").exists()
+    assert len(review.decisions("bantar", 2026)) == 2  # nothing changed
+
+
+def test_an_operator_works_only_in_its_kelurahan(ctx, decided, tmp_path):
+    operator = session(Role.OPERATOR, (KEL,))
+    review = ReviewService(ctx.db, ctx.user_id, tmp_path / "cache", operator)
+    with pytest.raises(AccessDenied, match=OTHER):
+        review.decide_rt("bantar", 2026, OTHER, 3, 3, "kecil", override_reason="uji")
+    decision, _ = review.decide_rt("bantar", 2026, KEL, 1, 2, "kecil", override_reason="uji")
+    assert decision.kelurahan_kode == KEL
+    printing = PrintingService(ctx.db, ctx.user_id, operator)
+    assert {r.decision.kelurahan_kode for r in printing.batch("bantar", 2026, None)} == {KEL}
+    with pytest.raises(AccessDenied):
+        printing.run(PrintRequest("bantar", 2026, OTHER, out_pdf=tmp_path / "o.pdf"))
+
+
+def test_without_a_session_everything_works_as_before(ctx, decided, tmp_path):
+    printing = PrintingService(ctx.db, ctx.user_id)
+    assert len(printing.batch("bantar", 2026, None)) == 2
+    admin = PrintingService(ctx.db, ctx.user_id, session(Role.ADMIN))
+    assert len(admin.batch("bantar", 2026, None)) == 2
