@@ -5,23 +5,136 @@
     <name>AccessUi</name>
     <message>
         <source>A&amp;kun</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ccount</translation>
     </message>
     <message>
         <source>Masuk sebagai {user} ({role})</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed in as {user} ({role})</translation>
     </message>
     <message>
         <source>Ganti &amp;kata sandi…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change &amp;password…</translation>
     </message>
     <message>
         <source>&amp;Pengguna…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Users…</translation>
     </message>
     <message>
         <source>Pengaturan &amp;awal…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;First-start settings…</translation>
+    </message>
+</context>
+<context>
+    <name>AccountDialogs</name>
+    <message>
+        <source>&amp;Simpan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPage</name>
+    <message>
+        <source>terlalu pendek</source>
+        <translation>too short</translation>
+    </message>
+    <message>
+        <source>lemah</source>
+        <translation>weak</translation>
+    </message>
+    <message>
+        <source>cukup</source>
+        <translation>fair</translation>
+    </message>
+    <message>
+        <source>kuat</source>
+        <translation>strong</translation>
+    </message>
+    <message>
+        <source>Isi kata sandi.</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <source>Cara kerja dan akun</source>
+        <translation>How this laptop works, and its account</translation>
+    </message>
+    <message>
+        <source>Kampung bekerja penuh tanpa internet. Buat akun admin laptop ini, atau hubungkan ke server kota dengan akun dari admin kota.</source>
+        <translation>Kampung works fully without internet. Create this laptop&apos;s admin account, or connect to the city server with an account from the city admin.</translation>
+    </message>
+    <message>
+        <source>Bekerja &amp;tanpa server: buat akun admin</source>
+        <translation>Work &amp;without a server: create an admin account</translation>
+    </message>
+    <message>
+        <source>&amp;Hubungkan ke server kota</source>
+        <translation>&amp;Connect to the city server</translation>
+    </message>
+    <message>
+        <source>&amp;Nama pengguna</source>
+        <translation>&amp;Username</translation>
+    </message>
+    <message>
+        <source>Nama &amp;lengkap (boleh kosong)</source>
+        <translation>&amp;Full name (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Kata sandi</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi</source>
+        <translation>&amp;Repeat password</translation>
+    </message>
+    <message>
+        <source>Kekuatan</source>
+        <translation>Strength</translation>
+    </message>
+    <message>
+        <source>&amp;Alamat server</source>
+        <translation>Server &amp;address</translation>
+    </message>
+    <message>
+        <source>Nama pengguna &amp;server</source>
+        <translation>&amp;Server username</translation>
+    </message>
+    <message>
+        <source>Kata sandi ser&amp;ver</source>
+        <translation>Ser&amp;ver password</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Tambah pengguna</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>&amp;Nama pengguna</source>
+        <translation>&amp;Username</translation>
+    </message>
+    <message>
+        <source>Nama &amp;lengkap</source>
+        <translation>&amp;Full name</translation>
+    </message>
+    <message>
+        <source>&amp;Peran</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <source>&amp;Kelurahan (tidak dicentang: seluruh kota)</source>
+        <translation>&amp;Kelurahan (none ticked: the whole city)</translation>
+    </message>
+    <message>
+        <source>Kata &amp;sandi</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi</source>
+        <translation>&amp;Repeat password</translation>
     </message>
 </context>
 <context>
@@ -134,15 +247,57 @@
     <name>AutoLock</name>
     <message>
         <source>Kampung — Terkunci</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampung — Locked</translation>
     </message>
     <message>
         <source>&amp;Kunci sekarang</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lock now</translation>
     </message>
     <message>
         <source>Kunci aplikasi sekarang; data tersembunyi (Ctrl+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock the app now; the data is hidden (Ctrl+L)</translation>
+    </message>
+</context>
+<context>
+    <name>AutoLockBox</name>
+    <message>
+        <source>Kunci otomatis</source>
+        <translation>Auto-lock</translation>
+    </message>
+    <message>
+        <source> menit</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>Kunci setelah tidak dipakai</source>
+        <translation>Lock after no use for</translation>
+    </message>
+    <message>
+        <source>Menit sebelum aplikasi terkunci sendiri</source>
+        <translation>Minutes before the app locks itself</translation>
+    </message>
+    <message>
+        <source>Layar terkunci tidak menampilkan data apa pun; masuk lagi untuk melanjutkan.</source>
+        <translation>A locked screen shows none of the data; sign in again to continue.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Ganti kata sandi</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Kata sandi &amp;lama</source>
+        <translation>&amp;Old password</translation>
+    </message>
+    <message>
+        <source>Kata sandi &amp;baru</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <source>&amp;Ulangi kata sandi baru</source>
+        <translation>&amp;Repeat new password</translation>
     </message>
 </context>
 <context>
@@ -192,54 +347,56 @@
     <name>CredentialsForm</name>
     <message>
         <source>Isi nama pengguna. / Enter your username.</source>
-        <translation type="unfinished"></translation>
+        <translation>Isi nama pengguna. / Enter your username.</translation>
     </message>
     <message>
         <source>Isi kata sandi. / Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Isi kata sandi. / Enter your password.</translation>
     </message>
     <message>
         <source>&amp;Nama pengguna</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Username</translation>
     </message>
     <message>
         <source>&amp;Kata sandi</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Password</translation>
     </message>
     <message>
         <source>&amp;Masuk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sign in</translation>
     </message>
     <message>
         <source>Nama pengguna</source>
-        <translation type="unfinished">Username</translation>
+        <translation>Username</translation>
     </message>
     <message>
         <source>Kata sandi</source>
-        <translation type="unfinished">Password</translation>
+        <translation>Password</translation>
     </message>
     <message>
         <source>Masuk</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in</translation>
     </message>
     <message>
         <source>Pesan masuk</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-in message</translation>
     </message>
     <message>
-        <source>DATA DEMO — bukan data warga sungguhan. Masuk sebagai admin demo: nama pengguna {user}, kata sandi {password} (sudah terisi; tekan Enter).</source>
-        <translation type="unfinished"></translation>
+        <source>DATA DEMO — bukan data warga sungguhan. Admin demo (sudah terisi; tekan Enter):
+nama pengguna: {user}    kata sandi: {password}</source>
+        <translation>DEMO DATA — not real residents. Demo admin (filled in; press Enter):
+username: {user}    password: {password}</translation>
     </message>
 </context>
 <context>
     <name>Curtain</name>
     <message>
         <source>Kampung terkunci</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampung is locked</translation>
     </message>
     <message>
         <source>Data disembunyikan. Masuk lagi dengan kata sandi Anda untuk melanjutkan.</source>
-        <translation type="unfinished"></translation>
+        <translation>The data is hidden. Sign in again with your password to continue.</translation>
     </message>
 </context>
 <context>
@@ -307,6 +464,29 @@
     <message>
         <source>Alasan:</source>
         <translation>Reason:</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPage</name>
+    <message>
+        <source>Data demo (pilihan)</source>
+        <translation>Demo data (optional)</translation>
+    </message>
+    <message>
+        <source>Untuk latihan: rumah tangga contoh dengan nama dan NIK rekaan.</source>
+        <translation>For training: sample households with made-up names and NIKs.</translation>
+    </message>
+    <message>
+        <source>&amp;Isi {n} rumah tangga demo</source>
+        <translation>&amp;Add {n} demo households</translation>
+    </message>
+    <message>
+        <source>Data demo sudah ada di folder ini.</source>
+        <translation>This folder already holds demo data.</translation>
+    </message>
+    <message>
+        <source>DATA DEMO bukan warga sungguhan. Semuanya ditandai DEMO di layar dan di cetakan, dan tidak pernah dikirim ke server kota. Jangan dipakai untuk pendataan nyata.</source>
+        <translation>DEMO DATA are not real residents. All of it is marked DEMO on screen and in print, and it is never sent to the city server. Do not use it for real registration.</translation>
     </message>
 </context>
 <context>
@@ -484,6 +664,100 @@ Technical details were written to {log}. If it happens again, send that file to 
     <message>
         <source>Database tidak dapat dibuka</source>
         <translation>The database cannot be opened</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <source>&amp;Selesai</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>&amp;Lanjut</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>Langkah {n} dari {total}</source>
+        <translation>Step {n} of {total}</translation>
+    </message>
+    <message>
+        <source>Bahasa: {v}</source>
+        <translation>Language: {v}</translation>
+    </message>
+    <message>
+        <source>Folder data: {v}</source>
+        <translation>Data folder: {v}</translation>
+    </message>
+    <message>
+        <source>admin baru &apos;{v}&apos;</source>
+        <translation>new admin &apos;{v}&apos;</translation>
+    </message>
+    <message>
+        <source>akun server &apos;{v}&apos;</source>
+        <translation>server account &apos;{v}&apos;</translation>
+    </message>
+    <message>
+        <source>Akun pertama: {v}</source>
+        <translation>First account: {v}</translation>
+    </message>
+    <message>
+        <source>Kelurahan: {v}</source>
+        <translation>Kelurahan: {v}</translation>
+    </message>
+    <message>
+        <source>Menyiapkan laptop ini… (data demo dapat makan waktu)</source>
+        <translation>Setting up this laptop… (demo data can take a while)</translation>
+    </message>
+    <message>
+        <source>Kampung — Pengaturan awal</source>
+        <translation>Kampung — First start</translation>
+    </message>
+    <message>
+        <source>&amp;Kembali</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Batal</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPage</name>
+    <message>
+        <source>Pilih folder data</source>
+        <translation>Choose the data folder</translation>
+    </message>
+    <message>
+        <source>Pilih folder untuk data.</source>
+        <translation>Choose a folder for the data.</translation>
+    </message>
+    <message>
+        <source>Itu sebuah berkas, bukan folder. Pilih folder lain.</source>
+        <translation>That is a file, not a folder. Choose another folder.</translation>
+    </message>
+    <message>
+        <source>Folder data</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>Semua data tersimpan di laptop ini, dalam folder berikut. Biasanya tidak perlu diubah.</source>
+        <translation>All data is kept on this laptop, in the folder below. Usually there is no need to change it.</translation>
+    </message>
+    <message>
+        <source>&amp;Folder data</source>
+        <translation>Data &amp;folder</translation>
+    </message>
+    <message>
+        <source>&amp;Pilih…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <source>Data dienkripsi dengan kata sandi akun. Bila folder ini sudah berisi data dari versi sebelumnya, data itu tetap ada dan ikut dilindungi.</source>
+        <translation>The data is encrypted with the account&apos;s password. If this folder already holds data from an earlier version, that data stays and is protected too.</translation>
+    </message>
+    <message>
+        <source>Folder data tidak diubah saat pengaturan awal diulang.</source>
+        <translation>The data folder is not changed when the first start is run again.</translation>
     </message>
 </context>
 <context>
@@ -1154,26 +1428,64 @@ Technical details were written to {log}. If it happens again, send that file to 
     </message>
 </context>
 <context>
+    <name>KelurahanPage</name>
+    <message>
+        <source>Kelurahan kerja</source>
+        <translation>Working kelurahan</translation>
+    </message>
+    <message>
+        <source>Kelurahan tempat laptop ini bekerja: daftar dan formulir baru mulai dari sini. Ketik untuk menyaring.</source>
+        <translation>The kelurahan this laptop works in: lists and new forms start here. Type to filter.</translation>
+    </message>
+    <message>
+        <source>Cari kelurahan, kecamatan atau kode…</source>
+        <translation>Search kelurahan, kecamatan or code…</translation>
+    </message>
+    <message>
+        <source>Saring kelurahan</source>
+        <translation>Filter kelurahan</translation>
+    </message>
+    <message>
+        <source>Daftar kelurahan</source>
+        <translation>Kelurahan list</translation>
+    </message>
+    <message>
+        <source>(Belum dipilih — seluruh kota)</source>
+        <translation>(None chosen — the whole city)</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Selamat datang di Kampung</source>
+        <translation>Welcome to Kampung</translation>
+    </message>
+    <message>
+        <source>Beberapa pertanyaan singkat untuk menyiapkan laptop ini. Pilih bahasa tampilan (dapat diganti kapan saja di Pengaturan).</source>
+        <translation>A few short questions to set up this laptop. Choose the display language (you can change it any time in Settings).</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <source>Kampung — Terkunci</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampung — Locked</translation>
     </message>
     <message>
         <source>Aplikasi terkunci</source>
-        <translation type="unfinished"></translation>
+        <translation>The app is locked</translation>
     </message>
     <message>
         <source>Tidak ada kegiatan beberapa saat, atau layar dikunci. Masuk lagi untuk melanjutkan; pekerjaan yang terbuka tetap seperti semula. Pengguna lain yang terdaftar juga dapat masuk di sini.</source>
-        <translation type="unfinished"></translation>
+        <translation>There was no activity for a while, or the screen was locked. Sign in again to continue; open work stays as it was. Another registered user can also sign in here.</translation>
     </message>
     <message>
         <source>&amp;Tutup aplikasi</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quit the app</translation>
     </message>
     <message>
         <source>Tutup aplikasi</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit the app</translation>
     </message>
 </context>
 <context>
@@ -1890,15 +2202,15 @@ Household register and neighbourhood assessment that works without internet.</tr
     <name>Roles</name>
     <message>
         <source>admin</source>
-        <translation type="unfinished"></translation>
+        <translation>admin</translation>
     </message>
     <message>
         <source>operator kelurahan</source>
-        <translation type="unfinished"></translation>
+        <translation>kelurahan operator</translation>
     </message>
     <message>
         <source>petugas pendata</source>
-        <translation type="unfinished"></translation>
+        <translation>enumerator</translation>
     </message>
 </context>
 <context>
@@ -1943,19 +2255,19 @@ Household register and neighbourhood assessment that works without internet.</tr
     <name>SignInWindow</name>
     <message>
         <source>Kampung — Masuk</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampung — Sign in</translation>
     </message>
     <message>
         <source>Masuk ke Kampung</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in to Kampung</translation>
     </message>
     <message>
         <source>Data di laptop ini dilindungi. Masukkan nama pengguna dan kata sandi Anda.</source>
-        <translation type="unfinished"></translation>
+        <translation>The data on this laptop is protected. Enter your username and password.</translation>
     </message>
     <message>
         <source>Logo Kampung</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampung logo</translation>
     </message>
 </context>
 <context>
@@ -2454,6 +2766,45 @@ Household register and neighbourhood assessment that works without internet.</tr
     <message>
         <source>Tidak ada konflik yang menunggu.</source>
         <translation>No conflicts waiting.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Pengguna laptop ini</source>
+        <translation>Users of this laptop</translation>
+    </message>
+    <message>
+        <source>Daftar pengguna</source>
+        <translation>User list</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <source>&amp;Tambah pengguna…</source>
+        <translation>&amp;Add user…</translation>
+    </message>
+    <message>
+        <source>&amp;Tutup</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>seluruh kota</source>
+        <translation>whole city</translation>
     </message>
 </context>
 <context>

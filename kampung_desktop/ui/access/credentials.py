@@ -141,8 +141,8 @@ class CredentialsForm(QWidget):
             user, password = self._demo
             self.demo_hint.setText(
                 self.tr(
-                    "DATA DEMO — bukan data warga sungguhan. Masuk sebagai admin demo: "
-                    "nama pengguna {user}, kata sandi {password} (sudah terisi; tekan Enter)."
+                    "DATA DEMO — bukan data warga sungguhan. Admin demo (sudah terisi; tekan "
+                    "Enter):\nnama pengguna: {user}    kata sandi: {password}"
                 ).format(user=user, password=password)
             )
             self.demo_hint.setAccessibleName(self.demo_hint.text())

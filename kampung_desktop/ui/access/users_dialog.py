@@ -14,6 +14,7 @@ from kampung_desktop.ui.access import role_name
 from kampung_desktop.ui.qt import (
     QAbstractItemView,
     QComboBox,
+    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,6 +31,7 @@ from kampung_desktop.ui.qt import (
 )
 
 ERROR_STYLE = "color: #b91c1c;"
+translate = QCoreApplication.translate  # context spelled out: the base class's own words
 ROLES = ("enumerator", "operator", "admin")
 
 
@@ -58,10 +60,9 @@ class _FormDialog(QDialog):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setObjectName("accountMessage")
         self.buttons = QDialogButtonBox(self)
-        self.ok = self.buttons.addButton(self.tr("&Simpan"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel = self.buttons.addButton(
-            self.tr("&Batal"), QDialogButtonBox.ButtonRole.RejectRole
-        )
+        save, cancel = translate("AccountDialogs", "&Simpan"), translate("AccountDialogs", "&Batal")
+        self.ok = self.buttons.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel = self.buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
         self.ok.setObjectName("saveButton")
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
