@@ -54,10 +54,13 @@ class AreaFilter:
     kode_prefix: str | None = None  # kab/kota, kecamatan or kelurahan code
     rw: int | None = None
     rt: int | None = None
+    # The signed-in account's scope: kelurahan (or coarser) codes a household must lie under;
+    # () = everywhere. Applied on top of the chosen area, so no list shows outside it.
+    within: tuple[str, ...] = ()
 
     @property
     def is_all(self) -> bool:
-        return not self.kode_prefix and self.rw is None and self.rt is None
+        return not self.kode_prefix and self.rw is None and self.rt is None and not self.within
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,11 @@ def area_where(area: AreaFilter, table: str = "h") -> tuple[list[str], list]:
     if area.rt is not None:
         clauses.append(f"{table}.rt = ?")
         params.append(area.rt)
+    if area.within:
+        ranges = f"({table}.kelurahan_kode >= ? AND {table}.kelurahan_kode < ?)"
+        clauses.append("(" + " OR ".join([ranges] * len(area.within)) + ")")
+        for code in area.within:
+            params += [code, code + "/"]
     return clauses, params
 
 
