@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 .PHONY: run test install installer system-deps system-deps-gui translations screenshots bench lint format clean
 
 run: system-deps-gui install
-	$(BIN)/kampung demo seed --if-empty --households 2500 --seed 1
+	$(BIN)/kampung demo seed --if-empty --demo-admin --households 2500 --seed 1
 	$(BIN)/kampung
 
 test: system-deps install

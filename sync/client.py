@@ -21,6 +21,7 @@ from kampung_sync.protocol import (
     API_PREFIX,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
+    AccountList,
     AttachmentStatus,
     EnrolRequest,
     EnrolResponse,
@@ -114,6 +115,9 @@ class SyncClient:
 
     def pull(self, cursor: int, limit: int) -> PullResponse:
         return self._call("GET", "/pull", PullResponse, params={"cursor": cursor, "limit": limit})
+
+    def accounts(self) -> AccountList:
+        return self._call("GET", "/accounts", AccountList)
 
     def attachment_status(self, sha256: str) -> AttachmentStatus:
         return self._call("GET", f"/attachments/{sha256}", AttachmentStatus)

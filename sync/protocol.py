@@ -116,6 +116,17 @@ class Account(_Model):
     scope: list[str]  # kelurahan codes; empty for a city admin (the whole city)
     # argon2 hash of the password, so the laptop can check the password offline (issue 12)
     password_verifier: str | None = None
+    disabled: bool = False  # a disabled account stops opening the data on laptops too
+
+
+class AccountList(_Model):
+    """`GET /api/v1/accounts`: the accounts that may sign in on the calling device (those
+    sharing a kelurahan with the device's user, and the city's admins; every account for an
+    admin's device), so the laptop checks passwords offline for weeks (issue 12)."""
+
+    protocol: int = PROTOCOL_VERSION
+    accounts: list[Account]
+    server_time: str
 
 
 class EnrolResponse(_Model):

@@ -26,6 +26,7 @@ _COMMANDS = (
     "server",
     "sync",
     "households",
+    "users",
 )
 
 

@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kampung_desktop.cli.common import CliError, add_data_dir, area_code, data_dir, rw_rt, year
+from kampung_desktop.cli.common import CliError, add_data_dir, area_code, rw_rt, year
+from kampung_desktop.cli.credentials import add_credentials, open_context
+from kampung_desktop.core.roles import Permission
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,6 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Catat keputusan penghargaan / record an award decision.",
     )
     add_data_dir(decide)
+    add_credentials(decide)
     decide.add_argument("--program", required=True, help="kotaku | bantar | ksm")
     decide.add_argument("--year", required=True, type=year)
     decide.add_argument("--kelurahan", required=True, type=area_code, metavar="CODE")
@@ -117,7 +120,7 @@ def _decide(args: argparse.Namespace) -> int:
     unless `--override --reason TEXT` records it anyway (the reason goes into the audit log).
     """
     from kampung_desktop.core.awards import format_decimal
-    from kampung_desktop.services.app import LANGUAGE_SETTING, AppContext
+    from kampung_desktop.services.app import LANGUAGE_SETTING
     from kampung_desktop.services.award_rules import AwardRefused
     from kampung_desktop.services.awards import AwardError
     from kampung_desktop.services.review import ReviewService
@@ -126,7 +129,7 @@ def _decide(args: argparse.Namespace) -> int:
         raise CliError("--override perlu --reason TEKS / --override needs --reason TEXT")
     if args.reason is not None and not args.override:
         raise CliError("--reason hanya bersama --override / --reason goes with --override")
-    ctx = AppContext.open(data_dir(args))  # in use, read-only…: cli/guard.py says so
+    ctx = open_context(args, Permission.DECIDE_AWARDS, args.kelurahan)  # see cli/guard.py
     try:
         lang = ctx.setting(LANGUAGE_SETTING) or "id"
         review = ReviewService.for_context(ctx)

@@ -17,7 +17,9 @@ import json
 import sys
 from typing import Any
 
-from kampung_desktop.cli.common import CliError, add_data_dir, area_code, data_dir, year
+from kampung_desktop.cli.common import CliError, add_data_dir, area_code, year
+from kampung_desktop.cli.credentials import CITY, add_credentials, open_context
+from kampung_desktop.core.roles import Permission
 
 
 def register_list(awards: argparse._SubParsersAction) -> None:
@@ -29,6 +31,7 @@ def register_list(awards: argparse._SubParsersAction) -> None:
         "scores, eligibility and decisions.",
     )
     add_data_dir(parser)
+    add_credentials(parser)
     parser.add_argument("--program", required=True, help="bantar | ksm | kotaku")
     parser.add_argument("--year", required=True, type=year)
     parser.add_argument(
@@ -40,7 +43,7 @@ def register_list(awards: argparse._SubParsersAction) -> None:
 
 def _list(args: argparse.Namespace) -> int:
     from kampung_desktop.scoring import PROGRAM_FORMS
-    from kampung_desktop.services.app import LANGUAGE_SETTING, AppContext
+    from kampung_desktop.services.app import LANGUAGE_SETTING
     from kampung_desktop.services.review import ReviewService
 
     if args.program not in PROGRAM_FORMS:
@@ -48,7 +51,7 @@ def _list(args: argparse.Namespace) -> int:
             f"Program '{args.program}' tidak dikenal; pilih {', '.join(PROGRAM_FORMS)} / "
             "unknown program."
         )
-    ctx = AppContext.open(data_dir(args))
+    ctx = open_context(args, Permission.REVIEW, args.kelurahan or CITY)
     try:
         lang = ctx.setting(LANGUAGE_SETTING) or "id"
         review = ReviewService.for_context(ctx)

@@ -17,7 +17,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from kampung_desktop.cli.common import CliError, add_data_dir, area_code, data_dir, year
+from kampung_desktop.cli.common import CliError, add_data_dir, area_code, year
+from kampung_desktop.cli.credentials import CITY, add_credentials, open_context
+from kampung_desktop.core.roles import Permission
 
 VERIFY_TEXT = {
     "valid": "piagam sah / certificate is valid",
@@ -42,6 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "(tanpa --kelurahan: seluruh kota) / print the certificates of all active decisions.",
     )
     add_data_dir(pr)
+    add_credentials(pr)
     _program_year(pr)
     pr.add_argument(
         "--kelurahan",
@@ -65,6 +68,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "exit 0 only for valid.",
     )
     add_data_dir(verify)
+    add_credentials(verify)
     verify.add_argument("number", metavar="NUMBER", help="nomor piagam atau teks QR / number or QR")
     verify.set_defaults(handler=_verify)
 
@@ -74,6 +78,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Laporan PDF (tabel, jumlah per tingkat, grafik) dan ekspor CSV/XLSX.",
     )
     add_data_dir(report)
+    add_credentials(report)
     _program_year(report)
     report.add_argument("--kelurahan", required=True, type=area_code, metavar="CODE")
     report.add_argument("--out", metavar="FILE.pdf", help="laporan PDF / report PDF")
@@ -87,10 +92,8 @@ def _program_year(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year", required=True, type=year)
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from kampung_desktop.services.app import AppContext
-
-    return AppContext.open(data_dir(args))  # in use, read-only…: cli/guard.py says so
+def _open(args: argparse.Namespace, permission: Permission, area: str | None):  # type: ignore[no-untyped-def]
+    return open_context(args, permission, area)  # in use, read-only…: cli/guard.py says so
 
 
 def _check_program(program: str) -> None:
@@ -109,7 +112,7 @@ def _print(args: argparse.Namespace) -> int:
     if not args.out and not args.separate:
         raise CliError("--out FILE.pdf atau --separate DIR wajib / give --out or --separate")
     on_date = _date(args.date) if args.date else None
-    ctx = _open(args)
+    ctx = _open(args, Permission.PRINT, args.kelurahan or CITY)
     try:
         service = PrintingService(ctx.db, ctx.user_id)
         request = PrintRequest(
@@ -148,7 +151,7 @@ def _date(text: str) -> date:
 def _verify(args: argparse.Namespace) -> int:
     from kampung_desktop.services.printing import PrintError, PrintingService
 
-    ctx = _open(args)
+    ctx = _open(args, Permission.VIEW_REGISTRY, None)
     try:
         try:
             result = PrintingService(ctx.db, ctx.user_id).verify(args.number)
@@ -176,7 +179,7 @@ def _report(args: argparse.Namespace) -> int:
     _check_program(args.program)
     if not (args.out or args.csv or args.xlsx):
         raise CliError("--out, --csv atau --xlsx wajib / give --out, --csv or --xlsx")
-    ctx = _open(args)
+    ctx = _open(args, Permission.EXPORT, args.kelurahan)
     try:
         review = ReviewService.for_context(ctx)
         try:

@@ -1,4 +1,9 @@
-"""`kampung demo seed`: fill a data dir with generated demo households (marked demo)."""
+"""`kampung demo seed`: fill a data dir with generated demo households (marked demo).
+
+With `--demo-admin` (what `make run` uses) a fresh dir is protected by the documented demo
+admin (services.access.DEMO_ADMIN) and marked demo, so the sign-in screen can show that
+password; later runs on that demo dir sign in as it by themselves.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,8 @@ import sys
 import time
 
 from kampung_desktop.cli.common import CliError, add_data_dir, data_dir
+from kampung_desktop.cli.credentials import add_credentials, open_context
+from kampung_desktop.core.roles import Permission
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +29,42 @@ def register(sub: argparse._SubParsersAction) -> None:
     seed.add_argument(
         "--if-empty", action="store_true", help="hanya jika belum ada rumah tangga / only if empty"
     )
+    seed.add_argument(
+        "--demo-admin",
+        action="store_true",
+        help="lindungi folder baru dengan admin demo (kata sandi di README) / protect a fresh "
+        "dir with the demo admin (password in the README)",
+    )
+    add_credentials(seed)
     seed.set_defaults(handler=_seed)
+
+
+def _demo_admin(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The demo admin's session: made on a fresh (or demo-only) unprotected dir, signed in
+    on a demo dir; None leaves the usual --user/--password-stdin rules to decide."""
+    from kampung_desktop.services import access, demo
+    from kampung_desktop.services.app import AppContext
+    from kampung_desktop.storage.engine import database_path
+
+    folder = data_dir(args)
+    if access.is_protected(folder):
+        if not access.is_demo(folder) or getattr(args, "user", None):
+            return None
+        return access.sign_in(folder, *access.DEMO_ADMIN)
+    if database_path(folder).exists():
+        ctx = AppContext.open(folder)
+        try:
+            fresh = ctx.demo_loaded() or not demo.household_count(ctx.db)
+        finally:
+            ctx.close()
+        if not fresh:  # never a published password on real data
+            raise CliError(
+                "--demo-admin hanya untuk folder data baru atau data demo; folder ini berisi "
+                "data sungguhan: buat admin dengan kampung users add / --demo-admin is for a "
+                "fresh or demo data dir only; this one holds real data: use kampung users add"
+            )
+    username, password = access.DEMO_ADMIN
+    return access.create_first_admin(folder, username, password, "Admin Demo", demo=True)
 
 
 def _seed(args: argparse.Namespace) -> int:
@@ -32,7 +74,11 @@ def _seed(args: argparse.Namespace) -> int:
 
     if not 1 <= args.households <= 2_000_000:
         raise CliError("--households harus 1..2000000 / must be 1..2000000")
-    ctx = AppContext.open(data_dir(args))
+    session = _demo_admin(args) if args.demo_admin else None
+    if session is None:
+        ctx = open_context(args, Permission.SETTINGS)
+    else:
+        ctx = AppContext.open(data_dir(args), session)
     try:
         start = time.perf_counter()
         if args.if_empty and demo.household_count(ctx.db):

@@ -10,7 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from kampung_desktop.cli.common import CliError, add_data_dir, data_dir
+from kampung_desktop.cli.common import CliError, add_data_dir
+from kampung_desktop.cli.credentials import CITY, add_credentials, open_context
+from kampung_desktop.core.roles import Permission
 
 MAX_LISTED = 50
 
@@ -30,6 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "tanggal_lahir, hubungan.",
     )
     add_data_dir(imp)
+    add_credentials(imp)
     imp.add_argument("file", metavar="FILE.csv|FILE.xlsx")
     imp.add_argument(
         "--skip-invalid",
@@ -41,13 +44,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from kampung_desktop.services.app import AppContext
     from kampung_desktop.services.registry_import import RegistryImportError, import_registry
 
     path = Path(args.file)
     if not path.is_file():
         raise CliError(f"Berkas tidak ada: {path} / file not found.")
-    ctx = AppContext.open(data_dir(args))
+    ctx = open_context(args, Permission.EDIT_REGISTRY, CITY)
     try:
         report = import_registry(ctx.db, path, ctx.user_id, skip_invalid=args.skip_invalid)
     except RegistryImportError as exc:

@@ -8,6 +8,11 @@ Exact names and formats are a contract other tools rely on:
   Exit 0 when all is well, 1 when a record needs attention (rejected or conflict), 3 when
   the server cannot be reached or refused the session (the reason goes to stderr).
 - `kampung sync status --data-dir DIR [--json]`: pending by kind, last sync, rejected records.
+
+On a protected data dir each takes `--user U --password-stdin` (see cli/credentials.py);
+`sync enrol` there signs in as `--user A` (A's password on stdin line 1, the server password
+on line 2), or, without --user, as the enrolling account itself when it is already known here.
+Enrolling an unprotected dir protects it: the server's accounts become its sign-in accounts.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ import json
 import sys
 
 from kampung_desktop.cli.common import CliError, add_data_dir, data_dir
+from kampung_desktop.cli.credentials import add_credentials, open_context, read_passwords
+from kampung_desktop.core.roles import Permission
 
 EXIT_ATTENTION = 1
 EXIT_UNREACHABLE = 3
@@ -31,6 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "exit 1 when a record was rejected or conflicts, 3 when the server is unreachable.",
     )
     add_data_dir(parser)
+    add_credentials(parser)
     parser.add_argument("--json", action="store_true", help="cetak JSON / print JSON")
     parser.set_defaults(handler=_sync)
     actions = parser.add_subparsers(dest="sync_command", metavar="ACTION")
@@ -49,6 +57,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         required=True,
         help="baca kata sandi dari stdin / read the password from stdin",
     )
+    enrol.add_argument("--user", metavar="A", help="data yang dilindungi / protected data")
     enrol.set_defaults(handler=_enrol)
 
     status = actions.add_parser(
@@ -58,15 +67,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         "kind, last sync, rejected records.",
     )
     add_data_dir(status)
+    add_credentials(status)
     status.add_argument("--json", action="store_true", help="cetak JSON / print JSON")
     status.set_defaults(handler=_status)
 
 
-def _service(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _service(args: argparse.Namespace, session=None):  # type: ignore[no-untyped-def]
     from kampung_desktop.services.app import AppContext
     from kampung_desktop.services.sync import SyncService
 
-    ctx = AppContext.open(data_dir(args))
+    if session is None:
+        ctx = open_context(args, Permission.SYNC)
+    else:
+        ctx = AppContext.open(data_dir(args), session)
     return ctx, SyncService.for_context(ctx)
 
 
@@ -88,18 +101,30 @@ def _sync(args: argparse.Namespace) -> int:
 
 
 def _enrol(args: argparse.Namespace) -> int:
+    from kampung_desktop.services import access
     from kampung_desktop.services.sync import SyncError
 
-    password = sys.stdin.readline().rstrip("\r\n")
-    if not password:
-        raise CliError("Kata sandi kosong di stdin / no password on stdin.")
-    ctx, service = _service(args)
+    folder = data_dir(args)
+    session = None
+    if access.is_protected(folder):
+        if args.user:
+            mine, password = read_passwords(2)
+            session = access.sign_in(folder, args.user, mine)
+        else:
+            [password] = read_passwords(1)
+            session = access.sign_in(folder, args.username, password)
+        access.require(session, Permission.SYNC)
+    else:
+        [password] = read_passwords(1)
+    ctx, service = _service(args, session)
     try:
         status = service.enrol(args.server, args.username, password)
     except SyncError as exc:
         raise CliError(str(exc)) from None
     finally:
         ctx.close()
+    if session is None and ctx.access is not None:  # newly protected: encrypt it now
+        access.encrypt_database(folder, ctx.access)
     print(
         f"terdaftar / enrolled: {status.username} @ {status.server_url} "
         f"(kode perangkat / device code {status.device_code})"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from kampung_desktop.cli.common import CliError, add_data_dir, data_dir
+from kampung_desktop.cli.common import CliError, add_data_dir
+from kampung_desktop.cli.credentials import add_credentials, open_context
+from kampung_desktop.core.roles import Permission
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -12,15 +14,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     wil_sub = wil.add_subparsers(dest="wilayah_command", metavar="ACTION", required=True)
     imp = wil_sub.add_parser("import", help="impor CSV kode,nama / import a kode,nama CSV")
     add_data_dir(imp)
+    add_credentials(imp)
     imp.add_argument("file", help="CSV dengan kolom kode,nama")
     imp.set_defaults(handler=_import)
 
 
 def _import(args: argparse.Namespace) -> int:
     from kampung_desktop.services import wilayah
-    from kampung_desktop.services.app import AppContext
 
-    ctx = AppContext.open(data_dir(args))
+    ctx = open_context(args, Permission.SETTINGS)
     try:
         added, updated = wilayah.import_csv(ctx.db, args.file, ctx.user_id)
     except wilayah.WilayahImportError as exc:

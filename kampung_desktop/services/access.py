@@ -112,7 +112,7 @@ def sign_in(data_dir: Path, username: str, password: str) -> AccessSession:
             "Ask another registered user to open the app and lock the screen, then sign in "
             "with your new password.",
         )
-    return AccessSession(_principal(account), key)
+    return AccessSession(principal_of(account), key)
 
 
 def unlock(data_dir: Path, session_key: bytes, username: str, password: str) -> AccessSession:
@@ -129,10 +129,10 @@ def unlock(data_dir: Path, session_key: bytes, username: str, password: str) -> 
         if key is not None:
             if key != session_key:
                 raise WRONG  # a key of another data dir: never mix them
-            return AccessSession(_principal(account), key)
+            return AccessSession(principal_of(account), key)
     wrapped = keys.wrap(kek, session_key, account.username)
     access_file.save(Path(data_dir), access.with_account(account.with_changes(wrapped_key=wrapped)))
-    return AccessSession(_principal(account), session_key)
+    return AccessSession(principal_of(account), session_key)
 
 
 def require(session: AccessSession | None, permission: Permission, wilayah_kode: str | None = None):
@@ -151,17 +151,26 @@ def require(session: AccessSession | None, permission: Permission, wilayah_kode:
             "Ask a user with the right role.",
         )
     if wilayah_kode is not None and not in_scope(principal.scope, wilayah_kode):
+        mine = ", ".join(principal.scope)
+        if not wilayah_kode:  # the whole city was asked for
+            raise AccessDenied(
+                f"Akun Anda hanya untuk kelurahan {mine}: sebutkan kelurahannya "
+                "(mis. --kelurahan KODE).",
+                f"Your account covers kelurahan {mine} only: name the kelurahan "
+                "(e.g. --kelurahan CODE).",
+            )
         raise AccessDenied(
-            f"Wilayah {wilayah_kode} di luar cakupan akun Anda ({', '.join(principal.scope)}).",
-            f"Area {wilayah_kode} is outside your account's scope ({', '.join(principal.scope)}).",
+            f"Wilayah {wilayah_kode} di luar cakupan akun Anda ({mine}).",
+            f"Area {wilayah_kode} is outside your account's scope ({mine}).",
         )
 
 
 # -- accounts --------------------------------------------------------------------------------
 def create_first_admin(
-    data_dir: Path, username: str, password: str, full_name: str = ""
+    data_dir: Path, username: str, password: str, full_name: str = "", *, demo: bool = False
 ) -> AccessSession:
-    """Protect an unprotected dir: a new random database key, wrapped for its first admin."""
+    """Protect an unprotected dir: a new random database key, wrapped for its first admin.
+    `demo` marks demo data (only `demo seed --demo-admin` sets it, with DEMO_ADMIN)."""
     folder = Path(data_dir)
     access = access_file.load(folder)
     if access and access.accounts:
@@ -177,11 +186,19 @@ def create_first_admin(
     # The wrapped key is saved before the database is encrypted with it, so no crash can leave
     # an encrypted database without its key. "encrypted" is set at once: an upgrade cut short
     # is resumed by the next keyed open (storage.engine.prepare_database).
-    access_file.save(folder, base.with_changes(accounts=(account,), encrypted=True))
+    access_file.save(folder, base.with_changes(accounts=(account,), encrypted=True, demo=demo))
+    session = AccessSession(principal_of(account), key)
+    encrypt_database(folder, session)
+    return session
+
+
+def encrypt_database(data_dir: Path, session: AccessSession) -> None:
+    """Encrypt a newly protected dir's plain database under the session's key now (resumable;
+    nothing to do when it is encrypted already). No connection to it may be open."""
     from kampung_desktop.storage import cipher_upgrade  # sqlcipher loads only when needed
 
-    cipher_upgrade.encrypt_database(folder, key)
-    return AccessSession(_principal(account), key)
+    if session.db_key is not None:
+        cipher_upgrade.encrypt_database(Path(data_dir), session.db_key)
 
 
 def add_user(
@@ -246,13 +263,7 @@ def change_password(data_dir: Path, session: AccessSession, old: str, new: str) 
 def list_accounts(data_dir: Path) -> list[Principal]:
     """The accounts of a dir (no secrets), for `kampung users list` and the admin screen."""
     access = access_file.load(Path(data_dir))
-    return [_principal(a) for a in access.accounts] if access else []
-
-
-def mark_demo(data_dir: Path) -> None:
-    """Flag the dir as demo data: the sign-in screen then shows the demo password."""
-    access = _protected(data_dir)
-    access_file.save(Path(data_dir), access.with_changes(demo=True))
+    return [principal_of(a) for a in access.accounts] if access else []
 
 
 def check_scope(codes: Iterable[str]) -> tuple[str, ...]:
@@ -300,7 +311,7 @@ def _kek(data_dir: Path, account: AccountRecord, password: str) -> bytes:
         ) from None
 
 
-def _principal(account: AccountRecord) -> Principal:
+def principal_of(account: AccountRecord) -> Principal:
     return Principal(
         username=account.username,
         user_id=account.user_id,

@@ -19,6 +19,7 @@ from kampung_sync.client import ServerRefused, SyncClient, Unreachable
 from kampung_sync.protocol import EnrolRequest
 
 from kampung_desktop.services.sync import review
+from kampung_desktop.services.sync.accounts import refresh_accounts
 from kampung_desktop.services.sync.credentials import TokenStore
 from kampung_desktop.services.sync.engine import (
     REVOKED,
@@ -166,6 +167,11 @@ class SyncService:
             with sync_store.transaction(conn):
                 sync_store.set_cursor(conn, 0)  # a (new) enrolment pulls its whole scope
         self.ctx.user_id = account.user_id
+        accounts_client = SyncClient(url, answer.token, retries=1, timeout=(5.0, 30.0))
+        try:  # the sign-in accounts; on an unprotected dir this protects it (issue 12)
+            refresh_accounts(self.ctx, accounts_client, enrolled=account, password=password)
+        finally:
+            accounts_client.close()
         log.info("device enrolled (role %s, code %s)", account.role, answer.device_code)
         return self.status()
 
@@ -212,7 +218,10 @@ class SyncService:
         client = SyncClient(device["server_url"], token, cancel=cancel, retries=_retries())
         try:
             with self.db.raw() as conn:
-                return run_session(conn, client, self.ctx.data_dir, progress)
+                outcome = run_session(conn, client, self.ctx.data_dir, progress)
+            if outcome.ok:
+                refresh_accounts(self.ctx, client)  # new passwords, disabled accounts
+            return outcome
         finally:
             client.close()
             self._lock.release()
