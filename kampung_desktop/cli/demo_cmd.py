@@ -40,31 +40,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _demo_admin(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """The demo admin's session: made on a fresh (or demo-only) unprotected dir, signed in
-    on a demo dir; None leaves the usual --user/--password-stdin rules to decide."""
-    from kampung_desktop.services import access, demo
-    from kampung_desktop.services.app import AppContext
-    from kampung_desktop.storage.engine import database_path
+    """The demo admin's session, unless --user asks for another account (None)."""
+    from kampung_desktop.services.demo_access import demo_admin_session
 
-    folder = data_dir(args)
-    if access.is_protected(folder):
-        if not access.is_demo(folder) or getattr(args, "user", None):
-            return None
-        return access.sign_in(folder, *access.DEMO_ADMIN)
-    if database_path(folder).exists():
-        ctx = AppContext.open(folder)
-        try:
-            fresh = ctx.demo_loaded() or not demo.household_count(ctx.db)
-        finally:
-            ctx.close()
-        if not fresh:  # never a published password on real data
-            raise CliError(
-                "--demo-admin hanya untuk folder data baru atau data demo; folder ini berisi "
-                "data sungguhan: buat admin dengan kampung users add / --demo-admin is for a "
-                "fresh or demo data dir only; this one holds real data: use kampung users add"
-            )
-    username, password = access.DEMO_ADMIN
-    return access.create_first_admin(folder, username, password, "Admin Demo", demo=True)
+    return None if getattr(args, "user", None) else demo_admin_session(data_dir(args))
 
 
 def _seed(args: argparse.Namespace) -> int:
