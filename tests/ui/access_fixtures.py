@@ -18,7 +18,8 @@ SUKARASA = "36.71.01.1001"  # Budi and Ahmad live there; Dewi in Cibodas Sari
 
 
 def build_protected(folder: Path, *, demo: bool = False, users: bool = True) -> Path:
-    """A data dir with the sample households, then an admin (which encrypts it) and users."""
+    """A data dir with the sample households, then an admin (which encrypts it) and users;
+    `demo`: the documented demo admin, and the dir marked as demo data."""
     from kampung_desktop.services import access
     from kampung_desktop.services.app import AppContext
     from kampung_desktop.services.registry import RegistryService
@@ -31,12 +32,13 @@ def build_protected(folder: Path, *, demo: bool = False, users: bool = True) -> 
             service.save(draft)
     finally:
         ctx.close()
-    admin = access.create_first_admin(folder, *ADMIN, full_name="Kepala Kantor")
+    if demo:  # as `kampung demo seed --demo-admin` does on a fresh dir
+        admin = access.create_first_admin(folder, *access.DEMO_ADMIN, demo=True)
+    else:
+        admin = access.create_first_admin(folder, *ADMIN, full_name="Kepala Kantor")
     if users:
         access.add_user(folder, admin, OPERATOR[0], "operator", [], OPERATOR[1])
         access.add_user(folder, admin, ENUMERATOR[0], "enumerator", [SUKARASA], ENUMERATOR[1])
-    if demo:
-        access.mark_demo(folder)
     return folder
 
 

@@ -76,15 +76,14 @@ def test_right_password_signs_in(qtbot, protected):
     assert window.session.db_key is not None
 
 
-def test_demo_credentials_only_on_demo_data(qtbot, protected, tmp_path, protected_template):
+def test_demo_credentials_only_on_demo_data(qtbot, protected, tmp_path):
     from kampung_desktop.services import access, first_start
 
     assert first_start.demo_credentials(protected) is None
     plain = _window(qtbot, protected, first_start.demo_credentials(protected))
     assert plain.form.demo_hint.isHidden() and plain.form.password.text() == ""
 
-    demo_dir = copy_of(protected_template, tmp_path / "demo")
-    access.mark_demo(demo_dir)
+    demo_dir = build_protected(tmp_path / "demo", demo=True, users=False)
     creds = first_start.demo_credentials(demo_dir)
     assert creds == access.DEMO_ADMIN
     window = _window(qtbot, demo_dir, creds)
@@ -93,3 +92,5 @@ def test_demo_credentials_only_on_demo_data(qtbot, protected, tmp_path, protecte
     assert "DEMO" in hint and creds[0] in hint and creds[1] in hint
     assert window.form.username.text() == creds[0]  # filled in: Enter signs in
     assert window.form.password.text() == creds[1]
+    window.form.button.click()  # `make run`: one Enter into the demo data
+    assert window.session is not None and window.session.principal.username == creds[0]
