@@ -80,9 +80,8 @@ def run(data_dir: Path, probe: bool = False) -> int:
         meter.mark("signed_in")
         meter.t0 = time.time()  # the main window's times count from the signed-in moment
 
-    from kampung_desktop.ui.main_window import MainWindow
+    from kampung_desktop.ui.access.start_flow import open_main_window
 
-    window = MainWindow(opened.data_dir, access=opened.session)
     status = {"code": 0}
 
     def failed(error: BaseException) -> None:
@@ -91,7 +90,7 @@ def run(data_dir: Path, probe: bool = False) -> int:
             print(f"error={type(error).__name__}:{getattr(error, 'kind', '')}", flush=True)
         app.exit(1)
 
-    window.failed.connect(failed)
+    window = open_main_window(opened.data_dir, opened.session, failed)
     if meter is not None:
         window.show_dialogs = False
         window.firstPainted.connect(lambda: meter.mark("first_paint"))

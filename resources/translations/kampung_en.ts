@@ -125,16 +125,28 @@
         <translation>&amp;Role</translation>
     </message>
     <message>
-        <source>&amp;Kelurahan (tidak dicentang: seluruh kota)</source>
-        <translation>&amp;Kelurahan (none ticked: the whole city)</translation>
-    </message>
-    <message>
         <source>Kata &amp;sandi</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
         <source>&amp;Ulangi kata sandi</source>
         <translation>&amp;Repeat password</translation>
+    </message>
+    <message>
+        <source>&amp;Kelurahan kerja (tidak ada yang dicentang: seluruh kota)</source>
+        <translation>Working &amp;kelurahan (none ticked: the whole city)</translation>
+    </message>
+    <message>
+        <source>Kelurahan kerja</source>
+        <translation>Working kelurahan</translation>
+    </message>
+    <message>
+        <source>Cari kelurahan, kecamatan atau kode…</source>
+        <translation>Search kelurahan, kecamatan or code…</translation>
+    </message>
+    <message>
+        <source>Saring kelurahan</source>
+        <translation>Filter kelurahan</translation>
     </message>
 </context>
 <context>

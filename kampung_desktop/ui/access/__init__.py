@@ -113,6 +113,16 @@ class AccessUi(QObject):
 
         self.lock.set_idle_minutes(idle_minutes(ctx.setting(IDLE_SETTING)))
         self.apply_gating()
+        self._show_home_kelurahan(ctx)
+
+    def _show_home_kelurahan(self, ctx: Any) -> None:
+        """Start in the kelurahan chosen at first start, unless the user picked an area."""
+        from kampung_desktop.services.first_start import KELURAHAN_SETTING
+
+        home = ctx.setting(KELURAHAN_SETTING)
+        tree = getattr(self.window, "tree", None)
+        if home and tree is not None and tree.current_key() in (None, ""):
+            tree.select_key(home)
 
     def settings_sections(self, dialog: Any) -> None:
         """The admin's auto-lock box in the Settings dialog (others keep the admin's limit)."""

@@ -3,13 +3,15 @@
     new dir or unprotected legacy dir -> first-start dialog (creates the first account)
     protected dir                     -> sign-in window (demo data: demo admin shown, filled in)
 
-Both end with an AccessSession, so the main window is always opened by a signed-in user. The
+Both end with an AccessSession, so the main window is always opened by a signed-in user
+(`open_main_window`, which also hands the app over when another user unlocks it). The
 start-up probe (benchmarks) never shows a dialog: a legacy dir opens as before, a demo dir
 signs in as the documented demo admin, any other protected dir is an error.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,3 +52,40 @@ def open_data(data_dir: Path, *, probe: bool = False) -> Opened | None:
     if window.exec() != QDialog.DialogCode.Accepted:
         return None
     return Opened(data_dir, window.session)
+
+
+_open_windows: list[Any] = []  # the main window opened here (kept referenced)
+
+
+def open_main_window(
+    data_dir: Path, session: Any, on_failed: Callable[[BaseException], None] | None = None
+) -> Any:
+    """The main window for `session`; when another registered user unlocks it, the previous
+    user's windows close (an interview saves every answer on close) and a window opens for
+    the new user, with their role, scope and name on what they record."""
+    from kampung_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(data_dir, access=session)
+    if on_failed is not None:
+        window.failed.connect(on_failed)
+    if window.access_ui is not None:
+        window.access_ui.sessionChanged.connect(lambda new: switch_user(window, new, on_failed))
+    _open_windows.append(window)
+    return window
+
+
+def switch_user(
+    old: Any, session: Any, on_failed: Callable[[BaseException], None] | None = None
+) -> Any:
+    from kampung_desktop.ui.qt import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        if widget is not old and widget.isWindow() and widget.isVisible():
+            widget.close()
+    new = open_main_window(old.data_dir, session, on_failed)
+    new.show()  # before the old one closes, so the app does not quit on its last window
+    new.start()
+    old.close()
+    if old in _open_windows:
+        _open_windows.remove(old)
+    return new

@@ -152,13 +152,31 @@ class AddUserDialog(_FormDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
         self.password = _secret(self, "newUserPassword")
         self.again = _secret(self, "newUserPasswordAgain")
+        self.scope_filter = QLineEdit(self)
+        self.scope_filter.setObjectName("newScopeFilter")
+        self.scope_filter.setPlaceholderText(self.tr("Cari kelurahan, kecamatan atau kode…"))
+        self.scope_filter.setAccessibleName(self.tr("Saring kelurahan"))
+        self.scope_filter.textChanged.connect(self._filter)
         self._row(self.tr("&Nama pengguna"), self.username)
         self._row(self.tr("Nama &lengkap"), self.full_name)
         self._row(self.tr("&Peran"), self.role)
-        self._row(self.tr("&Kelurahan (tidak dicentang: seluruh kota)"), self.scope)
         self._row(self.tr("Kata &sandi"), self.password)
         self._row(self.tr("&Ulangi kata sandi"), self.again)
-        self.setMinimumWidth(560)
+        scope_label = QLabel(
+            self.tr("&Kelurahan kerja (tidak ada yang dicentang: seluruh kota)"), self
+        )
+        scope_label.setBuddy(self.scope_filter)
+        self.scope.setAccessibleName(self.tr("Kelurahan kerja"))
+        self.form.addRow(scope_label)
+        self.form.addRow(self.scope_filter)
+        self.form.addRow(self.scope)
+        self.setMinimumWidth(620)
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().lower()
+        for row in range(self.scope.count()):
+            item = self.scope.item(row)
+            item.setHidden(bool(needle) and needle not in item.text().lower())
 
     def chosen_scope(self) -> list[str]:
         return [
