@@ -12,7 +12,8 @@ Exact names and formats are a contract other tools rely on:
 On a protected data dir each takes `--user U --password-stdin` (see cli/credentials.py);
 `sync enrol` there signs in as `--user A` (A's password on stdin line 1, the server password
 on line 2), or, without --user, as the enrolling account itself when it is already known here.
-Enrolling an unprotected dir protects it: the server's accounts become its sign-in accounts.
+`sync enrol --protect` on an unprotected dir protects it: the server's accounts become its
+sign-in accounts and the database is encrypted.
 """
 
 from __future__ import annotations
@@ -58,6 +59,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="baca kata sandi dari stdin / read the password from stdin",
     )
     enrol.add_argument("--user", metavar="A", help="data yang dilindungi / protected data")
+    enrol.add_argument(
+        "--protect",
+        action="store_true",
+        help="lindungi data dengan akun server (enkripsi) / protect the data with the server's "
+        "accounts (encrypts it)",
+    )
     enrol.set_defaults(handler=_enrol)
 
     status = actions.add_parser(
@@ -118,7 +125,7 @@ def _enrol(args: argparse.Namespace) -> int:
         [password] = read_passwords(1)
     ctx, service = _service(args, session)
     try:
-        status = service.enrol(args.server, args.username, password)
+        status = service.enrol(args.server, args.username, password, protect=args.protect)
     except SyncError as exc:
         raise CliError(str(exc)) from None
     finally:

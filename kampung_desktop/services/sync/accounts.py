@@ -15,6 +15,7 @@ from kampung_sync.protocol import Account
 
 from kampung_desktop.services.access import AccessSession
 from kampung_desktop.services.access_server import store_server_accounts
+from kampung_desktop.storage.access_file import AccessFileDamaged
 
 if TYPE_CHECKING:
     from kampung_desktop.services.app import AppContext
@@ -42,12 +43,18 @@ def refresh_accounts(
     if enrolled is not None and all(a.user_id != enrolled.user_id for a in accounts):
         accounts = [*accounts, enrolled]
     enrolling = (enrolled.username, password) if enrolled is not None and password else None
-    session = store_server_accounts(
-        ctx.data_dir,
-        accounts,
-        session_key=ctx.access.db_key if ctx.access else None,
-        enrolling=enrolling,
-    )
+    try:
+        session = store_server_accounts(
+            ctx.data_dir,
+            accounts,
+            session_key=ctx.access.db_key if ctx.access else None,
+            enrolling=enrolling,
+        )
+    except (AccessFileDamaged, OSError) as exc:
+        if enrolling is not None:
+            raise  # enrolment must say why the laptop is not protected
+        log.warning("accounts not stored (%s)", type(exc).__name__)
+        return None
     if session is not None and ctx.access is None:
         ctx.access = session
     return session

@@ -118,7 +118,11 @@ class SyncService:
         )
 
     # -- enrolment --------------------------------------------------------------------------
-    def enrol(self, server_url: str, username: str, password: str) -> SyncStatus:
+    def enrol(
+        self, server_url: str, username: str, password: str, *, protect: bool = False
+    ) -> SyncStatus:
+        """Enrol this laptop. On a protected dir (or with `protect`, which makes an unprotected
+        dir protected) the server's accounts become its sign-in accounts (issue 12)."""
         url = _check_url(server_url)
         if not username.strip() or not password:
             raise SyncError(
@@ -167,11 +171,12 @@ class SyncService:
             with sync_store.transaction(conn):
                 sync_store.set_cursor(conn, 0)  # a (new) enrolment pulls its whole scope
         self.ctx.user_id = account.user_id
-        accounts_client = SyncClient(url, answer.token, retries=1, timeout=(5.0, 30.0))
-        try:  # the sign-in accounts; on an unprotected dir this protects it (issue 12)
-            refresh_accounts(self.ctx, accounts_client, enrolled=account, password=password)
-        finally:
-            accounts_client.close()
+        if protect or self.ctx.access is not None:
+            accounts_client = SyncClient(url, answer.token, retries=1, timeout=(5.0, 30.0))
+            try:
+                refresh_accounts(self.ctx, accounts_client, enrolled=account, password=password)
+            finally:
+                accounts_client.close()
         log.info("device enrolled (role %s, code %s)", account.role, answer.device_code)
         return self.status()
 
@@ -219,7 +224,7 @@ class SyncService:
         try:
             with self.db.raw() as conn:
                 outcome = run_session(conn, client, self.ctx.data_dir, progress)
-            if outcome.ok:
+            if outcome.ok and self.ctx.access is not None:
                 refresh_accounts(self.ctx, client)  # new passwords, disabled accounts
             return outcome
         finally:
