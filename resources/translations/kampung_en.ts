@@ -1285,6 +1285,26 @@ Technical details were written to {log}. If it happens again, send that file to 
         <translation>type or scan the code</translation>
     </message>
     <message>
+        <source>Gambar garis atau bidang</source>
+        <translation>Drawing of the line or area</translation>
+    </message>
+    <message>
+        <source>Ada titik yang tidak sah: tulis 'lintang bujur' dipisah ';'</source>
+        <translation>A point is not valid: write 'latitude longitude' separated by ';'</translation>
+    </message>
+    <message>
+        <source>Perlu sedikitnya {n} titik</source>
+        <translation>At least {n} points are needed</translation>
+    </message>
+    <message>
+        <source>Luas ± {value} m²</source>
+        <translation>Area ± {value} m²</translation>
+    </message>
+    <message>
+        <source>Panjang ± {value} m</source>
+        <translation>Length ± {value} m</translation>
+    </message>
+    <message>
         <source>nama pilihan berurutan, dipisah spasi</source>
         <translation>choice names in order, separated by spaces</translation>
     </message>

@@ -153,6 +153,16 @@ def _distance(*args: Any) -> float:
     return total
 
 
+def polygon_area_m2(shape: str) -> float:
+    """`area()` of a geoshape's text (for views that show it as it is typed)."""
+    return _area(shape)
+
+
+def trace_length_m(trace: str) -> float:
+    """`distance()` of a geotrace's text."""
+    return _distance(trace)
+
+
 def _geofence(point: Any, shape: Any) -> bool:
     """Is the geopoint inside the geoshape? JavaRosa's ray casting on latitude/longitude, over
     the shape's points as given (a geoshape repeats its first point last)."""

@@ -175,8 +175,6 @@ class ListLineEditor(LineEditor):
 
 
 _PLACEHOLDERS = {
-    "geotrace": "line_placeholder",
-    "geoshape": "line_placeholder",
     "barcode": "barcode_placeholder",
     "rank": "rank_placeholder",
 }
@@ -193,6 +191,10 @@ def odk_editor(
         return DateTimeEditor(node, lang, parent)
     if kind in ("audio", "video", "file"):
         return FileEditor(node, lang, media_dir, parent)
+    if kind in ("geotrace", "geoshape"):
+        from kampung_desktop.ui.interview.shape_editor import ShapeEditor
+
+        return ShapeEditor(node, lang, parent)
     if kind in _PLACEHOLDERS:
         editor = ListLineEditor(node, lang, parent)
         editor.line.setPlaceholderText(t(_PLACEHOLDERS[kind], lang))

@@ -22,6 +22,8 @@ TEXTS: dict[str, str] = {
     "next": QT_TRANSLATE_NOOP("InterviewTexts", "Lanjut ▶"),
     "to_summary": QT_TRANSLATE_NOOP("InterviewTexts", "Ringkasan ▶"),
     "summary": QT_TRANSLATE_NOOP("InterviewTexts", "Ringkasan"),
+    "sections": QT_TRANSLATE_NOOP("InterviewTexts", "Bagian formulir"),
+    "summary.list": QT_TRANSLATE_NOOP("InterviewTexts", "Isian yang perlu diperbaiki"),
     "language": QT_TRANSLATE_NOOP("InterviewTexts", "Bahasa formulir:"),
     "progress": QT_TRANSLATE_NOOP("InterviewTexts", "Bagian %v dari %m"),
     "saved": QT_TRANSLATE_NOOP("InterviewTexts", "✓ Tersimpan {time}"),
@@ -58,6 +60,13 @@ TEXTS: dict[str, str] = {
         "InterviewTexts", "titik 'lintang bujur' dipisah ';', mis. -6.2 106.8; -6.3 106.9"
     ),
     "barcode_placeholder": QT_TRANSLATE_NOOP("InterviewTexts", "ketik atau pindai kode"),
+    "shape_preview": QT_TRANSLATE_NOOP("InterviewTexts", "Gambar garis atau bidang"),
+    "shape_invalid": QT_TRANSLATE_NOOP(
+        "InterviewTexts", "Ada titik yang tidak sah: tulis 'lintang bujur' dipisah ';'"
+    ),
+    "shape_more_points": QT_TRANSLATE_NOOP("InterviewTexts", "Perlu sedikitnya {n} titik"),
+    "shape_area": QT_TRANSLATE_NOOP("InterviewTexts", "Luas ± {value} m²"),
+    "shape_length": QT_TRANSLATE_NOOP("InterviewTexts", "Panjang ± {value} m"),
     "rank_placeholder": QT_TRANSLATE_NOOP(
         "InterviewTexts", "nama pilihan berurutan, dipisah spasi"
     ),
