@@ -152,3 +152,33 @@ def test_demo_data_when_asked_and_the_second_start_signs_in(qtbot, tmp_path):
     assert isinstance(seen[0], SignInWindow)  # not the first-start dialog again
     assert not seen[0].form.demo_hint.isVisible()  # the user's own admin: no demo password
     assert opened is not None and opened.session.principal.username == "admin.kel"
+
+
+@pytest.mark.slow
+def test_enrolling_makes_the_server_account_this_laptops_first(qtbot, tmp_path, live_server_sqlite):
+    from kampung_desktop.services import access
+
+    live_server_sqlite.add_user("pemeriksa.kel", "operator", "server-sandi-1", scope=CIBODAS_SARI)
+    folder = tmp_path / "data"
+    dialog = _dialog(qtbot, folder)
+    _walk_to(dialog, dialog.account_page)
+    page = dialog.account_page
+    page.server.setChecked(True)
+    page.url.setText(live_server_sqlite.url)
+    page.server_user.setText("pemeriksa.kel")
+    page.server_password.setText("salah-sandi")
+    _walk_to(dialog, dialog.demo_page)
+    dialog.next_button.click()
+    assert dialog.result() != QDialog.DialogCode.Accepted  # refused by the server: explained
+    assert dialog.message.text() and not access.is_protected(folder)
+
+    page.server_password.setText("server-sandi-1")
+    dialog.next_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.message.text()
+    assert dialog.session.principal.username == "pemeriksa.kel"
+    assert dialog.session.principal.role.value == "operator"
+    assert access.is_protected(folder) and access.is_encrypted(folder)
+    from kampung_desktop.services.app import AppContext
+
+    AppContext.open(folder, dialog.session).close()  # the main window's first open
+    assert (folder / "kampung.sqlite3").read_bytes()[:16] != b"SQLite format 3\x00"

@@ -200,8 +200,8 @@ class FirstStartDialog(QDialog):
         self.accept()
 
     def _enrol(self, language: str, kelurahan: str, demo: bool) -> Any:
-        """Enrol through the sync service (the account becomes this laptop's first), then
-        sign in with the same password, which the service kept nowhere."""
+        """Enrol through the sync service, which keeps the server's accounts and wraps the
+        database key for the enrolling one (its password is at hand only now)."""
         from kampung_desktop.services import access, first_start
         from kampung_desktop.services.sync.service import SyncService
 
@@ -215,10 +215,16 @@ class FirstStartDialog(QDialog):
                 page.url.text().strip(),
                 page.server_user.text().strip(),
                 page.server_password.text(),
+                protect=True,  # the enrolling account becomes this laptop's first
             )
+            session = ctx.access
         finally:
             ctx.close()
-        return access.sign_in(folder, page.server_user.text().strip(), page.server_password.text())
+        if session is None:  # not expected: the service protects the dir or raises
+            session = access.sign_in(
+                folder, page.server_user.text().strip(), page.server_password.text()
+            )
+        return session
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.back_button, self.next_button, self.cancel_button):
