@@ -226,8 +226,7 @@ class MainWindow(QMainWindow):
         def job() -> tuple[Any, Any]:
             from kampung_desktop.ui.backend import Backend  # the database stack loads here
 
-            signed_in = {"access": access} if access is not None else {}
-            first = Backend.load(data_dir, query, PAGE_SIZE, **signed_in)
+            first = Backend.load(data_dir, query, PAGE_SIZE, access=access)
             return first, build_items(first.tree)
 
         self.tasks.run(job, self._loaded, self._load_failed)
