@@ -69,7 +69,12 @@ def visible_texts(widgets) -> list[str]:  # type: ignore[no-untyped-def]
                 found.append(widget.text())
             elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
                 model = widget.model()
-                for row in range(min(model.rowCount(), 200)):
-                    for col in range(model.columnCount()):
-                        found.append(str(model.index(row, col).data() or ""))
+                root = widget.rootIndex()
+                try:
+                    columns = model.columnCount(root)
+                except TypeError:  # a list model's columnCount is private in PySide
+                    columns = 1
+                for row in range(min(model.rowCount(root), 200)):
+                    for col in range(columns):
+                        found.append(str(model.index(row, col, root).data() or ""))
     return found

@@ -130,3 +130,32 @@ def test_idle_setting_reads_and_clamps():
     assert idle_minutes(None) == 10
     assert idle_minutes("3") == 3
     assert idle_minutes("0") == 1 and idle_minutes("9999") == 240 and idle_minutes("x") == 10
+
+
+def test_an_open_interview_keeps_its_answers_through_a_lock(signed_in, qtbot):
+    from access_fixtures import SUKARASA
+
+    from kampung_desktop.services.interviews import InterviewService
+    from kampung_desktop.ui.interview import open_assessment
+
+    window = signed_in()
+    service = InterviewService.for_context(window.backend.ctx)
+    service.forms()
+    draft = service.start("household_assessment", SUKARASA, rw=5, rt=3)
+    interview = open_assessment(window.backend.ctx, draft, window)
+    qtbot.addWidget(interview)
+    interview.answer("kode_petugas", "PTG-07")
+    title = interview.windowTitle()
+    form_title = "Pendataan Sosial Ekonomi"
+    assert form_title in " ".join(visible_texts([interview])[1:])  # the form, shown
+    lock = window.access_ui.lock
+    lock.lock()
+    assert interview.isVisible() and interview.windowTitle() != title  # covered, not closed
+    assert form_title not in " ".join(visible_texts([interview]))
+    lock.dialog.form.password.setText(ADMIN[1])
+    lock.dialog.form.button.click()
+    assert interview.windowTitle() == title
+    assert form_title in " ".join(visible_texts([interview])[1:])
+    assert interview.writer.flush()
+    assert service.assessments.answers(draft)["kode_petugas"] == "PTG-07"
+    interview.close()
