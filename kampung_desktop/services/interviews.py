@@ -311,16 +311,23 @@ class InterviewSession:
 class InterviewService:
     """Start, open and prefill assessments; forms are parsed once per version and process."""
 
-    def __init__(self, db: Database, user_id: str | None, cache_dir: Path) -> None:
+    def __init__(
+        self, db: Database, user_id: str | None, cache_dir: Path, access: Any = None
+    ) -> None:
+        """`access`: the signed-in AccessSession; a new interview must lie in its kelurahan
+        scope (None: an unprotected legacy dir, or a CLI that checked already)."""
         self.assessments = AssessmentService(db, user_id, cache_dir)
         self.registry = RegistryService(db, user_id)
         self.db = db
+        self.access = access
         self._forms: dict[tuple[str, str], Form] = {}
 
     @classmethod
     def for_context(cls, ctx: Any) -> InterviewService:
         """The service for an `AppContext` (the form cache lives in the data dir)."""
-        return cls(ctx.db, ctx.user_id, Path(ctx.data_dir) / "forms-cache")
+        return cls(
+            ctx.db, ctx.user_id, Path(ctx.data_dir) / "forms-cache", getattr(ctx, "access", None)
+        )
 
     # -- forms ----------------------------------------------------------------------------
     def forms(self) -> list[FormInfo]:
@@ -356,6 +363,11 @@ class InterviewService:
         household_id: str | None = None,
     ) -> str:
         """A new draft on the newest form version, prefilled from the area and household."""
+        if self.access is not None:
+            from kampung_desktop.core.roles import Permission
+            from kampung_desktop.services.access import require
+
+            require(self.access, Permission.INTERVIEW, kelurahan_kode)
         latest = {info.form_id: info for info in self.assessments.latest_forms()}
         if form_id not in latest:
             raise AssessmentError(f"Formulir {form_id} belum terpasang / form not installed.")

@@ -63,3 +63,16 @@ def test_without_a_session_everything_works_as_before(ctx, decided, tmp_path):
     assert len(printing.batch("bantar", 2026, None)) == 2
     admin = PrintingService(ctx.db, ctx.user_id, session(Role.ADMIN))
     assert len(admin.batch("bantar", 2026, None)) == 2
+
+
+def test_an_enumerator_interviews_only_in_its_kelurahan(ctx):
+    from kampung_desktop.services.interviews import InterviewService
+
+    service = InterviewService(ctx.db, ctx.user_id, ctx.data_dir / "forms-cache")
+    service.forms()
+    scoped = InterviewService(
+        ctx.db, ctx.user_id, ctx.data_dir / "forms-cache", session(Role.ENUMERATOR, (KEL,))
+    )
+    with pytest.raises(AccessDenied, match=OTHER):
+        scoped.start("household_assessment", OTHER, rw=1, rt=1)
+    assert scoped.start("household_assessment", KEL, rw=1, rt=1)
