@@ -7,6 +7,8 @@ import json
 
 from kampung_desktop.cli import db_audit
 from kampung_desktop.cli.common import add_data_dir, data_dir
+from kampung_desktop.cli.credentials import add_credentials, session_for
+from kampung_desktop.core.roles import Permission
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,6 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     info = db_sub.add_parser("info", help="versi skema, jumlah baris, ukuran, cek integritas")
     add_data_dir(info)
     info.add_argument("--json", action="store_true", help="keluaran JSON / JSON output")
+    add_credentials(info)  # counts only, but an encrypted database opens with a key
     info.set_defaults(handler=_info)
     db_audit.register(db_sub)
 
@@ -22,7 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _info(args: argparse.Namespace) -> int:
     from kampung_desktop.services.dbinfo import database_info
 
-    report = database_info(data_dir(args))
+    session = session_for(args, Permission.VIEW_REGISTRY)
+    report = database_info(data_dir(args), session.db_key if session else None)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0 if report["integrity_check"] == "ok" else 1

@@ -128,6 +128,7 @@ PII_COMMANDS = [
      "15.71.02.1002", "--out", "{pdf}"],
     ["sync"],
     ["sync", "status"],
+    ["db", "info"],
 ]  # fmt: skip
 
 
@@ -234,3 +235,10 @@ def test_demo_admin_never_guards_real_data(tmp_path, monkeypatch, capsys) -> Non
     code, _, err = run(monkeypatch, capsys, ["demo", "seed", "--data-dir", str(d), "--demo-admin"])
     assert code == 1 and "data sungguhan" in err and "real data" in err
     assert not (d / ACCESS_FILE).exists()
+
+
+def test_db_info_with_credentials_reads_the_encrypted_database(protected, monkeypatch, capsys):
+    cmd = ["db", "info", "--data-dir", str(protected), "--user", "siti", "--password-stdin"]
+    code, out, err = run(monkeypatch, capsys, cmd, ADMIN_PW + "\n")
+    assert code == 0, err
+    assert "integrity_check: ok" in out and "table households: 12" in out
