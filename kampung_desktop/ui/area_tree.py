@@ -237,6 +237,7 @@ class AreaTree(QTreeView):
         super().changeEvent(event)
 
     def _retranslate_header(self) -> None:
+        self.setAccessibleName(QCoreApplication.translate(CONTEXT, "Wilayah"))
         self.header_model.setHorizontalHeaderLabels(
             [QCoreApplication.translate(CONTEXT, title) for title in HEADERS]
         )

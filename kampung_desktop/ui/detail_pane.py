@@ -266,6 +266,7 @@ class DetailPane(QWidget):
         if self._page is None:
             return
         self.demo_tag.setText(self.tr("DEMO"))
+        self.members.setAccessibleName(self.tr("Anggota rumah tangga"))
         self.edit_button.setText(self.tr("Ubah…"))
         self.show_nik.setText(self.tr("Tampilkan NIK"))
         self.show_nik.setToolTip(

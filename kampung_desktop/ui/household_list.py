@@ -200,6 +200,8 @@ class HouseholdList(QWidget):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Cari nama, NIK, No. KK, alamat…"))
+        self.search.setAccessibleName(self.tr("Cari rumah tangga"))
+        self.table.setAccessibleName(self.tr("Daftar rumah tangga"))
         self.search.setToolTip(self.tr("Hasil muncul saat Anda mengetik; awal kata sudah cukup."))
         if self.header_model.columnCount():
             self.header_model.setHorizontalHeaderLabels(self.model.header_labels())

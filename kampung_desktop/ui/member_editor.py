@@ -103,6 +103,7 @@ class MemberEditor(QDialog):
         self.birth_date = OptionalDateEdit()
         self.birth_date.setObjectName("birth_date")
         self.birth_date.setToolTip(self.tr("Ketik hh-bb-tttt atau pilih dari kalender"))
+        self.birth_date.setAccessibleName(self.tr("Tanggal lahir"))
         self.clear_date = QToolButton()
         self.clear_date.setText(self.tr("Kosongkan"))
         self.clear_date.setToolTip(self.tr("Tanggal lahir tidak diketahui"))

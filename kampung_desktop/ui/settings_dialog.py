@@ -1,8 +1,8 @@
-"""Settings: the UI language (applied live on OK), plus sections other parts add (sync server)."""
+"""Settings: the UI language and text size (applied live on OK), plus sections other parts add."""
 
 from __future__ import annotations
 
-from kampung_desktop.ui import i18n
+from kampung_desktop.ui import i18n, text_size
 from kampung_desktop.ui.qt import (
     QComboBox,
     QDialog,
@@ -27,11 +27,21 @@ class SettingsDialog(QDialog):
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)  # each language named in itself
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
-        note = QLabel(self.tr("Bahasa langsung berganti setelah Anda menekan Simpan."), self)
+        self.text_size = QComboBox(self)
+        self.text_size.setObjectName("textSizeBox")
+        for size in text_size.SIZES:
+            self.text_size.addItem(text_size.label(size), size)
+        self.text_size.setCurrentIndex(max(self.text_size.findData(text_size.current()), 0))
+        self.text_size.setAccessibleDescription(
+            self.tr("Ukuran huruf di semua jendela, di atas ukuran huruf sistem operasi")
+        )
+        note = QLabel(
+            self.tr("Bahasa dan ukuran teks langsung berganti setelah Anda menekan Simpan."), self
+        )
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(mid);")
         form = QFormLayout()
-        form.addRow(self.tr("Bahasa tampilan"), self.language)
+        form.addRow(self.tr("&Bahasa tampilan"), self.language)
+        form.addRow(self.tr("&Ukuran teks"), self.text_size)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -67,7 +77,14 @@ class SettingsDialog(QDialog):
                 self.problem = box
                 box.open()
                 return
+        chosen = self.chosen_text_size()
+        if chosen != text_size.current():
+            text_size.apply(chosen)
+            text_size.save(chosen)
         super().accept()
+
+    def chosen_text_size(self) -> str:
+        return str(self.text_size.currentData())
 
     def chosen_language(self) -> str:
         return str(self.language.currentData())

@@ -62,7 +62,7 @@ def probe_requested(flag: bool = False) -> bool:
 
 def run(data_dir: Path, probe: bool = False) -> int:
     """Open the main window on `data_dir` and run the event loop; returns the exit code."""
-    from kampung_desktop.ui import faults, i18n
+    from kampung_desktop.ui import faults, i18n, mnemonics, text_size
     from kampung_desktop.ui.qt import QApplication, QIcon
 
     probe = probe_requested(probe)
@@ -73,6 +73,8 @@ def run(data_dir: Path, probe: bool = False) -> int:
     app.setWindowIcon(QIcon(str(_icon())))
     faults.install()
     i18n.apply(_language(data_dir))
+    text_size.apply(text_size.saved())  # the chosen text size, before the first paint
+    mnemonics.install(app)  # Alt+letter on every button and menu item, in either language
     opened = _open_data(data_dir, probe, meter)
     if opened is None:
         return 0 if meter is None else 1  # cancelled (or, for the probe, refused)

@@ -292,6 +292,14 @@
         <source>Layar terkunci tidak menampilkan data apa pun; masuk lagi untuk melanjutkan.</source>
         <translation>A locked screen shows none of the data; sign in again to continue.</translation>
     </message>
+    <message>
+        <source>Ulangi pengaturan &amp;awal…</source>
+        <translation>Run the &amp;first start again…</translation>
+    </message>
+    <message>
+        <source>Bahasa, kelurahan kerja dan data demo; akun dan data tetap</source>
+        <translation>Language, working kelurahan and demo data; accounts and data stay</translation>
+    </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>

@@ -105,6 +105,7 @@ def test_auto_lock_setting_is_the_admins(window_for):
             box.save()
             assert window.backend.ctx.setting("auto_lock_minutes") == "3"
             assert window.access_ui.lock.watcher.idle_ms == 180_000
+            assert box.rerun_button.isVisibleTo(box)  # the first start, re-run from Settings
         dialog.deleteLater()
 
 

@@ -134,7 +134,10 @@ class AccessUi(QObject):
         if backend is None or not gating.allowed(self.session, Permission.SETTINGS):
             return
         minutes = idle_minutes(backend.ctx.setting(IDLE_SETTING))
-        dialog.add_section(AutoLockBox(backend.ctx, minutes, self.lock.set_idle_minutes, dialog))
+        box = AutoLockBox(
+            backend.ctx, minutes, self.lock.set_idle_minutes, dialog, rerun=self.open_first_start
+        )
+        dialog.add_section(box)
 
     def shutdown(self) -> None:
         self.lock.stop()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kampung_desktop.services.interviews import InterviewService
+from kampung_desktop.ui import i18n
 from kampung_desktop.ui.interview.autosave import AutosaveWriter
 from kampung_desktop.ui.interview.wizard import InterviewWindow
 from kampung_desktop.ui.qt import QApplication, QDialog, QMessageBox, Qt, QWidget
@@ -38,7 +39,7 @@ def open_interview(
     from kampung_desktop.ui.interview.start_dialog import StartDialog
 
     service = InterviewService.for_context(ctx)
-    lang = ctx.setting("language") or "id"
+    lang = i18n.current()  # the form opens in the app's language (switchable in the wizard)
     dialog = StartDialog(service, lang, household_id, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.assessment_id is None:
         return None

@@ -13,7 +13,7 @@ from kampung_desktop.services import interview_nik
 from kampung_desktop.survey import FieldState
 from kampung_desktop.survey.model import FormNode
 from kampung_desktop.ui.interview.editors import Editor
-from kampung_desktop.ui.qt import QLabel, QSizePolicy, Qt, QVBoxLayout, QWidget
+from kampung_desktop.ui.qt import QAbstractButton, QLabel, QSizePolicy, Qt, QVBoxLayout, QWidget
 
 ERROR_COLOR = "#c62828"
 NOTE_COLOR = "#37474f"
@@ -79,6 +79,7 @@ class FieldRow(QWidget):
         self._label_text, self._hint_text = label, hint
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
+        self._describe()
         self._paint_label()
 
     def _paint_label(self) -> None:
@@ -119,3 +120,16 @@ class FieldRow(QWidget):
             text = None  # an empty required field is flagged only once it has been visited
         self.message.setText(text or "")
         self.message.setVisible(bool(text))
+        self._describe()
+
+    def _describe(self) -> None:
+        """Name the editor by the question and describe it by the hint and the message, for
+        screen readers (the label is not the editor's sibling, so Qt cannot pair them). A
+        choice button keeps its own name: the choice's text."""
+        widget = self.editor.focus_widget() if self.editor is not None else None
+        if widget is None:
+            return
+        if not isinstance(widget, QAbstractButton):
+            widget.setAccessibleName(self._label_text.strip())
+        parts = (self._hint_text, self.message.text() if self.message.isVisibleTo(self) else "")
+        widget.setAccessibleDescription(" ".join(p for p in parts if p))

@@ -93,6 +93,7 @@ class StartDialog(QDialog):
             form_layout.addRow(t("start.kelurahan", lang), area)
         self.existing = QListWidget(self)
         self.existing.setObjectName("existingAssessments")
+        self.existing.setAccessibleName(t("start.existing", lang))
         # Whole lines, wrapped: nothing hides behind a horizontal scroll bar.
         self.existing.setWordWrap(True)
         self.existing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -42,6 +42,7 @@ class SummaryView(QWidget):
         self.status.setWordWrap(True)
         self.list = QTreeWidget(self)
         self.list.setObjectName("missingList")
+        self.list.setAccessibleName(t("summary.list", lang))
         self.list.setColumnCount(2)
         self.list.setHeaderLabels([t("summary.question", lang), t("summary.problem", lang)])
         self.list.setRootIsDecorated(False)
@@ -105,7 +106,7 @@ class SummaryView(QWidget):
             self.status.setText(t("summary.missing", lang, count=len(self.missing)))
         else:
             self.status.setText(t("summary.complete", lang))
-        self.status.setStyleSheet("color: #c62828;" if self.missing else "color: #2e7d32;")
+        self.status.setStyleSheet("color: #c62828;" if self.missing else "color: #1b5e20;")
         self.list.setVisible(bool(self.missing))
         self.finalize_button.setVisible(not session.read_only)
         self.finalize_button.setEnabled(not self.missing)

@@ -196,6 +196,7 @@ class InterviewWindow(QWidget):
         )
         self.lock_banner.setVisible(locked)
         self.progress.setFormat(t("progress", lang))
+        self.sections.setAccessibleName(t("sections", lang))
         self._update_nav()
 
     # -- navigation -----------------------------------------------------------------------
@@ -407,7 +408,7 @@ class InterviewWindow(QWidget):
     def _show_save_state(self, state: str, text: str) -> None:
         if state != self._save_state:  # restyling is costly: only when the state changes
             self._save_state = state
-            color = {"saved": "#2e7d32", "failed": "#c62828"}.get(state, "#5f6368")
+            color = {"saved": "#1b5e20", "failed": "#c62828"}.get(state, "#5f6368")  # ≥ 4.5:1
             self.save_status.setStyleSheet(f"color: {color};")
         self.save_status.setText(text)
 

@@ -23,7 +23,7 @@ from kampung_desktop.ui.qt import (
     QWidget,
     Signal,
 )
-from kampung_desktop.ui.review.dialogs import fmt_score, place_text
+from kampung_desktop.ui.review.dialogs import category_text, fmt_score, place_text
 
 
 class DecisionDialog(QDialog):
@@ -80,7 +80,7 @@ class DecisionDialog(QDialog):
         self.category_box.setObjectName("decisionCategory")
         self.category_box.setEditable(not categories)
         for code, label in categories:
-            self.category_box.addItem(label, code)
+            self.category_box.addItem(category_text(code, label), code)
         if assessment.category:
             found = self.category_box.findData(assessment.category)
             if found >= 0:

@@ -11,6 +11,8 @@ from typing import Any
 
 from kampung_desktop.core import formats
 from kampung_desktop.ui.qt import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -27,6 +29,23 @@ from kampung_desktop.ui.qt import (
     QWidget,
     Signal,
 )
+
+#: RT size categories (Kampung Bantar) as the UI names them; codes stay Indonesian in the data.
+CATEGORIES = {
+    "kecil": QT_TRANSLATE_NOOP("ReviewCategories", "Kecil"),
+    "sedang": QT_TRANSLATE_NOOP("ReviewCategories", "Sedang"),
+    "besar": QT_TRANSLATE_NOOP("ReviewCategories", "Besar"),
+}
+
+
+def category_text(code: str | None, fallback: str | None = None) -> str:
+    """A category code for people in the UI language: `besar` → "Besar" / "Large"."""
+    if not code:
+        return ""
+    known = CATEGORIES.get(code.lower())
+    if known is None:
+        return fallback or code.title()
+    return QCoreApplication.translate("ReviewCategories", known)
 
 
 def fmt_score(value: Decimal | None) -> str:
@@ -58,6 +77,7 @@ class NoteDialog(QDialog):
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("noteEditor")
         self.editor.setMinimumSize(420, 110)
+        label.setBuddy(self.editor)  # the prompt names the text box for screen readers
         layout.addWidget(self.editor)
         self.hint = QLabel(self.tr("Wajib diisi."), self)
         self.hint.setStyleSheet("color: #a33;")
@@ -166,6 +186,7 @@ class AssessmentDialog(QDialog):
     def _answers_table(self, answers: list[Any]) -> QTableWidget:
         table = QTableWidget(len(answers), 3, self)
         table.setObjectName("answersTable")
+        table.setAccessibleName(self.tr("Jawaban"))
         table.setHorizontalHeaderLabels(
             [self.tr("Bagian"), self.tr("Pertanyaan"), self.tr("Jawaban")]
         )

@@ -29,6 +29,7 @@ from kampung_desktop.ui.qt import (
 from kampung_desktop.ui.review import deciding
 from kampung_desktop.ui.review.decision_dialog import DecisionDialog
 from kampung_desktop.ui.review.dialogs import AssessmentDialog, NoteDialog, fmt_score, place_text
+from kampung_desktop.ui.review.dialogs import category_text as category_label
 from kampung_desktop.ui.review.models import RIGHT, Column, RowsModel, decimal_of, row_key, when
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ class ProgramTab(QWidget):
             Column(lambda a: str(a.year or "–"), RIGHT),
             Column(lambda a: fmt_score(a.total), RIGHT, lambda a: a.error or ""),
             Column(lambda a: _level(a.result, lang())),
-            Column(lambda a: (a.category or "").title()),
+            Column(lambda a: category_label(a.category)),
             Column(lambda a: a.review_note or "", tooltip=lambda a: a.review_note or ""),
         ])  # fmt: skip
         self.assessment_model.muted = lambda a: a.state == "returned"
@@ -144,9 +145,9 @@ class ProgramTab(QWidget):
             Column(lambda r: place_text(r.assessment.rw, r.assessment.rt)),
             Column(lambda r: fmt_score(r.assessment.total), RIGHT, lambda r: r.assessment.error or ""),
             Column(lambda r: _level(r.assessment.result, lang())),
-            Column(lambda r: (r.assessment.category or "").title()),
+            Column(lambda r: category_label(r.assessment.category)),
             Column(lambda r: self.host.state_text(r.assessment.state)),
-            Column(lambda r: r.decision.category.title() if r.decision else ""),
+            Column(lambda r: category_label(r.decision.category) if r.decision else ""),
         ])  # fmt: skip
         self.ranking_view = self._table(self.ranking_model, "rankingTable")
         self.decide_button = self._button("decideButton", self.decide_selected)
@@ -159,7 +160,7 @@ class ProgramTab(QWidget):
         self.decision_model = RowsModel([
             Column(lambda d: place_text(d.decision.rw, d.decision.rt)),
             Column(lambda d: d.kelurahan),
-            Column(lambda d: d.decision.category.title()),
+            Column(lambda d: category_label(d.decision.category)),
             Column(lambda d: fmt_score(decimal_of(d.decision.score)), RIGHT),
             Column(lambda d: self.users.get(d.decision.decided_by or "") or "–"),
             Column(lambda d: when(d.decision.decided_at)),
@@ -182,6 +183,9 @@ class ProgramTab(QWidget):
         self.inner.setTabText(0, self.tr("Penilaian"))
         self.inner.setTabText(1, self.tr("Peringkat"))
         self.inner.setTabText(2, self.tr("Keputusan dan piagam"))
+        self.assessment_view.setAccessibleName(self.tr("Penilaian"))
+        self.ranking_view.setAccessibleName(self.tr("Peringkat"))
+        self.decision_view.setAccessibleName(self.tr("Keputusan dan piagam"))
         self.assessment_model.set_headers([
             self.tr("RW"), self.tr("RT"), self.tr("Status"), self.tr("Tahun"), self.tr("Skor"),
             self.tr("Tingkat"), self.tr("Kategori RT"), self.tr("Catatan pemeriksa"),

@@ -106,6 +106,7 @@ class ReviewWindow(QMainWindow):
         self.kecamatan_label.setText(self.tr("Kecamatan:"))
         self.kelurahan_label.setText(self.tr("Kelurahan:"))
         self.year_label.setText(self.tr("Tahun:"))
+        self.year_box.setAccessibleName(self.tr("Tahun"))
         self.refresh_button.setText(self.tr("Muat ulang"))
 
     def _count_in_title(self, tab: ProgramTab) -> None:

@@ -73,6 +73,9 @@ class EnrolDialog(QDialog):
             self.user_edit.setText(status.username or "")
         self.form = QFormLayout()
         self.url_label, self.user_label, self.password_label = QLabel(), QLabel(), QLabel()
+        self.url_label.setBuddy(self.url_edit)  # screen readers name each field by its label
+        self.user_label.setBuddy(self.user_edit)
+        self.password_label.setBuddy(self.password_edit)
         self.form.addRow(self.url_label, self.url_edit)
         self.form.addRow(self.user_label, self.user_edit)
         self.form.addRow(self.password_label, self.password_edit)

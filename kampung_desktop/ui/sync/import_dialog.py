@@ -237,6 +237,7 @@ class ImportDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Impor data rumah tangga"))
+        self.path_edit.setAccessibleName(self.tr("Berkas yang diimpor"))
         self.intro.setText(
             self.tr(
                 "Berkas CSV atau XLSX dari kota (satu baris per anggota keluarga; kolom "

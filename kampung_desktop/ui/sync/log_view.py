@@ -113,6 +113,7 @@ class RejectedView(_Wrapping):
 
     def retranslate(self) -> None:
         self.setHeaderLabels([self.tr("Data yang ditolak server, dan alasannya")])
+        self.setAccessibleName(self.tr("Data yang ditolak server"))
         self._fill()
 
 
@@ -191,4 +192,5 @@ class SyncLogView(_Wrapping):
 
     def retranslate(self) -> None:
         self.setHeaderLabels([self.tr("Sesi sinkronisasi: waktu dan hasil")])
+        self.setAccessibleName(self.tr("Riwayat sinkronisasi"))
         self._fill()

@@ -72,12 +72,12 @@ def state_hint(state: str) -> str:
 
 
 STATE_COLOURS = {
-    "not_enrolled": "#6b7280",
-    "offline": "#6b7280",
+    "not_enrolled": "#4b5563",  # every colour ≥ 4.5:1 on the window grey (WCAG AA)
+    "offline": "#4b5563",
     "syncing": "#1d4ed8",
     "waiting": "#0e7490",
-    "up_to_date": "#15803d",
-    "needs_attention": "#b45309",
+    "up_to_date": "#166534",
+    "needs_attention": "#92400e",
     "revoked": "#b91c1c",
 }
 

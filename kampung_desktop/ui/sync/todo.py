@@ -199,6 +199,8 @@ class TodoWindow(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Daftar tugas sinkronisasi"))
+        self.returned_view.setAccessibleName(self.tr("Dikembalikan untuk diperbaiki"))
+        self.conflict_view.setAccessibleName(self.tr("Konflik"))
         self.returned_view.setHeaderLabels(
             [self.tr("Tempat"), self.tr("Formulir"), self.tr("Dikembalikan"),
              self.tr("Catatan pemeriksa")]
