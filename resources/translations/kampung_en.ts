@@ -256,6 +256,108 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>{n} entri</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <source>{n} entri terbaru (ekspor CSV memuat semuanya)</source>
+        <translation>newest {n} entries (the CSV export holds them all)</translation>
+    </message>
+    <message>
+        <source>Rantai utuh: {n} entri diperiksa.</source>
+        <translation>Chain intact: {n} entries checked.</translation>
+    </message>
+    <message>
+        <source>Rantai rusak di entri #{seq}: {reason}</source>
+        <translation>Chain broken at entry #{seq}: {reason}</translation>
+    </message>
+    <message>
+        <source>Ekspor log audit</source>
+        <translation>Export audit log</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>{n} entri diekspor ke {file}.</source>
+        <translation>{n} entries exported to {file}.</translation>
+    </message>
+    <message>
+        <source>Log audit</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Pengguna:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>Tindakan:</source>
+        <translation>Action:</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>s.d.</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>Periksa rantai</source>
+        <translation>Check chain</translation>
+    </message>
+    <message>
+        <source>Periksa bahwa tidak ada entri yang diubah, dihapus atau disisipkan.</source>
+        <translation>Check that no entry was changed, deleted or inserted.</translation>
+    </message>
+    <message>
+        <source>Ekspor CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Tindakan</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Jenis data</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <source>ID data</source>
+        <translation>Record ID</translation>
+    </message>
+    <message>
+        <source>Perangkat</source>
+        <translation>Device</translation>
+    </message>
+</context>
+<context>
+    <name>AuditUi</name>
+    <message>
+        <source>Log audit…</source>
+        <translation>Audit log…</translation>
+    </message>
+    <message>
+        <source>Siapa melihat, mengubah, mengekspor atau mencetak data</source>
+        <translation>Who viewed, changed, exported or printed data</translation>
+    </message>
+</context>
+<context>
     <name>AutoLock</name>
     <message>
         <source>Kampung — Terkunci</source>
@@ -550,6 +652,10 @@ username: {user}    password: {password}</translation>
     <message>
         <source>DEMO</source>
         <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>Anggota rumah tangga</source>
+        <translation>Household members</translation>
     </message>
     <message>
         <source>Ubah…</source>
@@ -1045,6 +1151,14 @@ Technical details were written to {log}. If it happens again, send that file to 
         <translation>Search name, NIK, family card no., address…</translation>
     </message>
     <message>
+        <source>Cari rumah tangga</source>
+        <translation>Search households</translation>
+    </message>
+    <message>
+        <source>Daftar rumah tangga</source>
+        <translation>Household list</translation>
+    </message>
+    <message>
         <source>Hasil muncul saat Anda mengetik; awal kata sudah cukup.</source>
         <translation>Results appear as you type; the start of a word is enough.</translation>
     </message>
@@ -1138,6 +1252,10 @@ Technical details were written to {log}. If it happens again, send that file to 
         <translation>Import household data</translation>
     </message>
     <message>
+        <source>Berkas yang diimpor</source>
+        <translation>File to import</translation>
+    </message>
+    <message>
         <source>Berkas CSV atau XLSX dari kota (satu baris per anggota keluarga; kolom kelurahan_kode, rw, rt, alamat, no_kk, nik, nama, jenis_kelamin, tanggal_lahir, hubungan). Rumah tangga yang sudah ada diperbarui menurut No. KK.</source>
         <translation>A CSV or XLSX file from the city (one row per family member; columns kelurahan_kode, rw, rt, alamat, no_kk, nik, nama, jenis_kelamin, tanggal_lahir, hubungan). Households already here are updated by their family card number (No. KK).</translation>
     </message>
@@ -1179,6 +1297,14 @@ Technical details were written to {log}. If it happens again, send that file to 
     <message>
         <source>Ringkasan</source>
         <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Bagian formulir</source>
+        <translation>Form sections</translation>
+    </message>
+    <message>
+        <source>Isian yang perlu diperbaiki</source>
+        <translation>Answers to fix</translation>
     </message>
     <message>
         <source>Bahasa formulir:</source>
@@ -1297,8 +1423,8 @@ Technical details were written to {log}. If it happens again, send that file to 
         <translation>Drawing of the line or area</translation>
     </message>
     <message>
-        <source>Ada titik yang tidak sah: tulis 'lintang bujur' dipisah ';'</source>
-        <translation>A point is not valid: write 'latitude longitude' separated by ';'</translation>
+        <source>Ada titik yang tidak sah: tulis &apos;lintang bujur&apos; dipisah &apos;;&apos;</source>
+        <translation>A point is not valid: write &apos;latitude longitude&apos; separated by &apos;;&apos;</translation>
     </message>
     <message>
         <source>Perlu sedikitnya {n} titik</source>
@@ -2100,6 +2226,13 @@ Household register and neighbourhood assessment that works without internet.</tr
     </message>
 </context>
 <context>
+    <name>RecordOpener</name>
+    <message>
+        <source>Data ini tidak ada lagi di laptop ini (dihapus atau belum diterima).</source>
+        <translation>This record is no longer on this laptop (deleted, or not received yet).</translation>
+    </message>
+</context>
+<context>
     <name>RejectedView</name>
     <message>
         <source>Klik dua kali untuk membuka dan memperbaikinya.</source>
@@ -2108,6 +2241,26 @@ Household register and neighbourhood assessment that works without internet.</tr
     <message>
         <source>Data yang ditolak server, dan alasannya</source>
         <translation>Data the server refused, and why</translation>
+    </message>
+    <message>
+        <source>Data yang ditolak server</source>
+        <translation>Records the server refused</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewCategories</name>
+    <message>
+        <source>Kecil</source>
+        <extracomment>RT size categories (Kampung Bantar) as the UI names them; codes stay Indonesian in the data.</extracomment>
+        <translation>Small</translation>
+    </message>
+    <message>
+        <source>Sedang</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>Besar</source>
+        <translation>Large</translation>
     </message>
 </context>
 <context>
@@ -2196,6 +2349,10 @@ Household register and neighbourhood assessment that works without internet.</tr
         <translation>Year:</translation>
     </message>
     <message>
+        <source>Tahun</source>
+        <translation>Year</translation>
+    </message>
+    <message>
         <source>Muat ulang</source>
         <translation>Reload</translation>
     </message>
@@ -2260,12 +2417,20 @@ Household register and neighbourhood assessment that works without internet.</tr
         <translation>Settings</translation>
     </message>
     <message>
-        <source>Bahasa langsung berganti setelah Anda menekan Simpan.</source>
-        <translation>The language changes as soon as you press Save.</translation>
+        <source>Ukuran huruf di semua jendela, di atas ukuran huruf sistem operasi</source>
+        <translation>Size of the text in every window, on top of the operating system&apos;s font size</translation>
     </message>
     <message>
-        <source>Bahasa tampilan</source>
-        <translation>Display language</translation>
+        <source>Bahasa dan ukuran teks langsung berganti setelah Anda menekan Simpan.</source>
+        <translation>The language and text size change as soon as you press Save.</translation>
+    </message>
+    <message>
+        <source>&amp;Bahasa tampilan</source>
+        <translation>Display &amp;language</translation>
+    </message>
+    <message>
+        <source>&amp;Ukuran teks</source>
+        <translation>&amp;Text size</translation>
     </message>
     <message>
         <source>Simpan</source>
@@ -2427,6 +2592,10 @@ Household register and neighbourhood assessment that works without internet.</tr
     <message>
         <source>Sesi sinkronisasi: waktu dan hasil</source>
         <translation>Sync sessions: time and result</translation>
+    </message>
+    <message>
+        <source>Riwayat sinkronisasi</source>
+        <translation>Sync history</translation>
     </message>
     <message>
         <source>Klik dua kali untuk membuka data ini.</source>
@@ -2738,6 +2907,25 @@ Household register and neighbourhood assessment that works without internet.</tr
     </message>
 </context>
 <context>
+    <name>TextSize</name>
+    <message>
+        <source>Kecil</source>
+        <translation>Small</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Besar</source>
+        <translation>Large</translation>
+    </message>
+    <message>
+        <source>Sangat besar</source>
+        <translation>Very large</translation>
+    </message>
+</context>
+<context>
     <name>TodoWindow</name>
     <message>
         <source>&lt;b&gt;Catatan pemeriksa:&lt;/b&gt; {note}</source>
@@ -2750,6 +2938,14 @@ Household register and neighbourhood assessment that works without internet.</tr
     <message>
         <source>Daftar tugas sinkronisasi</source>
         <translation>Sync to-do list</translation>
+    </message>
+    <message>
+        <source>Dikembalikan untuk diperbaiki</source>
+        <translation>Returned for correction</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Conflicts</translation>
     </message>
     <message>
         <source>Tempat</source>
@@ -2852,13 +3048,6 @@ Household register and neighbourhood assessment that works without internet.</tr
     <message>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
-    </message>
-</context>
-<context>
-    <name>RecordOpener</name>
-    <message>
-        <source>Data ini tidak ada lagi di laptop ini (dihapus atau belum diterima).</source>
-        <translation>This record is no longer on this laptop (deleted, or not received yet).</translation>
     </message>
 </context>
 </TS>
