@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kampung_desktop.core import codes
+from kampung_desktop.core import codes, formats
 from kampung_desktop.core.nik import mask
 from kampung_desktop.core.search_match import matched_members
 from kampung_desktop.ui import i18n
@@ -298,5 +298,10 @@ class DetailPane(QWidget):
 
 
 def _date_text(iso: str | None) -> str:
-    """ISO date as dd-mm-yyyy, the order Indonesian documents use."""
-    return f"{iso[8:10]}-{iso[5:7]}-{iso[0:4]}" if iso and len(iso) >= 10 else ""
+    """A stored ISO date the app's way: `17 Agu 1980` / `17 Aug 1980` (core.formats)."""
+    from datetime import date
+
+    try:
+        return formats.short_date(date.fromisoformat(iso[:10])) if iso else ""
+    except ValueError:
+        return iso or ""
