@@ -54,6 +54,8 @@ _LABELS = {
     "rt": ("RT", "RT"),
     "birth_date": ("Tanggal lahir", "Birth date"),
 }
+#: Field -> (Bahasa Indonesia, English) label, for messages and the sync conflict resolver.
+FIELD_LABELS = _LABELS
 
 
 def _required(name: str) -> Problem:

@@ -7,22 +7,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kampung_desktop.core.labels import PROGRAM_TITLES as PROGRAM_TITLES  # re-exported
+from kampung_desktop.core.labels import STATE_LABELS
 from kampung_desktop.scoring import PROGRAM_FORMS, Result
 from kampung_desktop.storage.models import AwardDecision
 
 PROGRAMS: tuple[str, ...] = ("bantar", "ksm", "kotaku")
-PROGRAM_TITLES = {"bantar": "Kampung Bantar", "ksm": "KSM / WKSBM", "kotaku": "Kotaku (kumuh)"}
 #: States a reviewer sees; `returned` stays listed (with its note) until the enumerator reopens it.
 LISTED_STATES = ("finalized", "submitted", "approved", "returned")
 #: States that count for ranking, decisions and the summary report.
 RANKED_STATES = ("finalized", "submitted", "approved")
-STATE_LABELS = {
-    "draft": ("Draf", "Draft"),
-    "finalized": ("Final", "Finalized"),
-    "submitted": ("Terkirim", "Submitted"),
-    "approved": ("Disetujui", "Approved"),
-    "returned": ("Dikembalikan", "Returned"),
-}
 #: The answer holding the assessment year (a date's year for `ksm`); else the finalize date.
 YEAR_FIELDS = {"bantar": "tahun", "kotaku": "tahun_data", "ksm": "tanggal_penilaian"}
 #: The answer holding the competition category the committee assigned (Kampung Bantar only).

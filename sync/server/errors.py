@@ -8,6 +8,7 @@ to do. Per-record rejections in push receipts use the same table.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -15,6 +16,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from kampung_sync import protocol
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from kampung_desktop.core import labels
 
 log = logging.getLogger("kampung_sync.server")
 
@@ -88,8 +91,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You have no access to kelurahan {kode}; nothing from this batch was saved.",
     ),
     "forbidden_role": (
-        "Peran {role} tidak boleh mengubah data {table}.",
-        "The {role} role may not change {table} records.",
+        "Sebagai {role}, Anda tidak boleh mengubah data {table}.",
+        "As {role} you may not change {table} records.",
     ),
     "forbidden": ("Anda tidak berwenang untuk ini.", "You are not allowed to do this."),
     # per record (push receipts)
@@ -116,8 +119,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Form {form} version {version} has not been published on the server.",
     ),
     "parent_missing": (
-        "Rekaman induk ({table} {parent}) belum ada di server; kirim induknya dulu.",
-        "The parent record ({table} {parent}) is not on the server; send it first.",
+        "Data induknya ({table}) belum ada di server; dikirim lagi setelah induknya terkirim.",
+        "Its parent record ({table}) is not on the server yet; sent again after the parent.",
     ),
     "bad_revision": (
         "Revisi {revision} harus lebih besar dari revisi dasar {base}.",
@@ -128,8 +131,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This record's revision number has reached its limit; contact the city admin.",
     ),
     "forbidden_transition": (
-        "Peran {role} tidak boleh mengubah status penilaian menjadi '{state}'.",
-        "The {role} role may not set an assessment's state to '{state}'.",
+        "Sebagai {role}, Anda tidak boleh mengubah status penilaian menjadi {state}.",
+        "As {role} you may not set an assessment's state to {state}.",
     ),
     "immutable": (
         "Rekaman ini sudah final dan tidak boleh diubah; kedua versi disimpan untuk kantor "
@@ -170,9 +173,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+# Parameters that are codes inside a record (a role, an assessment state, a record kind, field
+# names): a laptop shows the message as it comes, so they are put in words here.
+_IN_WORDS: dict[str, Callable[[str], tuple[str, str]]] = {
+    "role": labels.role_pair,
+    "state": labels.state_pair,
+    "table": labels.kind_pair,
+    "fields": lambda names: _fields_in_words(names),  # noqa: PLW0108 (defined below)
+}
+
+
+def _fields_in_words(names: str) -> tuple[str, str]:
+    pairs = [labels.any_field_pair(name.strip()) for name in names.split(",") if name.strip()]
+    return ", ".join(p[0] for p in pairs), ", ".join(p[1] for p in pairs)
+
+
 def text(code: str, **params: Any) -> protocol.Text:
-    """The bilingual message for `code`; a parameter given as an (id, en) pair is per language."""
+    """The bilingual message for `code`; a parameter given as an (id, en) pair is per language;
+    codes of roles, states, record kinds and field names are put in words (`core.labels`)."""
     indonesian, english = MESSAGES[code]
+    for key, in_words in _IN_WORDS.items():
+        if isinstance(params.get(key), str):
+            params[key] = in_words(params[key])
 
     def pick(index: int) -> dict[str, Any]:
         return {k: v[index] if isinstance(v, tuple) else v for k, v in params.items()}

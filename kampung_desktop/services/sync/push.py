@@ -25,6 +25,7 @@ from kampung_sync.protocol import (
     Receipt,
 )
 
+from kampung_desktop.core.labels import field_pair
 from kampung_desktop.services.sync.types import SyncProgress
 from kampung_desktop.storage import sync_store
 from kampung_desktop.storage.sync_store import is_transient
@@ -59,9 +60,19 @@ class PushTally:
             setattr(self, r.status, getattr(self, r.status) + 1)
             if r.status in ("conflict", "rejected"):
                 reason = r.reason.id + " / " + r.reason.en if r.reason else (r.code or "")
-                if r.conflict_fields:
-                    reason = f"{reason} ({', '.join(r.conflict_fields)})".strip()
+                if r.conflict_fields and r.code != "field_conflict":  # that one names them
+                    reason = _with_fields(reason, r.table, r.conflict_fields)
                 self.items.append((r.table, r.record_id, r.status, reason))
+
+
+def _with_fields(reason: str, table: str, fields: list[str]) -> str:
+    """ "id (Alamat) / en (Address)": the fields in dispute, labelled in each language."""
+    names = [field_pair(table, f) for f in fields]
+    indonesian, _, english = reason.partition(" / ")
+    return (
+        f"{indonesian} ({', '.join(n[0] for n in names)}) / "
+        f"{english or indonesian} ({', '.join(n[1] for n in names)})"
+    )
 
 
 @dataclass(frozen=True)

@@ -4,41 +4,39 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
 
 from kampung_desktop.core.ids import utc_now_iso
+from kampung_desktop.core.labels import kind_pair
+from kampung_desktop.services.sync import labels
 from kampung_desktop.services.sync.types import (
     ConflictItem,
     FieldChoice,
     ReturnedAssessment,
     SyncError,
 )
-from kampung_desktop.storage import sync_log
+from kampung_desktop.storage import sync_log, sync_targets
 from kampung_desktop.storage.changes import apply_update, record_change
 from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.models import PUSHED_TABLES
 
-TABLE_LABELS = {
-    "households": "Rumah tangga / Household",
-    "members": "Anggota / Member",
-    "assessments": "Penilaian / Assessment",
-    "assessment_answers": "Jawaban / Answer",
-    "award_decisions": "Keputusan penghargaan / Award decision",
-    "certificates": "Piagam / Certificate",
-}
 _HIDDEN = {"id", "created_at", "updated_at", "revision", "is_demo"}
 
 
 def label_of(conn: sqlite3.Connection, table: str, record_id: str) -> str:
-    found = sync_log.record_label(conn, table, record_id)
-    return found or f"{TABLE_LABELS.get(table, table)} {record_id[:8]}"
+    return labels.record_label(conn, table, record_id)
 
 
 def returned_assessments(db: Database, user_id: str | None) -> list[ReturnedAssessment]:
     with db.raw() as conn:
         rows = sync_log.returned_assessments(conn, user_id)
+        titles = {}
+        for aid, form_id, *_ in rows:
+            found = sync_targets.label_row(conn, "assessments", aid)
+            titles[aid] = labels.form_title(form_id, found[1] if found else None)
     result = []
     for aid, form_id, kel, _kode, rw, rt, head, note, at in rows:
         place = kel
@@ -48,25 +46,58 @@ def returned_assessments(db: Database, user_id: str | None) -> list[ReturnedAsse
             place += f" RT {rt:03d}"
         if head:
             place += f" — {head}"
-        result.append(ReturnedAssessment(aid, form_id, place, note, at))
+        result.append(ReturnedAssessment(aid, form_id, place, note, at, titles[aid]))
     return result
 
 
-def conflicts(db: Database) -> list[ConflictItem]:
+def conflicts(db: Database, lang: str = "id", cache_dir: Path | None = None) -> list[ConflictItem]:
+    """Open conflicts with their fields and both values labelled for people in `lang` (the
+    form's question and choice labels for answers; `cache_dir`: the form cache)."""
     items = []
+    forms = _Forms(db, cache_dir)
     with db.raw() as conn:
         for cid, table, rid, fields, server, other in sync_log.open_conflicts(conn):
             mine_version, theirs_version = (
                 _current(db, table, rid, json.loads(server)),
                 json.loads(other),
             )
-            choices = [
-                FieldChoice(f, f, _show(mine_version.get(f)), _show(theirs_version.get(f)))
-                for f in json.loads(fields)
-                if f not in _HIDDEN
-            ]
+            form = forms.of_answer(conn, rid) if table == "assessment_answers" else None
+            choices = []
+            for f in json.loads(fields):
+                if f in _HIDDEN:
+                    continue
+                question = rid.partition("/")[2] if table == "assessment_answers" else f
+                label = labels.field_label(table, question, lang, form)
+                mine, theirs = (
+                    labels.field_value(conn, table, question, version.get(f), lang, form)
+                    for version in (mine_version, theirs_version)
+                )
+                choices.append(FieldChoice(f, label, mine, theirs))
             items.append(ConflictItem(cid, table, rid, label_of(conn, table, rid), choices))
     return items
+
+
+class _Forms:
+    """Form versions loaded once per listing (answers name their question by field name)."""
+
+    def __init__(self, db: Database, cache_dir: Path | None) -> None:
+        self.db, self.cache_dir = db, cache_dir
+        self.loaded: dict[tuple[str, str], Any] = {}
+
+    def of_answer(self, conn: sqlite3.Connection, record_id: str) -> Any:
+        key = sync_targets.form_of_assessment(conn, record_id.partition("/")[0])
+        if key is None or self.cache_dir is None:
+            return None
+        if key not in self.loaded:
+            from kampung_desktop.services.assessments import AssessmentService
+            from kampung_desktop.survey import FormLoadError, load_form
+
+            service = AssessmentService(self.db, None, self.cache_dir)
+            try:
+                self.loaded[key] = load_form(service.form_file(*key))
+            except (FormLoadError, ValueError, OSError):  # not installed here, unreadable
+                self.loaded[key] = None  # the field's own name then
+        return self.loaded[key]
 
 
 def resolve_conflict(
@@ -80,7 +111,12 @@ def resolve_conflict(
     _cid, table, record_id, fields, _server, other = found[0]
     model = PUSHED_TABLES.get(table)
     if model is None or table == "assessment_answers":
-        raise SyncError(f"Konflik pada {table} tidak dapat diselesaikan di sini / unsupported.")
+        kind_id, kind_en = kind_pair(table)
+        raise SyncError(
+            f"Konflik pada {kind_id} tidak dapat diselesaikan di sini; buka datanya (klik dua "
+            f"kali di log sinkronisasi) dan ubah di sana / A conflict on a {kind_en} cannot be "
+            "resolved here; open it (double-click in the sync log) and change it there."
+        )
     theirs = json.loads(other)
     allowed = set(json.loads(fields)) - _HIDDEN
     bad = {k: v for k, v in choices.items() if k not in allowed or v not in ("mine", "theirs")}
@@ -108,16 +144,11 @@ def resolve_conflict(
 
 def _current(db: Database, table: str, record_id: str, fallback: dict[str, Any]) -> dict:
     model = PUSHED_TABLES.get(table)
-    if model is None or table == "assessment_answers":
+    if table == "assessment_answers":
+        with db.raw() as conn:
+            return sync_targets.answer_row(conn, record_id) or fallback
+    if model is None:
         return fallback
     with db.read() as session:
         record = session.get(model, record_id)
         return record.model_dump(mode="json") if record is not None else fallback
-
-
-def _show(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ya / yes" if value else "tidak / no"
-    return str(value)

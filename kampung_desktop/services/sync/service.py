@@ -12,6 +12,7 @@ import os
 import platform
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RETRIES_ENV = "KAMPUNG_SYNC_RETRIES"
+LOG_LABELS = 300  # records of the log named for people per read (the rest by kind only)
 LOCAL_ROLES = {"enumerator": "petugas", "operator": "pemeriksa", "admin": "admin"}
 NOT_ENROLLED = (
     "Laptop ini belum terdaftar di server; daftarkan dulu (kampung sync enrol) / "
@@ -234,12 +236,18 @@ class SyncService:
     def log(self, limit: int = 50) -> list[SyncLogEntry]:
         with self.db.raw() as conn:
             rows = sync_log.sessions(conn, limit)
+            named: dict[tuple[str, str], str] = {}
+            for *_, items in rows:
+                for table, record_id, *_rest in items:
+                    if (table, record_id) not in named and len(named) < LOG_LABELS:
+                        named[(table, record_id)] = review.label_of(conn, table, record_id)
         return [
             SyncLogEntry(
-                sid, started, ended, outcome_from_dict(json.loads(o) if o else None), items
+                sid, started, ended, outcome_from_dict(json.loads(o) if o else None), items,
+                {rid: named[(t, rid)] for t, rid, *_ in items if (t, rid) in named},
             )
             for sid, started, ended, o, items in rows
-        ]
+        ]  # fmt: skip
 
     def record_target(self, table: str, record_id: str) -> RecordTarget | None:
         """Where to open a record of the sync panel or log for correction (None: not here)."""
@@ -251,8 +259,9 @@ class SyncService:
     def returned_assessments(self) -> list[ReturnedAssessment]:
         return review.returned_assessments(self.db, self.ctx.user_id)
 
-    def conflicts(self) -> list[ConflictItem]:
-        return review.conflicts(self.db)
+    def conflicts(self, lang: str = "id") -> list[ConflictItem]:
+        """Open conflicts, their fields and values labelled for people in `lang`."""
+        return review.conflicts(self.db, lang, Path(self.ctx.data_dir) / "forms-cache")
 
     def resolve_conflict(self, conflict_id: str, choices: dict[str, str]) -> None:
         """choices: field -> "mine" | "theirs"; queues the resolved record for sync."""

@@ -90,6 +90,7 @@ class SyncLogEntry:
     outcome: SyncOutcome | None
     items: list[tuple[str, str, str, str]] = field(default_factory=list)
     # items: (table, record_id, status, reason)
+    labels: dict[str, str] = field(default_factory=dict)  # record_id -> what people call it
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ class ReturnedAssessment:
     place: str
     note: str
     returned_at: str
+    form_title: str = ""  # the form's own title ("Kampung Bantar"), not its id
 
 
 @dataclass(frozen=True)

@@ -146,8 +146,14 @@ class SyncLogView(_Wrapping):
         self.clear()
         for entry in self.entries:
             top = self.item(f"{self._when(entry)}\n{self.summary(entry.outcome)}")
+            names = entry.labels
             for table, record_id, status, reason in entry.items:
-                what = f"{texts.kind_name(table)} {record_id[:8]}: {texts.receipt_name(status)}"
+                name = names.get(record_id)
+                what = (
+                    f"{texts.kind_name(table)} “{name}”: {texts.receipt_name(status)}"
+                    if name
+                    else f"{texts.kind_name(table)}: {texts.receipt_name(status)}"
+                )
                 text = f"{what}\n{texts.pick(reason)}" if reason else what
                 child = self.item(text, depth=1)
                 child.setData(0, REASON_ROLE, texts.pick(reason))

@@ -7,10 +7,9 @@ or as an Indonesian/English pair and are picked here by the current UI language.
 
 from __future__ import annotations
 
-from datetime import datetime
-
+from kampung_desktop.core import formats
 from kampung_desktop.ui import i18n
-from kampung_desktop.ui.qt import QCoreApplication, QDateTime, QLocale
+from kampung_desktop.ui.qt import QCoreApplication
 
 translate = QCoreApplication.translate  # with its context spelled out, so lupdate finds each
 
@@ -120,28 +119,21 @@ def pick_pair(text_id: str, text_en: str) -> str:
 
 
 def format_bytes(n: int) -> str:
-    """Sizes as people read them, in the current locale: 950 B, 12,5 KB, 3,1 MB."""
-    locale = QLocale()
+    """Sizes as people read them, in the UI language: 950 B, 12,5 KB, 3,1 MB."""
+    lang = i18n.current()
     if n < 1024:
-        return translate("SyncTexts", "{n} B").format(n=locale.toString(n))
+        return translate("SyncTexts", "{n} B").format(n=formats.integer(n, lang))
     if n < 1024 * 1024:
-        return translate("SyncTexts", "{n} KB").format(n=locale.toString(n / 1024, "f", 1))
-    return translate("SyncTexts", "{n} MB").format(n=locale.toString(n / (1024 * 1024), "f", 1))
+        return translate("SyncTexts", "{n} KB").format(n=formats.number(n / 1024, 1, lang))
+    return translate("SyncTexts", "{n} MB").format(n=formats.number(n / (1024 * 1024), 1, lang))
 
 
 def format_count(n: int) -> str:
-    return QLocale().toString(n)
+    return formats.integer(n, i18n.current())
 
 
 def format_time(iso: str | None) -> str:
-    """A stored ISO time shown in local time (short date and time), or "belum pernah"."""
+    """A stored ISO time in local time, the app's way ("1 Des 2026 09.10"), or "belum pernah"."""
     if not iso:
         return translate("SyncTexts", "belum pernah")
-    try:
-        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return iso
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()  # the laptop's local time
-    qt_time = QDateTime(moment.year, moment.month, moment.day, moment.hour, moment.minute, 0)
-    return QLocale().toString(qt_time, QLocale.FormatType.ShortFormat)
+    return formats.iso_date_time(iso, i18n.current())

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from kampung_desktop.ui import i18n
 from kampung_desktop.ui.qt import (
     QDialog,
     QEvent,
@@ -122,8 +123,8 @@ class TodoWindow(QDialog):
 
     # -- data ---------------------------------------------------------------------------------
     def refresh(self) -> None:
-        service = self.service
-        self.run(lambda: (service.returned_assessments(), service.conflicts()), self._loaded)
+        service, lang = self.service, i18n.current()
+        self.run(lambda: (service.returned_assessments(), service.conflicts(lang)), self._loaded)
 
     def _loaded(self, result: tuple[list[Any], list[Any]]) -> None:
         self.returned, self.conflicts = list(result[0]), list(result[1])
@@ -134,7 +135,12 @@ class TodoWindow(QDialog):
         self.returned_view.clear()
         for item in self.returned:
             row = QTreeWidgetItem(
-                [item.place, item.form_id, texts.format_time(item.returned_at), item.note]
+                [
+                    item.place,
+                    item.form_title or item.form_id,
+                    texts.format_time(item.returned_at),
+                    item.note,
+                ]  # fmt: skip
             )
             row.setData(0, Qt.ItemDataRole.UserRole, item.assessment_id)
             row.setToolTip(3, item.note)
@@ -195,6 +201,7 @@ class TodoWindow(QDialog):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self.refresh()  # field names and values of conflicts come labelled in a language
         super().changeEvent(event)
 
     def retranslate(self) -> None:
