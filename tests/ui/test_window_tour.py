@@ -21,6 +21,7 @@ from kampung_desktop.paths import resource
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tools"))
+import window_checks  # noqa: E402
 import window_tour  # noqa: E402
 
 #: Screens the tour must reach in both languages (a prefix of `Screen.name`).
@@ -108,7 +109,7 @@ def test_dates_numbers_and_counts_follow_the_language(tour):
     """No "12/1/26 3:51 AM", no raw ISO time, no "1 pages", no "field(s)", no 1,234.5 in
     Indonesian (nor 1.234,5 in English); and table times really are shown the language's way."""
     lang, screens = tour
-    problems = {s.name: window_tour.format_problems(s.texts, lang) for s in screens}
+    problems = {s.name: window_checks.format_problems(s.texts, lang) for s in screens}
     assert {name: found for name, found in problems.items() if found} == {}
     decisions = next(s for s in screens if s.name == "review decisions")
     assert any(TABLE_TIME[lang].match(text) for text in decisions.texts), sorted(decisions.texts)
