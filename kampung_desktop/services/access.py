@@ -16,6 +16,7 @@ from pathlib import Path
 from kampung_desktop.core import ids, wilayah
 from kampung_desktop.core.roles import Permission, Role, allows, in_scope, normalise_scope
 from kampung_desktop.services import access_keys as keys
+from kampung_desktop.services import sign_in_notes
 from kampung_desktop.storage import access_file
 from kampung_desktop.storage.access_file import AccessFile, AccountRecord
 
@@ -97,7 +98,7 @@ def is_encrypted(data_dir: Path) -> bool:
 def sign_in(data_dir: Path, username: str, password: str) -> AccessSession:
     """Check the password offline and unwrap the database key; refusals change nothing."""
     access = _protected(data_dir)
-    account = _checked(access, username, password)
+    account = _signing_in(data_dir, access, username, password)
     if account.wrapped_key is None:
         raise NOT_HERE_YET
     key = keys.unwrap(_kek(data_dir, account, password), account.wrapped_key, account.username)
@@ -122,7 +123,7 @@ def unlock(data_dir: Path, session_key: bytes, username: str, password: str) -> 
     one whose password changed on the server) gets `session_key` wrapped for it now.
     """
     access = _protected(data_dir)
-    account = _checked(access, username, password)
+    account = _signing_in(data_dir, access, username, password)
     kek = _kek(data_dir, account, password)
     if account.wrapped_key is not None:
         key = keys.unwrap(kek, account.wrapped_key, account.username)
@@ -287,6 +288,16 @@ def _protected(data_dir: Path) -> AccessFile:
             "This data has no accounts yet; create the admin first (kampung users add).",
         )
     return access
+
+
+def _signing_in(data_dir: Path, access: AccessFile, username: str, password: str) -> AccountRecord:
+    """`_checked` for a sign-in: a refusal is noted for the audit log (in memory only)."""
+    try:
+        return _checked(access, username, password)
+    except AccessDenied:
+        known = access.find(username or "")
+        sign_in_notes.note_failed(data_dir, known.username if known else None)
+        raise
 
 
 def _checked(access: AccessFile, username: str, password: str) -> AccountRecord:

@@ -13,6 +13,7 @@ from sqlmodel import select
 
 from kampung_desktop.services import wilayah
 from kampung_desktop.services.access import SIGN_IN_FIRST, AccessSession, is_protected
+from kampung_desktop.services.audit import AuditService
 from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.models import Setting, User
 
@@ -42,6 +43,8 @@ class AppContext:
             if added:
                 log.info("loaded %d reference area codes", added)
             user_id = ensure_principal_user(db, access) if access else ensure_local_user(db)
+            if access is not None:  # the sign-in (and refused tries before it) in the audit log
+                AuditService(db, user_id, access=access).signed_in()
         except BaseException:
             db.close()
             raise

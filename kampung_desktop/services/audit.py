@@ -10,18 +10,26 @@ Entries carry record ids and field names only, never personal data.
 from __future__ import annotations
 
 import csv
+import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kampung_desktop.core import formats
+from kampung_desktop.core.roles import Permission
+from kampung_desktop.services import sign_in_notes
+from kampung_desktop.services.access import AccessSession, require
 from kampung_desktop.storage import audit
 from kampung_desktop.storage.audit import AuditFilter, ChainCheck
 from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.engine import database_path
 from kampung_desktop.storage.errors import DatabaseUnavailable
+
+if TYPE_CHECKING:
+    from kampung_desktop.services.app import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -86,12 +94,27 @@ def _utc_iso(local_naive: datetime) -> str:
 
 
 class AuditService:
-    """The audit log of one opened database, acting for one signed-in user."""
+    """The audit log of one opened database, acting for one signed-in user.
 
-    def __init__(self, db: Database, user_id: str | None, username: str | None = None) -> None:
+    `access` is the signed-in session (None on an unprotected legacy dir): reading the log
+    needs VIEW_AUDIT, revealing an identity number REVEAL_ID.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        user_id: str | None,
+        username: str | None = None,
+        access: AccessSession | None = None,
+    ) -> None:
         self.db = db
         self.user_id = user_id
-        self.username = username
+        self.access = access
+        self.username = username or (access.principal.username if access else None)
+
+    @classmethod
+    def for_context(cls, ctx: AppContext) -> AuditService:
+        return cls(ctx.db, ctx.user_id, access=ctx.access)
 
     # -- writing ------------------------------------------------------------------------
     def record(self, action: str, entity: str, record_id: str, fields: Iterable[str] = ()) -> None:
@@ -108,21 +131,58 @@ class AuditService:
             )
         log.info("audit: %s %s %s", action, entity, record_id)  # ids only, never values
 
-    def record_many(self, action: str, entity: str, record_ids: Iterable[str]) -> None:
-        """One entry per record, all in one transaction (a printed batch)."""
-        entries = [
-            audit.Pending(action, entity, rid, "[]", self.user_id, self.username)
-            for rid in record_ids
-        ]
+    def record_many(
+        self, action: str, entity: str, record_ids: Iterable[str], fields: Iterable[str] = ()
+    ) -> None:
+        """One entry per record, all in one transaction (a printed batch, a revealed household)."""
+        text = json.dumps(list(fields))
+        self._write(
+            [
+                audit.Pending(action, entity, rid, text, self.user_id, self.username)
+                for rid in record_ids
+            ]
+        )
+
+    def _write(self, entries: list[audit.Pending]) -> None:
         with self.db.write() as session:
             audit.append_many(audit.connection_of(session), entries)
-        log.info("audit: %s %s x%d", action, entity, len(entries))
+        if entries:
+            log.info("audit: %s x%d", entries[0].action, len(entries))
+
+    def revealed_household(
+        self, household_id: str, member_ids: Iterable[str], with_kk: bool = True
+    ) -> None:
+        """A household's No. KK and its members' NIKs are about to be shown in full."""
+        require(self.access, Permission.REVEAL_ID)
+        pend = [audit.Pending(audit.REVEAL, "households", household_id, '["no_kk"]',
+                              self.user_id, self.username)] if with_kk else []  # fmt: skip
+        pend += [
+            audit.Pending(audit.REVEAL, "members", m, '["nik"]', self.user_id, self.username)
+            for m in member_ids
+        ]
+        self._write(pend)
+
+    def signed_in(self) -> None:
+        """The signed-in user opened the data: their entry, after the failed tries noted before
+        it (a failed try cannot be written when it happens: without the key the database of a
+        protected dir stays closed)."""
+        failed = sign_in_notes.take(self.db.path.parent)
+        pend = [
+            audit.Pending(audit.SIGN_IN_FAILED, "account", name, json.dumps({"attempted_at": at}))
+            for name, at in failed
+        ]
+        pend.append(
+            audit.Pending(audit.SIGN_IN, "account", self.username or "-", "[]", self.user_id,
+                          self.username)
+        )  # fmt: skip
+        self._write(pend)
 
     def viewed_household(self, household_id: str) -> None:
         self.record(audit.VIEW, "households", household_id)
 
     def revealed(self, entity: str, record_id: str, field: str) -> None:
-        """A masked NIK (members) or No. KK (households) was shown in full."""
+        """A masked NIK (members) or No. KK (households) is about to be shown in full."""
+        require(self.access, Permission.REVEAL_ID)
         self.record(audit.REVEAL, entity, record_id, [field])
 
     def exported(self, entity: str, record_id: str, fields: Iterable[str] = ()) -> None:
@@ -134,12 +194,14 @@ class AuditService:
 
     # -- reading (admin) ----------------------------------------------------------------
     def entries(self, flt: AuditFilter = EVERYTHING, limit: int = VIEW_LIMIT) -> list[AuditRow]:
+        require(self.access, Permission.VIEW_AUDIT)
         with self.db.raw() as conn:
             rows = audit.entries(conn, flt, limit)
         return [_row(r) for r in rows]
 
     def choices(self) -> tuple[list[str], list[str]]:
         """(usernames, actions) present in the log, for the filters."""
+        require(self.access, Permission.VIEW_AUDIT)
         with self.db.raw() as conn:
             return audit.distinct(conn, "username"), audit.distinct(conn, "action")
 
@@ -148,6 +210,7 @@ class AuditService:
 
         Written to a temporary file first, so a failed export never leaves half a file.
         """
+        require(self.access, Permission.VIEW_AUDIT)
         path = Path(path)
         tmp = path.with_name(path.name + ".tmp")
         count = 0
@@ -162,6 +225,7 @@ class AuditService:
         return count
 
     def verify(self) -> ChainCheck:
+        require(self.access, Permission.VIEW_AUDIT)
         with self.db.raw() as conn:
             return audit.verify_chain(conn)
 
