@@ -1,11 +1,14 @@
 """The right-hand pane: the selected household and its members.
 
 NIK and No. KK are masked until the user presses "Tampilkan NIK", and masked again as soon as
-another household is shown (UU 27/2022: expose identity numbers only when needed).
+another household is shown (UU 27/2022: expose identity numbers only when needed). With a
+`reveal_gate` set (the audit log, ui/audit_hooks.py) they are shown only once the gate has
+recorded the reveal; `householdShown` lets the audit log record the view.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from kampung_desktop.core import codes, formats
@@ -23,6 +26,7 @@ class DetailPane(QWidget):
     """Shows a `HouseholdDetail` (or a hint when nothing is selected)."""
 
     editRequested = Signal(str)  # household id
+    householdShown = Signal(str)  # household id, each time another household is shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +35,8 @@ class DetailPane(QWidget):
         self._query = ""  # the search shown in the list: its matched members are marked
         self._page: QWidget | None = None  # built when the first household is shown
         self._ready = False
+        # reveal_gate(detail, show): records the reveal, then calls show() (None: show at once)
+        self.reveal_gate: Callable[[Any, Callable[[], None]], None] | None = None
         self._stack = QStackedWidget(self)
         self._empty = QLabel(self)
         self._empty.setObjectName("detailEmpty")
@@ -114,7 +120,7 @@ class DetailPane(QWidget):
         self.members_heading.setFont(heading_font)
         self.show_nik = QCheckBox(page)
         self.show_nik.setObjectName("showNik")
-        self.show_nik.toggled.connect(self._render)
+        self.show_nik.toggled.connect(self._reveal_toggled)
         members_bar = QHBoxLayout()
         members_bar.addWidget(self.members_heading, 1)
         members_bar.addWidget(self.show_nik)
@@ -164,10 +170,28 @@ class DetailPane(QWidget):
         )
         self._detail = detail
         if changed:
-            self.show_nik.blockSignals(True)
-            self.show_nik.setChecked(False)  # a new household starts masked again
-            self.show_nik.blockSignals(False)
+            self._set_revealed(False)  # a new household starts masked again
         self._render()
+        if changed and detail is not None:
+            self.householdShown.emit(detail.household.id)
+
+    def _set_revealed(self, on: bool) -> None:
+        self.show_nik.blockSignals(True)
+        self.show_nik.setChecked(on)
+        self.show_nik.blockSignals(False)
+
+    def _reveal_toggled(self, on: bool) -> None:
+        if on and self.reveal_gate is not None and self._detail is not None:
+            self._set_revealed(False)  # masked until the gate has recorded the reveal
+            detail = self._detail
+            self.reveal_gate(detail, lambda: self._reveal_recorded(detail))
+            return
+        self._render()
+
+    def _reveal_recorded(self, detail: Any) -> None:
+        if self._detail is detail:  # still the household the reveal was recorded for
+            self._set_revealed(True)
+            self._render()
 
     def set_query(self, query: str) -> None:
         """The search being shown: members it matched are named and marked."""

@@ -276,6 +276,9 @@ class MainWindow(QMainWindow):
         from kampung_desktop.ui.sync import install as install_sync
 
         self.sync_ui = install_sync(self)  # status indicator, sync panel and menu, auto-sync
+        from kampung_desktop.ui.audit_hooks import install as install_audit
+
+        self.audit_ui = install_audit(self)  # view/reveal entries, the admin's audit log
         if self.access_ui is not None:
             self.access_ui.arm(self.backend.ctx)  # idle limit from the settings; gate late menus
         self.settled = True
