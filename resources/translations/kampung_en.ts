@@ -509,6 +509,10 @@ nama pengguna: {user}    kata sandi: {password}</source>
         <translation>DEMO DATA — not real residents. Demo admin (filled in; press Enter):
 username: {user}    password: {password}</translation>
     </message>
+    <message>
+        <source>Memeriksa kata sandi…</source>
+        <translation>Checking the password…</translation>
+    </message>
 </context>
 <context>
     <name>Curtain</name>

@@ -46,6 +46,8 @@ def test_wrong_password_opens_nothing_and_changes_nothing(qtbot, protected):
     window.form.username.setText(ADMIN[0])
     window.form.password.setText("bukan-sandinya")
     window.form.button.click()
+    assert "Memeriksa" in window.form.message.text()  # checked off the UI thread
+    qtbot.waitUntil(lambda: "salah" in window.form.message.text(), timeout=10_000)
     assert window.session is None
     assert window.result() != QDialog.DialogCode.Accepted and window.isVisible()
     message = window.form.message.text()
@@ -71,7 +73,7 @@ def test_right_password_signs_in(qtbot, protected):
     window.form.username.setText(ADMIN[0])
     window.form.password.setText(ADMIN[1])
     window.form.password.returnPressed.emit()  # Enter in the password field
-    assert window.result() == QDialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: window.result() == QDialog.DialogCode.Accepted, timeout=10_000)
     assert window.session.principal.username == ADMIN[0]
     assert window.session.db_key is not None
 
@@ -93,4 +95,5 @@ def test_demo_credentials_only_on_demo_data(qtbot, protected, tmp_path):
     assert window.form.username.text() == creds[0]  # filled in: Enter signs in
     assert window.form.password.text() == creds[1]
     window.form.button.click()  # `make run`: one Enter into the demo data
+    qtbot.waitUntil(lambda: window.session is not None, timeout=10_000)
     assert window.session is not None and window.session.principal.username == creds[0]

@@ -21,13 +21,13 @@ from kampung_desktop.ui.access.idle import DEFAULT_IDLE_MINUTES, IdleWatcher
 from kampung_desktop.ui.qt import (
     QAction,
     QApplication,
-    QCursor,
     QEvent,
     QObject,
     QToolTip,
     QWidget,
     Signal,
 )
+from kampung_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +70,7 @@ class AutoLock(QObject):
         self.session = session
         self.data_dir = Path(data_dir)
         self._unlock = unlock or _service_unlock
+        self.tasks = TaskRunner(log.error, self)  # password checks, off the UI thread
         self.watcher = IdleWatcher(idle_ms, self)
         self.watcher.idle.connect(self.lock)
         self.dialog: Any = None  # lock_screen.LockDialog while locked
@@ -85,6 +86,7 @@ class AutoLock(QObject):
 
     def stop(self) -> None:
         self.watcher.stop()
+        self.tasks.shutdown()
 
     def set_idle_minutes(self, minutes: int) -> None:
         self.watcher.set_idle_ms(minutes * 60_000)
@@ -142,23 +144,32 @@ class AutoLock(QObject):
 
     # -- unlocking -----------------------------------------------------------------------
     def _try_unlock(self, username: str, password: str) -> None:
-        from kampung_desktop.ui.access.sign_in import refusal_text
-        from kampung_desktop.ui.qt import Qt
-
+        """Check the password on a worker thread; the lock dialog says so meanwhile."""
         assert self.dialog is not None
         self.dialog.form.set_busy(True)
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:
-            session = self._unlock(self.data_dir, self.session.db_key, username, password)
-        except Exception as error:  # noqa: BLE001 - known refusals become a message below
-            self.dialog.form.set_busy(False)
-            text = refusal_text(error)
-            if text is None:
-                raise
-            self.dialog.form.show_error(text)
+        self.dialog.form.show_checking()
+        data_dir, key, unlock = self.data_dir, self.session.db_key, self._unlock
+        self.tasks.run(
+            lambda: unlock(data_dir, key, username, password), self._unlocked, self._refused
+        )
+
+    def _refused(self, error: BaseException) -> None:
+        from kampung_desktop.ui import faults
+        from kampung_desktop.ui.access.sign_in import refusal_text
+
+        if self.dialog is None:
             return
-        finally:
-            QApplication.restoreOverrideCursor()
+        self.dialog.form.set_busy(False)
+        text = refusal_text(error)
+        if text is None:
+            self.dialog.form.clear()
+            faults.report(error)  # a bug: logged; the app stays locked
+            return
+        self.dialog.form.show_error(text)
+
+    def _unlocked(self, session: Any) -> None:
+        if not self.is_locked:
+            return
         self._uncover()
         same = session.principal.username == self.session.principal.username
         self.session = session

@@ -94,10 +94,17 @@ class CredentialsForm(QWidget):
 
     def show_error(self, text: str) -> None:
         """A refusal: say why, clear the password, keep the username."""
+        self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(text)
         self.message.show()
         self.password.clear()
         self.password.setFocus()
+
+    def show_checking(self) -> None:
+        """While the password is checked (argon2id: up to a few seconds on an old laptop)."""
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("Memeriksa kata sandi…"))
+        self.message.show()
 
     def clear(self, keep_username: bool = True) -> None:
         self.password.clear()

@@ -1,9 +1,9 @@
 """The sign-in window a protected data dir opens with: nothing of the data, just who you are.
 
 It shows before the main window exists, so no household, name or count can be on screen. The
-password is checked by `services.access.sign_in` (argon2id, a fraction of a second: the busy
-cursor covers it); on success `session` holds the AccessSession the main window opens with.
-On demo data only, the documented demo admin is shown and filled in, so `make run` is one
+password is checked by `services.access.sign_in` on a worker thread (argon2id: about a second,
+more on an old laptop; the window says so and stays responsive); on success `session` holds
+the AccessSession the main window opens with. On demo data only, the documented demo admin is shown and filled in, so `make run` is one
 Enter away from a usable window.
 """
 
@@ -13,10 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kampung_desktop.ui import faults
 from kampung_desktop.ui.access.credentials import CredentialsForm
 from kampung_desktop.ui.qt import (
-    QApplication,
-    QCursor,
     QDialog,
     QEvent,
     QLabel,
@@ -24,6 +23,7 @@ from kampung_desktop.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from kampung_desktop.ui.tasks import TaskRunner
 
 Authenticate = Callable[[Path, str, str], Any]  # (data_dir, username, password) -> AccessSession
 
@@ -37,7 +37,6 @@ def _service_sign_in(data_dir: Path, username: str, password: str) -> Any:
 def refusal_text(error: BaseException) -> str | None:
     """The user's message for a failed sign-in, or None when `error` is a bug."""
     from kampung_desktop.services.access import AccessDenied
-    from kampung_desktop.ui import faults
 
     if isinstance(error, AccessDenied):
         return str(error)
@@ -58,6 +57,7 @@ class SignInWindow(QDialog):
         self.data_dir = Path(data_dir)
         self.session: Any = None
         self._authenticate = authenticate or _service_sign_in
+        self.tasks = TaskRunner(faults.report, self)
         self.logo = QLabel(self)
         self.logo.setObjectName("signInLogo")
         self.heading = QLabel(self)
@@ -89,22 +89,32 @@ class SignInWindow(QDialog):
             self.logo.setPixmap(pixmap.scaledToHeight(48))
 
     def _submit(self, username: str, password: str) -> None:
+        """Check the password on a worker thread: the window stays responsive meanwhile."""
         self.form.set_busy(True)
-        QApplication.setOverrideCursor(QCursor(_wait_cursor()))
-        try:
-            self.session = self._authenticate(self.data_dir, username, password)
-        except Exception as error:  # noqa: BLE001 - known failures become a message below
-            self.form.set_busy(False)
-            text = refusal_text(error)
-            if text is None:
-                raise
-            self.form.show_error(text)
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
+        self.form.show_checking()
+        data_dir, authenticate = self.data_dir, self._authenticate
+        self.tasks.run(
+            lambda: authenticate(data_dir, username, password), self._signed_in, self._refused
+        )
+
+    def _signed_in(self, session: Any) -> None:
+        self.session = session
         self.form.set_busy(False)
         self.form.clear()
         self.accept()
+
+    def _refused(self, error: BaseException) -> None:
+        self.form.set_busy(False)
+        text = refusal_text(error)
+        if text is None:
+            self.form.clear()
+            faults.report(error)  # a bug: logged, and the user gets the apology
+            return
+        self.form.show_error(text)
+
+    def done(self, result: int) -> None:
+        self.tasks.shutdown()  # a check in hand finishes first (it may be writing a key)
+        super().done(result)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -118,9 +128,3 @@ class SignInWindow(QDialog):
             self.tr("Data di laptop ini dilindungi. Masukkan nama pengguna dan kata sandi Anda.")
         )
         self.logo.setAccessibleName(self.tr("Logo Kampung"))
-
-
-def _wait_cursor() -> Any:
-    from kampung_desktop.ui.qt import Qt
-
-    return Qt.CursorShape.WaitCursor
