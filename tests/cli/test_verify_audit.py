@@ -112,3 +112,39 @@ def test_a_dir_without_a_database_is_reported_not_created(tmp_path, capsys):
     captured = capsys.readouterr()
     assert code != 0 and "Traceback" not in captured.err
     assert captured.err.strip() and not database_path(empty).exists()
+
+
+@pytest.fixture(scope="module")
+def protected_dir(tmp_path_factory) -> Path:
+    from kampung_desktop.services import access
+
+    folder = tmp_path_factory.mktemp("verify-protected") / "data"
+    AppContext.open(folder).close()
+    admin = access.create_first_admin(folder, "kepala", "kunci-rahasia-1")
+    access.add_user(folder, admin, "operator1", "operator", [], "periksa-rahasia-2")
+    ctx = AppContext.open(folder, admin)
+    try:
+        AuditService.for_context(ctx).viewed_household("h1")
+    finally:
+        ctx.close()
+    return folder
+
+
+def _verify_as(folder: Path, monkeypatch, capsys, *extra: str, stdin: str = "") -> tuple:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(["db", "verify-audit", "--data-dir", str(folder), *extra])
+    captured = capsys.readouterr()
+    return code, captured.out.strip(), captured.err.strip()
+
+
+def test_a_protected_dir_needs_an_admin(protected_dir, monkeypatch, capsys):
+    code, out, err = _verify_as(protected_dir, monkeypatch, capsys)
+    assert code == 2 and out == "" and "--user" in err
+    code, out, err = _verify_as(protected_dir, monkeypatch, capsys, "--user", "operator1",
+                                "--password-stdin", stdin="periksa-rahasia-2\n")  # fmt: skip
+    assert code != 0 and out == "" and "operator" in err and "Traceback" not in err
+    code, out, err = _verify_as(protected_dir, monkeypatch, capsys, "--user", "kepala",
+                                "--password-stdin", stdin="kunci-rahasia-1\n")  # fmt: skip
+    assert (code, out) == (0, "ok: 2 entries")  # the admin's sign-in, then the view
