@@ -72,7 +72,7 @@ def test_same_field_edits_keep_both_versions_and_flag_the_record(server_db_url: 
         )
         assert receipt.status == "conflict" and receipt.code == "field_conflict"
         assert receipt.conflict_fields == ["address"] and receipt.merged_fields == ["rt"]
-        assert "address" in receipt.reason.en and "address" in receipt.reason.id
+        assert "Address" in receipt.reason.en and "Alamat" in receipt.reason.id  # in words
         _revision, _deleted, data = record_rows(srv)[("households", home["id"])]
         assert (data["address"], data["rt"]) == ("Jl. Mawar 2", 5)  # server value kept, rt merged
 

@@ -140,7 +140,9 @@ def test_sync_log_lists_each_session_with_its_refused_records(qtbot, controller)
     first, second = view.topLevelItem(0), view.topLevelItem(1)
     assert "3 dikirim · 1 diterima · 1 bentrok · 1 ditolak" in view.plain(first)
     assert first.isExpanded() and first.childCount() == 2
-    assert view.plain(first.child(0)).startswith("Anggota keluarga m-1: ditolak")
+    assert view.plain(first.child(0)).startswith(
+        "Anggota keluarga: ditolak"
+    )  # no label: never an id
     assert view.plain(first.child(0)).endswith("NIK harus 16 angka")
     assert view.plain(second).split("\n")[1].startswith("Server tidak terjangkau (0 dikirim")
 
