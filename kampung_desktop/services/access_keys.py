@@ -11,12 +11,7 @@ from __future__ import annotations
 
 import base64
 import os
-
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from functools import lru_cache
 
 KEY_BYTES = 32
 SALT_BYTES = 16
@@ -26,10 +21,22 @@ KDF_TIME_COST = 3
 KDF_MEMORY_KIB = 65536
 KDF_PARALLELISM = 2
 
-_hasher = PasswordHasher()
-# Checked when the username is unknown, so an unknown name costs the same time as a wrong
-# password and the answer time does not say which usernames exist.
-_DUMMY_VERIFIER = _hasher.hash("kampung-no-such-user")
+# argon2 and cryptography load on first use: every CLI command and the window's start import
+# this module (through the failure mapping), and most never sign anyone in.
+
+
+@lru_cache(maxsize=1)
+def _hasher():  # type: ignore[no-untyped-def]
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
+
+
+@lru_cache(maxsize=1)
+def _dummy_verifier() -> str:
+    """Checked when the username is unknown, so an unknown name costs the same time as a
+    wrong password and the answer time does not say which usernames exist."""
+    return _hasher().hash("kampung-no-such-user")
 
 
 def new_key() -> bytes:
@@ -41,18 +48,22 @@ def new_salt() -> str:
 
 
 def make_verifier(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def check_password(verifier: str | None, password: str) -> bool:
     """True when `password` matches `verifier`; False for a wrong one or a bad verifier."""
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return _hasher.verify(verifier or _DUMMY_VERIFIER, password) and verifier is not None
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return _hasher().verify(verifier or _dummy_verifier(), password) and verifier is not None
+    except (VerificationError, InvalidHashError):  # VerifyMismatchError is a VerificationError
         return False
 
 
 def derive_kek(password: str, salt_b64: str) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(
         password.encode("utf-8"),
         _unb64(salt_b64),
@@ -66,12 +77,17 @@ def derive_kek(password: str, salt_b64: str) -> bytes:
 
 def wrap(kek: bytes, key: bytes, username: str) -> str:
     """`key` sealed under `kek`, bound to `username` (a wrap copied to another account fails)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = os.urandom(NONCE_BYTES)
     return _b64(nonce + AESGCM(kek).encrypt(nonce, key, _aad(username)))
 
 
 def unwrap(kek: bytes, wrapped_b64: str, username: str) -> bytes | None:
     """The key, or None when the KEK (the password) or the wrap itself is wrong."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         blob = _unb64(wrapped_b64)
         key = AESGCM(kek).decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], _aad(username))
