@@ -108,7 +108,8 @@ def test_rerunning_the_first_start_changes_settings_not_accounts(qtbot, admin):
             dialog.next_button.click()
         assert dialog.kelurahan_page.select(SUKARASA)
         dialog.next_button.click()
-        dialog.next_button.click()  # Finish
+        dialog.next_button.click()  # Finish: the settings are saved on a worker
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=30_000)
         assert dialog.result() == QDialog.DialogCode.Accepted, dialog.message.text()
         assert ctx.setting(KELURAHAN_SETTING) == SUKARASA
     finally:

@@ -22,8 +22,6 @@ from kampung_desktop.ui.access.first_start_pages import (
     Page,
 )
 from kampung_desktop.ui.qt import (
-    QApplication,
-    QCursor,
     QDialog,
     QEvent,
     QHBoxLayout,
@@ -33,6 +31,7 @@ from kampung_desktop.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from kampung_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 ERROR_STYLE = "color: #b91c1c;"
@@ -57,6 +56,8 @@ class FirstStartDialog(QDialog):
         self.session = session
         self.rerun = session is not None
         self._original_language = i18n.current()
+        self.busy = False
+        self.tasks = TaskRunner(log.error, self)  # the set-up runs off the UI thread
         current = ctx.setting(first_start.KELURAHAN_SETTING) if ctx is not None else None
         self.language_page = LanguagePage(self)
         self.folder_page = FolderPage(self.data_dir, self, editable=not self.rerun)
@@ -164,81 +165,82 @@ class FirstStartDialog(QDialog):
 
     # -- doing it ---------------------------------------------------------------------------
     def finish(self) -> None:
+        """Set the laptop up on a worker thread (creating the admin encrypts the database, demo
+        data takes seconds): the dialog stays responsive and says what it is doing."""
         from kampung_desktop.services import first_start
 
         language = self.language_page.chosen()
         kelurahan = self.kelurahan_page.chosen()
         demo = self.demo_page.check.isChecked() and self.demo_page.check.isEnabled()
-        self._set_busy(True)
-        try:
+        folder = self.folder_page.folder()
+        page = self.account_page
+        username, full_name = page.username.text(), page.full_name.text()
+        password = page.password.text()
+        server = (
+            page.url.text().strip(),
+            page.server_user.text().strip(),
+            page.server_password.text(),
+        )
+        ctx = self.ctx
+
+        def job() -> Any:
             if self.rerun:
-                first_start.apply_choices(self.ctx, language, kelurahan)
+                first_start.apply_choices(ctx, language, kelurahan)
                 if demo:
-                    first_start.add_demo(self.ctx)
-            elif self.account_page.mode() == "offline":
-                page = self.account_page
-                self.session = first_start.set_up_offline(
-                    self.folder_page.folder(),
+                    first_start.add_demo(ctx)
+                return self.session
+            if page.mode() == "offline":
+                return first_start.set_up_offline(
+                    folder,
                     language=language,
-                    username=page.username.text(),
-                    password=page.password.text(),
-                    full_name=page.full_name.text(),
+                    username=username,
+                    password=password,
+                    full_name=full_name,
                     kelurahan=kelurahan,
                     demo=demo,
                 )
-            else:
-                self.session = self._enrol(language, kelurahan, demo)
-        except Exception as error:  # noqa: BLE001 - known failures become a message
-            self._set_busy(False)
-            text = _failure_text(error)
-            if text is None:
-                raise
-            self._show_error(text)
-            return
+            return _enrol(folder, server, language, kelurahan, demo)
+
+        self._set_busy(True)
+        self.tasks.run(job, self._finished, self._failed)
+
+    def _finished(self, session: Any) -> None:
         self._set_busy(False)
+        self.session = session
         self.data_dir = self.folder_page.folder()
         self.accept()
 
-    def _enrol(self, language: str, kelurahan: str, demo: bool) -> Any:
-        """Enrol through the sync service, which keeps the server's accounts and wraps the
-        database key for the enrolling one (its password is at hand only now)."""
-        from kampung_desktop.services import access, first_start
-        from kampung_desktop.services.sync.service import SyncService
+    def _failed(self, error: BaseException) -> None:
+        from kampung_desktop.ui import faults
 
-        folder = self.folder_page.folder()
-        page = self.account_page
-        ctx = first_start.prepare_for_enrol(
-            folder, language=language, kelurahan=kelurahan, demo=demo
-        )
-        try:
-            SyncService.for_context(ctx).enrol(
-                page.url.text().strip(),
-                page.server_user.text().strip(),
-                page.server_password.text(),
-                protect=True,  # the enrolling account becomes this laptop's first
-            )
-            session = ctx.access
-        finally:
-            ctx.close()
-        if session is None:  # not expected: the service protects the dir or raises
-            session = access.sign_in(
-                folder, page.server_user.text().strip(), page.server_password.text()
-            )
-        return session
+        self._set_busy(False)
+        text = _failure_text(error)
+        if text is None:
+            self._clear_message()
+            faults.report(error)  # a bug: logged; the user gets the apology
+            return
+        self._show_error(text)
 
     def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
         for button in (self.back_button, self.next_button, self.cancel_button):
             button.setEnabled(not busy)
+        self.stack.setEnabled(not busy)
         if busy:
             self.message.setStyleSheet("")
             self.message.setText(self.tr("Menyiapkan laptop ini… (data demo dapat makan waktu)"))
-            QApplication.setOverrideCursor(QCursor(_wait()))
-            QApplication.processEvents()
         else:
-            QApplication.restoreOverrideCursor()
             self.back_button.setEnabled(self.stack.currentIndex() > 0)
 
+    def done(self, result: int) -> None:
+        if self.busy:
+            return  # setting up: an account or key half written must finish first
+        self.tasks.shutdown()
+        super().done(result)
+
     def reject(self) -> None:
+        if self.busy:
+            return
         if i18n.current() != self._original_language:
             i18n.apply(self._original_language)  # the language page switched live
         super().reject()
@@ -272,10 +274,26 @@ def _failure_text(error: BaseException) -> str | None:
     return str(error) if isinstance(error, SyncError) else None
 
 
-def _wait() -> Any:
-    from kampung_desktop.ui.qt import Qt
+def _enrol(
+    folder: Path, server: tuple[str, str, str], language: str, kelurahan: str, demo: bool
+) -> Any:
+    """Enrol through the sync service, which keeps the server's accounts and wraps the
+    database key for the enrolling one (its password is at hand only now)."""
+    from kampung_desktop.services import access, first_start
+    from kampung_desktop.services.sync.service import SyncService
 
-    return Qt.CursorShape.WaitCursor
+    url, username, password = server
+    ctx = first_start.prepare_for_enrol(folder, language=language, kelurahan=kelurahan, demo=demo)
+    try:
+        SyncService.for_context(ctx).enrol(
+            url, username, password, protect=True
+        )  # the enrolling account becomes this laptop's first
+        session = ctx.access
+    finally:
+        ctx.close()
+    if session is None:  # not expected: the service protects the dir or raises
+        session = access.sign_in(folder, username, password)
+    return session
 
 
 def rerun_first_start(window: Any, session: Any) -> None:
