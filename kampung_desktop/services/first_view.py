@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from kampung_desktop.core import wilayah as rules
 from kampung_desktop.storage.household_list import area_counts, kelurahan_counts
+from kampung_desktop.storage.peek import peek_setting
 
 
 @dataclass
@@ -93,3 +95,9 @@ def needs_first_start(conn: sqlite3.Connection) -> bool:
     return not conn.execute("SELECT 1 FROM wilayah LIMIT 1").fetchone() or not setting(
         conn, "current_user"
     )
+
+
+def saved_setting(data_dir: Path, key: str) -> str | None:
+    """A setting read before the database stack loads (the UI language for the first paint);
+    a missing or damaged file is not touched and reads as None."""
+    return peek_setting(data_dir, key)

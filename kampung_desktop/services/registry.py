@@ -10,6 +10,7 @@ from sqlmodel import select
 from kampung_desktop.core import codes, nik, registry
 from kampung_desktop.core.messages import Problem
 from kampung_desktop.core.wilayah import RtRw
+from kampung_desktop.services import wilayah
 from kampung_desktop.storage import household_list as listing
 from kampung_desktop.storage import households as repo
 from kampung_desktop.storage.changes import pending_count
@@ -150,6 +151,10 @@ class RegistryService:
     def search(self, query: str, limit: int = 200) -> list[listing.ListRow]:
         with self.db.raw() as conn:
             return listing.rows_for(conn, listing.ordered_rowids(conn, query=query, limit=limit))
+
+    def kelurahan_names(self) -> list[tuple[str, str, str, str]]:
+        """(kode, kelurahan, kecamatan, kab/kota) of every kelurahan, for the household form."""
+        return wilayah.kelurahan_names(self.db)
 
     def pending_changes(self) -> int:
         with self.db.read() as session:

@@ -166,6 +166,12 @@ def rows_for(conn: sqlite3.Connection, rowids: list[int]) -> list[ListRow]:
     return [found[r] for r in rowids if r in found]
 
 
+def rowid_of(conn: sqlite3.Connection, household_id: str) -> int | None:
+    """The household's rowid (what the list keys its rows by), or None when there is none."""
+    found = conn.execute("SELECT rowid FROM households WHERE id = ?", (household_id,)).fetchone()
+    return found[0] if found else None
+
+
 def area_counts(conn: sqlite3.Connection) -> dict[tuple[str, int, int], int]:
     """Household count per (kelurahan, rw, rt), for the wilayah tree: the maintained counters
     (migration 7), a few thousand rows whatever the number of households."""

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kampung_desktop.ui.list_query import AreaSelection
+from kampung_desktop.services.list_query import AreaSelection
 from kampung_desktop.ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractItemModel,

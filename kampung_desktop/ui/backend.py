@@ -1,28 +1,23 @@
 """Everything the main window reads or writes, behind one object that lives on the worker thread.
 
-This module pulls in the database stack (sqlmodel, SQLAlchemy), so the window imports it only
-after its first paint, inside a worker job. Every method here may take longer than a frame
-and is therefore called through `TaskRunner`; the table model reads its pages on the UI thread
-through the listing it was given (≈0.5–2 ms for 100 rows, see storage.list_window).
+Reads for the tree, status bar and list go through services.household_browser (plain sqlite3);
+edits and details through the registry service, whose database stack (sqlmodel, SQLAlchemy)
+loads only after the window's first paint, inside a worker job. Every method here may take
+longer than a frame and is therefore called through `TaskRunner`; the table model reads its
+pages on the UI thread through the listing it was given.
 """
 
 from __future__ import annotations
 
-import sqlite3
-import threading
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kampung_desktop.core.wilayah import Level
-from kampung_desktop.services import first_view
-from kampung_desktop.services.area_scope import prune_tree
 from kampung_desktop.services.first_view import AreaNode
-from kampung_desktop.storage import engine as sqlite_file
-from kampung_desktop.storage import household_list as listing
-from kampung_desktop.storage.list_window import Listing, ListSpec, open_listing
-from kampung_desktop.ui.list_query import ListQuery
+from kampung_desktop.services.household_browser import HouseholdBrowser, ListRow, Status
+from kampung_desktop.services.list_query import ListQuery
 
 LANGUAGE_SETTING = "language"
 # The first view's tree stops at kelurahan (about a hundred nodes; RW and RT are ten thousand
@@ -33,11 +28,7 @@ if TYPE_CHECKING:
     from kampung_desktop.services.app import AppContext
     from kampung_desktop.services.registry import HouseholdDetail, RegistryService
 
-
-@dataclass(frozen=True)
-class Status:
-    pending: int
-    demo: bool
+__all__ = ["Backend", "FirstLoad", "Status"]
 
 
 @dataclass
@@ -47,22 +38,26 @@ class FirstLoad:
     backend: Backend
     tree: list[AreaNode]
     status: Status
-    listing: Listing
+    listing: Any  # storage.list_window.Listing, read by the table model
 
 
 class Backend:
-    def __init__(self, data_dir: Path, ctx: AppContext | None = None, access: Any = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        ctx: AppContext | None = None,
+        browser: HouseholdBrowser | None = None,
+        access: Any = None,
+    ) -> None:
         """`access`: the signed-in AccessSession (its key opens the data, its scope limits the
         tree and lists); None on an unprotected legacy dir."""
         self._data_dir = Path(data_dir)
-        self._path = sqlite_file.database_path(self._data_dir)
         self._access = access
-        self._key = access.db_key if access is not None else None
-        self._scope = tuple(access.principal.scope) if access is not None else ()
+        key = access.db_key if access is not None else None
+        scope = access.principal.scope if access is not None else ()
+        self._browser = browser or HouseholdBrowser.at(self._data_dir, key, scope)
         if ctx is not None:
             self.__dict__["ctx"] = ctx
-        self._list_conn: sqlite3.Connection | None = None
-        self._list_lock = threading.Lock()
 
     @classmethod
     def load(cls, data_dir: Path, query: ListQuery, first: int, access: Any = None) -> FirstLoad:
@@ -72,15 +67,14 @@ class Backend:
         are set up right after, so the window is usable sooner.
         """
         key = access.db_key if access is not None else None
-        path = sqlite_file.prepare_database(Path(data_dir), key=key)  # a bad file: untouched
-        backend = None
-        with backend_conn(path, key) as conn:
-            if not first_view.needs_first_start(conn):
-                backend = cls(data_dir, access=access)
-        if backend is None:  # reference data or local user missing: the full start-up adds them
+        scope = access.principal.scope if access is not None else ()
+        browser = HouseholdBrowser.open(Path(data_dir), key, scope)  # a bad file stays untouched
+        if browser.needs_first_start():  # reference data or local user missing: full start-up
             from kampung_desktop.services.app import AppContext
 
-            backend = cls(data_dir, AppContext.open(data_dir, access), access)
+            backend = cls(data_dir, AppContext.open(data_dir, access), browser, access)
+        else:
+            backend = cls(data_dir, browser=browser, access=access)
         return FirstLoad(
             backend=backend,
             tree=backend.tree(FIRST_TREE_DEPTH),
@@ -106,57 +100,25 @@ class Backend:
         return self._data_dir
 
     def tree(self, down_to: Level = Level.RT) -> list[AreaNode]:
-        with backend_conn(self._path, self._key) as conn:
-            return prune_tree(first_view.tree(conn, down_to), self._scope)
+        return self._browser.tree(down_to)
 
     def status(self) -> Status:
-        with backend_conn(self._path, self._key) as conn:
-            return Status(first_view.pending(conn), first_view.setting(conn, "demo_loaded") == "1")
+        return self._browser.status()
 
-    def listing(self, query: ListQuery, first: int) -> Listing:
-        """The matches as a listing with its first `first` rows read; `interrupt_list()` may
-        cut the planning short (a one-letter search keeps its matches in a temporary table)."""
-        spec = ListSpec(
-            listing.AreaFilter(query.area.kode_prefix, query.area.rw, query.area.rt, self._scope),
-            query.text.strip() or None,
-            query.sort,
-            query.descending,
-        )
-        try:
-            return open_listing(self._list_connection, spec, first)
-        finally:
-            with self._list_lock:
-                self._list_conn = None  # from now on the UI thread's, never interrupted
+    def listing(self, query: ListQuery, first: int) -> Any:
+        """The matches as a listing with its first `first` rows read (see HouseholdBrowser)."""
+        return self._browser.listing(query, first)
 
-    def _list_connection(self) -> sqlite3.Connection:
-        conn = sqlite_file.raw_connection(self._path, self._key)  # kept by the listing
-        with self._list_lock:
-            self._list_conn = conn
-        return conn
-
-    def first_screen(self, query: ListQuery, n: int) -> tuple[list[listing.ListRow], bool]:
+    def first_screen(self, query: ListQuery, n: int) -> tuple[list[ListRow], bool]:
         """Up to `n` matches sorted among themselves, and whether that is all of them."""
-        area = listing.AreaFilter(query.area.kode_prefix, query.area.rw, query.area.rt, self._scope)
-        text = query.text.strip() or None
-        with backend_conn(self._path, self._key) as conn:
-            ids = listing.ordered_rowids(conn, area, text, query.sort, query.descending, limit=n)
-            return listing.rows_for(conn, ids), len(ids) < n
+        return self._browser.first_screen(query, n)
 
     def interrupt_list(self) -> None:
-        """Abort a listing being planned (any thread): the user typed on, its answer is stale.
-
-        A one-letter prefix can match most households; stopping it lets the query for the
-        next keystroke start at once instead of waiting behind it.
-        """
-        with self._list_lock:
-            if self._list_conn is not None:
-                self._list_conn.interrupt()
+        """Abort a listing being planned (any thread): the user typed on, its answer is stale."""
+        self._browser.interrupt()
 
     def rowid_of(self, household_id: str) -> int | None:
-        with backend_conn(self._path, self._key) as conn:
-            row = conn.execute("SELECT rowid FROM households WHERE id = ?", (household_id,))
-            found = row.fetchone()
-        return found[0] if found else None
+        return self._browser.rowid_of(household_id)
 
     def detail(self, household_id: str) -> HouseholdDetail | None:
         return self.registry.detail(household_id)
@@ -167,6 +129,3 @@ class Backend:
     def close(self) -> None:
         if "ctx" in self.__dict__:
             self.ctx.close()
-
-
-backend_conn = sqlite_file.raw  # plain sqlite3, a locked file reported as such

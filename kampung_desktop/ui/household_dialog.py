@@ -12,9 +12,9 @@ from copy import deepcopy
 
 from kampung_desktop.core import codes, kk, nik, registry
 from kampung_desktop.core.messages import Problem, current_language
+from kampung_desktop.services.errors import ValidationFailed
 from kampung_desktop.services.registry import RegistryService
 from kampung_desktop.services.wilayah import AreaNode
-from kampung_desktop.storage.errors import ValidationFailed
 from kampung_desktop.ui.household_fields import (
     KelurahanCombo,
     NumberBox,
@@ -79,7 +79,7 @@ class HouseholdDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self._choices = (
-            kelurahan_choices(areas) if areas is not None else load_kelurahan_choices(service.db)
+            kelurahan_choices(areas) if areas is not None else load_kelurahan_choices(service)
         )
         self.saved_id: str | None = None
         draft = deepcopy(draft) if draft else registry.HouseholdInput("", None, None, "")

@@ -7,11 +7,10 @@ you type any part of either name, so nobody has to know a Kemendagri code.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kampung_desktop.core.wilayah import Level
-from kampung_desktop.services import wilayah
 from kampung_desktop.services.wilayah import AreaNode
-from kampung_desktop.storage.database import Database
 from kampung_desktop.ui.qt import (
     QComboBox,
     QCompleter,
@@ -21,6 +20,9 @@ from kampung_desktop.ui.qt import (
     QWidget,
     Signal,
 )
+
+if TYPE_CHECKING:
+    from kampung_desktop.services.registry import RegistryService
 
 
 @dataclass(frozen=True)
@@ -50,13 +52,13 @@ def kelurahan_choices(roots: list[AreaNode]) -> list[KelurahanChoice]:
     return sorted(found, key=lambda c: (c.kota, c.nama, c.kode))
 
 
-def load_kelurahan_choices(db: Database) -> list[KelurahanChoice]:
+def load_kelurahan_choices(registry: RegistryService) -> list[KelurahanChoice]:
     """The same list straight from the wilayah table (≈1 ms).
 
     `services.wilayah.tree()` also counts households per RT, ≈80 ms at 100,000 households:
     too long to block the UI thread for when all a dialog needs is the names.
     """
-    rows = wilayah.kelurahan_names(db)
+    rows = registry.kelurahan_names()
     return sorted((_choice(*row) for row in rows), key=lambda c: (c.kota, c.nama, c.kode))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from kampung_desktop.services.list_query import AreaSelection, ListQuery
 from kampung_desktop.ui.household_model import (
     ADDRESS,
     HEAD,
@@ -21,7 +22,6 @@ from kampung_desktop.ui.household_model import (
     ReadRows,
     Source,
 )
-from kampung_desktop.ui.list_query import AreaSelection, ListQuery
 from kampung_desktop.ui.qt import (
     QAbstractItemView,
     QEvent,

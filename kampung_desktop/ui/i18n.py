@@ -9,11 +9,11 @@ every widget a LanguageChange event, so open windows retranslate themselves live
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 
 from kampung_desktop.core import messages
 from kampung_desktop.paths import resource
+from kampung_desktop.services.first_view import saved_setting
 from kampung_desktop.ui.qt import QCoreApplication, QLocale, QTranslator
 from kampung_desktop.ui.qt_texts import qt_translator
 
@@ -22,8 +22,6 @@ log = logging.getLogger(__name__)
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT = "id"
 SETTING_KEY = "language"
-DB_FILENAME = "kampung.sqlite3"  # = storage.engine.DB_FILENAME (a test keeps them equal)
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 _state: dict[str, object] = {"code": DEFAULT, "translator": None, "qt_translator": None}
 
@@ -85,21 +83,8 @@ def _install_qt_texts(app: QCoreApplication | None, code: str) -> None:
 def peek_language(data_dir: Path) -> str:
     """The saved UI language, read before the database stack loads (so the first paint is right).
 
-    Opens the file read-only and only when it looks like SQLite, so a damaged file is not touched;
-    any problem means the default language (opening properly reports the problem later).
+    A damaged or missing file is not touched and means the default language (opening it
+    properly reports the problem later).
     """
-    path = Path(data_dir) / DB_FILENAME
-    try:
-        with open(path, "rb") as fh:
-            if fh.read(16) != _SQLITE_MAGIC:
-                return DEFAULT
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.05)
-        try:
-            row = conn.execute(
-                "SELECT value FROM settings WHERE key = ?", (SETTING_KEY,)
-            ).fetchone()
-        finally:
-            conn.close()
-    except (OSError, sqlite3.Error):
-        return DEFAULT
-    return row[0] if row and row[0] in LANGUAGES else DEFAULT
+    code = saved_setting(data_dir, SETTING_KEY)
+    return code if code in LANGUAGES else DEFAULT

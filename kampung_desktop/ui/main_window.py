@@ -15,12 +15,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kampung_desktop.services.list_query import AreaSelection, ListQuery
 from kampung_desktop.ui import faults, i18n
 from kampung_desktop.ui.area_tree import AreaTree, build_items
 from kampung_desktop.ui.detail_pane import DetailPane
 from kampung_desktop.ui.household_list import HouseholdList
 from kampung_desktop.ui.household_model import PAGE_SIZE
-from kampung_desktop.ui.list_query import AreaSelection, ListQuery
 from kampung_desktop.ui.qt import (
     QAction,
     QDialog,
@@ -286,7 +286,7 @@ class MainWindow(QMainWindow):
 
     def _load_failed(self, error: BaseException) -> None:
         from kampung_desktop.services import logsetup
-        from kampung_desktop.storage.errors import DatabaseUnavailable
+        from kampung_desktop.services.errors import DatabaseUnavailable
 
         self._startup_done()
         faults.set_log_file(logsetup.configure(self.data_dir))  # the log must have this

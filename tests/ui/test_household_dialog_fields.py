@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from kampung_desktop.services import wilayah
+from kampung_desktop.services.registry import RegistryService
 from kampung_desktop.ui.household_fields import (
     KelurahanCombo,
     NumberBox,
@@ -87,7 +88,7 @@ def test_code_combo_stores_codes_and_shows_labels(qtbot):
 
 
 def test_kelurahan_list_from_the_table_equals_the_one_from_the_tree(ctx):
-    from_table = load_kelurahan_choices(ctx.db)
+    from_table = load_kelurahan_choices(RegistryService(ctx.db, ctx.user_id))
     assert from_table == kelurahan_choices(wilayah.tree(ctx.db))
     texts = {c.kode: c.text for c in from_table}
     assert texts["36.71.09.1002"] == "Kelurahan Cibodas Sari, Kec. Cibodas"
@@ -106,7 +107,7 @@ def test_kelurahan_list_from_the_table_equals_the_one_from_the_tree(ctx):
     ],
 )
 def test_kelurahan_combo_resolves_what_was_typed(qtbot, ctx, typed, kode):
-    combo = KelurahanCombo(load_kelurahan_choices(ctx.db))
+    combo = KelurahanCombo(load_kelurahan_choices(RegistryService(ctx.db, ctx.user_id)))
     qtbot.addWidget(combo)
     combo.setEditText(typed)
     assert combo.kode() == kode

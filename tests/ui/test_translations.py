@@ -76,13 +76,6 @@ def test_compiled_translation_is_loadable(tmp_path):
     assert translator.translate("StatusBar", "DATA DEMO") == "DEMO DATA"
 
 
-def test_language_db_filename_matches_storage():
-    from kampung_desktop.storage.engine import DB_FILENAME
-    from kampung_desktop.ui import i18n
-
-    assert i18n.DB_FILENAME == DB_FILENAME
-
-
 def test_switching_to_english_retranslates_the_open_window(qtbot, open_window, filled_dir):
     from kampung_desktop.services.app import AppContext
     from kampung_desktop.ui import i18n

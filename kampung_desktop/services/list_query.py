@@ -1,6 +1,7 @@
 """What the household table shows: an area of the wilayah tree, search text and sort order.
 
-Plain data with no database imports, so the window shell can hold it before the stack loads.
+Plain data with no database imports, so the window shell can hold it before the stack loads;
+the household browser (services.household_browser) answers it.
 """
 
 from __future__ import annotations

@@ -1,0 +1,32 @@
+"""One setting read before the database stack loads (stdlib sqlite3, read-only, no side effects).
+
+The window needs the saved UI language for its first paint, ≈300 ms before SQLModel is
+imported. The file is opened read-only and only when it starts like SQLite, so a damaged or
+missing file is neither touched nor created; any problem reads as "not set".
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from kampung_desktop.storage.engine import database_path
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def peek_setting(data_dir: Path, key: str) -> str | None:
+    """The setting's value, or None when it is unset or the file cannot be read as it is."""
+    path = database_path(Path(data_dir))
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(16) != _SQLITE_MAGIC:
+                return None
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.05)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error):
+        return None
+    return row[0] if row else None
