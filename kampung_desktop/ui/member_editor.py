@@ -23,7 +23,9 @@ from kampung_desktop.ui.qt import (
     QLabel,
     QLineEdit,
     QShortcut,
+    QShowEvent,
     Qt,
+    QTimer,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +36,7 @@ from kampung_desktop.ui.widgets_validation import (
     FieldMessage,
     LocalProblem,
     confirm_discard,
+    grow_to_fit,
     is_blocking,
     required,
 )
@@ -89,6 +92,13 @@ class MemberEditor(QDialog):
         QShortcut(QKeySequence("Ctrl+S"), self, self.accept)
 
     # -- layout -------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        """Never narrower than the captions at the chosen text size (the explicit minimum
+        width would otherwise let them be cut), and tall enough for wrapped messages."""
+        super().showEvent(event)
+        self.setMinimumSize(self.minimumSize().expandedTo(self.layout().minimumSize()))
+        QTimer.singleShot(0, lambda: grow_to_fit(self))
+
     def _build(self) -> None:
         self.name = QLineEdit()
         self.name.setObjectName("name")

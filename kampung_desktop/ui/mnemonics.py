@@ -68,7 +68,10 @@ def _labelled(window: QWidget) -> list[QWidget]:
             if widget.objectName().startswith("qt_"):
                 continue
         elif isinstance(widget, QLabel):
-            if widget.buddy() is None or Qt.mightBeRichText(widget.text()):
+            buddy = widget.buddy()
+            if buddy is None or buddy.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                continue  # Alt+letter would lead nowhere
+            if Qt.mightBeRichText(widget.text()):
                 continue
         elif not (isinstance(widget, QGroupBox) and widget.isCheckable()):
             continue

@@ -81,6 +81,9 @@ def apply(size: str) -> None:
     ratio = SIZES[size] / SIZES[current()]
     font = base_font()
     font.setPointSizeF(font.pointSizeF() * SIZES[size])
+    # Qt measures a label with kerning but draws the run after a mnemonic's underline without
+    # it, so "&Text size" came out wider than its label at larger sizes (its last letter cut).
+    font.setKerning(False)
     _state["size"] = size
     QApplication.setFont(font)
     if ratio == 1.0:

@@ -56,20 +56,25 @@ class ReviewWindow(QMainWindow):
         self.kecamatan_label = QLabel(self)
         self.kecamatan_box = QComboBox(self)
         self.kecamatan_box.setObjectName("kecamatanBox")
-        self.kecamatan_box.setMinimumWidth(280)
+        self.kecamatan_box.setMinimumContentsLength(24)  # in characters: grows with the text size
         self.kelurahan_label = QLabel(self)
         self.kelurahan_box = QComboBox(self)
         self.kelurahan_box.setObjectName("kelurahanBox")
-        self.kelurahan_box.setMinimumWidth(240)
+        self.kelurahan_box.setMinimumContentsLength(20)
         self.year_label = QLabel(self)
         self.year_box = QSpinBox(self)
         self.year_box.setObjectName("yearBox")
         self.year_box.setRange(2000, 2100)
         self.year_box.setValue(date.today().year)
         self.refresh_button = QPushButton(self)
-        for widget in (self.kecamatan_label, self.kecamatan_box, self.kelurahan_label,
-                       self.kelurahan_box, self.year_label, self.year_box):  # fmt: skip
-            bar.addWidget(widget)
+        for widget, stretch in ((self.kecamatan_label, 0), (self.kecamatan_box, 3),
+                                (self.kelurahan_label, 0), (self.kelurahan_box, 3),
+                                (self.year_label, 0), (self.year_box, 0)):  # fmt: skip
+            bar.addWidget(widget, stretch)
+        for label, box in ((self.kecamatan_label, self.kecamatan_box),
+                           (self.kelurahan_label, self.kelurahan_box),
+                           (self.year_label, self.year_box)):  # fmt: skip
+            label.setBuddy(box)  # Alt+letter and the screen reader's name
         bar.addStretch(1)
         bar.addWidget(self.refresh_button)
         layout.addLayout(bar)
