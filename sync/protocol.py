@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kampung_desktop.core import geo
+
 PROTOCOL_VERSION = 1
 PROTOCOL_HEADER = "X-Kampung-Protocol"
 API_PREFIX = "/api/v1"
@@ -290,8 +292,10 @@ class HouseholdData(_Record):
     head_name: str = Field(default="", max_length=200)
     member_count: int = Field(default=0, ge=0, le=100)
     status: str = Field(default="aktif", max_length=40)
-    latitude: float | None = Field(default=None, ge=-90, le=90)
-    longitude: float | None = Field(default=None, ge=-180, le=180)
+    # Any point on Earth (core.geo): a laptop's older records must still travel; new ones are
+    # held to Indonesia's extent by the registry rules before they are saved.
+    latitude: float | None = Field(default=None, ge=geo.LAT_MIN, le=geo.LAT_MAX)
+    longitude: float | None = Field(default=None, ge=geo.LON_MIN, le=geo.LON_MAX)
     deleted: bool = False
 
 

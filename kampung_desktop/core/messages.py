@@ -77,6 +77,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Nomor {unit} harus antara 1 dan 999.",
         "en": "{unit} number must be between 1 and 999.",
     },
+    # Coordinates (core.geo)
+    "geo.not_number": {
+        "id": "{field} harus berupa angka desimal, contoh {example}.",
+        "en": "{field} must be a decimal number, e.g. {example}.",
+    },
+    "geo.latitude": {
+        "id": "Lintang harus antara {low} dan {high} (wilayah Indonesia), contoh -6.1783.",
+        "en": "Latitude must be between {low} and {high} (Indonesia), e.g. -6.1783.",
+    },
+    "geo.longitude": {
+        "id": "Bujur harus antara {low} dan {high} (wilayah Indonesia), contoh 106.6319.",
+        "en": "Longitude must be between {low} and {high} (Indonesia), e.g. 106.6319.",
+    },
+    "geo.swapped": {
+        "id": "Lintang dan bujur tampaknya tertukar: lintang di Indonesia sekitar -11 sampai 6, "
+        "bujur sekitar 95 sampai 141.",
+        "en": "Latitude and longitude look swapped: in Indonesia latitude is about -11 to 6, "
+        "longitude about 95 to 141.",
+    },
+    "geo.pair_incomplete": {
+        "id": "Isi lintang dan bujur bersama, atau kosongkan keduanya.",
+        "en": "Fill in latitude and longitude together, or leave both empty.",
+    },
     # Generic form validation
     "field.required": {"id": "{field} wajib diisi.", "en": "{field} is required."},
     "field.date_future": {

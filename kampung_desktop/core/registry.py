@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from kampung_desktop.core import codes, kk, nik, wilayah
+from kampung_desktop.core import codes, geo, kk, nik, wilayah
 from kampung_desktop.core.messages import Problem
 
 FieldProblems = dict[str, list[Problem]]
@@ -99,6 +99,7 @@ def household_problems(household: HouseholdInput) -> FieldProblems:
         kk_found = kk.problems(household.no_kk)
         if kk_found:
             found["no_kk"] = kk_found
+    found |= geo.household_problems(household.latitude, household.longitude)
     return found
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlmodel import select
 
-from kampung_desktop.core import codes, nik, registry
+from kampung_desktop.core import codes, geo, nik, registry
 from kampung_desktop.core.messages import Problem
 from kampung_desktop.core.wilayah import RtRw
 from kampung_desktop.services import wilayah
@@ -92,6 +92,8 @@ class RegistryService:
         values = asdict(draft)
         values["no_kk"] = nik.clean(draft.no_kk) or None
         members = []
+        values["latitude"] = geo.rounded(draft.latitude)
+        values["longitude"] = geo.rounded(draft.longitude)
         for member in draft.members:
             row = asdict(member)
             row["nik"] = nik.clean(member.nik) or None

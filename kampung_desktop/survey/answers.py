@@ -14,6 +14,7 @@ import re
 from datetime import date, datetime, time
 from typing import Any
 
+from kampung_desktop.core import geo
 from kampung_desktop.survey.model import FormNode
 from kampung_desktop.survey.xpath.values import NodeSet, is_empty
 
@@ -214,7 +215,7 @@ def _geopoint(raw: Any) -> tuple[float, ...]:
         raise BadAnswer("answer.geopoint") from None
     if any(math.isnan(n) or math.isinf(n) for n in numbers):
         raise BadAnswer("answer.geopoint")
-    if not (-90 <= numbers[0] <= 90 and -180 <= numbers[1] <= 180):
+    if not geo.on_earth(numbers[0], numbers[1]):
         raise BadAnswer("answer.geopoint")
     return numbers
 

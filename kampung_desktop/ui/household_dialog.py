@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from copy import deepcopy
 
-from kampung_desktop.core import codes, kk, nik, registry
+from kampung_desktop.core import codes, geo, kk, nik, registry
 from kampung_desktop.core.messages import Problem, current_language
 from kampung_desktop.services.errors import ValidationFailed
 from kampung_desktop.services.registry import RegistryService
@@ -195,8 +195,8 @@ class HouseholdDialog(QDialog):
         self.address.setText(draft.address)
         self.no_kk.setText(draft.no_kk)
         self.status.set_code(draft.status)
-        self.latitude.setText("" if draft.latitude is None else f"{draft.latitude:.6f}")
-        self.longitude.setText("" if draft.longitude is None else f"{draft.longitude:.6f}")
+        self.latitude.setText(geo.as_text(draft.latitude))
+        self.longitude.setText(geo.as_text(draft.longitude))
 
     def draft(self) -> registry.HouseholdInput:
         """What the fields hold now, as the service takes it."""
@@ -208,8 +208,8 @@ class HouseholdDialog(QDialog):
             address=self.address.text().strip(),
             no_kk=nik.clean(self.no_kk.text()),
             status=self.status.code() or "aktif",
-            latitude=_number(self.latitude.text()),
-            longitude=_number(self.longitude.text()),
+            latitude=geo.parse_number(self.latitude.text()),
+            longitude=geo.parse_number(self.longitude.text()),
             members=self.members.members(),
         )
 
@@ -273,31 +273,24 @@ class HouseholdDialog(QDialog):
 
     def _check_coordinates(self) -> None:
         found = self._coordinate_problems()
+        self._split_pasted_pair()
         for name in ("latitude", "longitude"):
             self._set_field(name, found.get(f"household.{name}", []))
         self._refresh_summary()
 
     def _coordinate_problems(self) -> dict[str, list]:
-        found: dict[str, list] = {}
-        texts = {
-            "latitude": self.latitude.text().strip(),
-            "longitude": self.longitude.text().strip(),
-        }
-        limits = {"latitude": 90.0, "longitude": 180.0}
-        bad = {
-            "latitude": self.tr("Lintang harus angka antara -90 dan 90, contoh -6.1783."),
-            "longitude": self.tr("Bujur harus angka antara -180 dan 180, contoh 106.6319."),
-        }
-        for name, text in texts.items():
-            value = _number(text)
-            if text and (value is None or abs(value) > limits[name]):
-                found[f"household.{name}"] = [LocalProblem(bad[name])]
-        if bool(texts["latitude"]) != bool(texts["longitude"]) and not found:
-            missing = "longitude" if texts["latitude"] else "latitude"
-            found[f"household.{missing}"] = [
-                LocalProblem(self.tr("Isi lintang dan bujur bersama, atau kosongkan keduanya."))
-            ]
-        return found
+    def _split_pasted_pair(self) -> None:
+        """'-6.1783, 106.6319' pasted into one field (as maps apps copy it) fills both."""
+        for field, other in ((self.latitude, self.longitude), (self.longitude, self.latitude)):
+            pair = geo.parse_pair(field.text())
+            if pair is not None and not other.text().strip():
+                self.latitude.setText(geo.as_text(pair.latitude))
+                self.longitude.setText(geo.as_text(pair.longitude))
+                return
+
+        """The core rules (core.geo) applied to the two fields as typed."""
+        found = geo.typed_problems(self.latitude.text(), self.longitude.text())
+        return {f"household.{name}": problems for name, problems in found.items()}
 
     def _local_problems(self) -> dict[str, list]:
         """What only the form can see: text that is no kelurahan, coordinates that are no number."""
@@ -486,11 +479,3 @@ class HouseholdDialog(QDialog):
                 self.focusNextChild()
             return
         super().keyPressEvent(event)
-
-
-def _number(text: str) -> float | None:
-    """A coordinate as typed, accepting a decimal comma ('-6,1783'); None when not a number."""
-    try:
-        return float(text.strip().replace(",", ".")) if text.strip() else None
-    except ValueError:
-        return None

@@ -166,3 +166,29 @@ def test_nik_disagreeing_with_entered_data_is_a_warning_only(service):
     result = service.save(_household(m), TODAY)
     assert [p.code for p in result.warnings["members.0.nik"]] == ["nik.birth_mismatch"]
     assert service.detail(result.household_id) is not None
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "fields"),
+    [
+        (500.0, 106.6, {"household.latitude"}),
+        (-6.2, None, {"household.longitude"}),
+        (106.6, -6.2, {"household.latitude", "household.longitude"}),
+    ],
+)
+def test_coordinates_outside_indonesia_are_refused_by_the_service(ctx, service, lat, lon, fields):
+    head = _member("A", "L", "1", date(1980, 1, 1), 1)
+    with pytest.raises(ValidationFailed) as err:
+        service.save(_household(head, latitude=lat, longitude=lon), TODAY)
+    assert set(err.value.problems) == fields
+    assert _count(ctx, "SELECT count(*) FROM households") == 0
+
+
+def test_coordinates_are_kept_to_six_decimals(ctx, service):
+    head = _member("A", "L", "1", date(1980, 1, 1), 1)
+    saved = service.save(_household(head, latitude=-6.178312345, longitude=106.63191234), TODAY)
+    with ctx.db.raw() as conn:
+        row = conn.execute(
+            "SELECT latitude, longitude FROM households WHERE id = ?", (saved.household_id,)
+        ).fetchone()
+    assert tuple(row) == (-6.178312, 106.631912)

@@ -346,7 +346,7 @@ def test_unknown_kelurahan_and_bad_coordinates_are_shown_before_saving(
     type_into(qtbot, dialog.kelurahan, "Kampung Antah")
     assert "tidak ada dalam daftar" in dialog.messages["kelurahan_kode"].text()
     type_into(qtbot, dialog.latitude, "enam")
-    assert "Lintang harus angka" in dialog.messages["latitude"].text()
+    assert "Lintang harus berupa angka" in dialog.messages["latitude"].text()
     click(qtbot, dialog.save_button)
     assert dialog.isVisible() and household_count(ctx) == 0
     for field in ("kelurahan_kode", "rw", "rt", "address", "latitude"):
@@ -355,6 +355,20 @@ def test_unknown_kelurahan_and_bad_coordinates_are_shown_before_saving(
     type_into(qtbot, dialog.longitude, "106.6319")
     assert not dialog.messages["latitude"].isVisible()
     assert dialog.draft().latitude == pytest.approx(-6.1783)
+
+
+def test_coordinates_follow_the_core_rules_and_a_pasted_pair_fills_both(
+    qtbot, service, ctx, dialogs
+):
+    dialog = open_dialog(qtbot, service)
+    type_into(qtbot, dialog.latitude, "45")
+    type_into(qtbot, dialog.longitude, "106.6")
+    assert "wilayah Indonesia" in dialog.messages["latitude"].text()  # on Earth, not Indonesia
+    dialog.longitude.clear()
+    type_into(qtbot, dialog.latitude, "-6.1783, 106.6319")  # as a maps app copies it
+    assert (dialog.latitude.text(), dialog.longitude.text()) == ("-6.178300", "106.631900")
+    assert not dialog.messages["latitude"].isVisible()
+    assert (dialog.draft().latitude, dialog.draft().longitude) == (-6.1783, 106.6319)
 
 
 def test_enter_never_saves_and_escape_asks_before_discarding(qtbot, service, ctx, dialogs):

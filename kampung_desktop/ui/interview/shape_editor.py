@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from kampung_desktop.core import formats
+from kampung_desktop.core import formats, geo
 from kampung_desktop.survey.model import FormNode
 from kampung_desktop.survey.xpath.functions_odk import polygon_area_m2, trace_length_m
 from kampung_desktop.ui.interview.odk_editors import ListLineEditor
@@ -42,7 +42,7 @@ def parse_points(text: str) -> list[Point] | None:
             lat, lon = float(numbers[0]), float(numbers[1])
         except (ValueError, IndexError):
             return None
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        if not geo.on_earth(lat, lon):
             return None
         points.append((lat, lon))
     return points
