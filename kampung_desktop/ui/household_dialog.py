@@ -272,13 +272,12 @@ class HouseholdDialog(QDialog):
         self._refresh_summary()
 
     def _check_coordinates(self) -> None:
-        found = self._coordinate_problems()
         self._split_pasted_pair()
+        found = self._coordinate_problems()
         for name in ("latitude", "longitude"):
             self._set_field(name, found.get(f"household.{name}", []))
         self._refresh_summary()
 
-    def _coordinate_problems(self) -> dict[str, list]:
     def _split_pasted_pair(self) -> None:
         """'-6.1783, 106.6319' pasted into one field (as maps apps copy it) fills both."""
         for field, other in ((self.latitude, self.longitude), (self.longitude, self.latitude)):
@@ -288,6 +287,7 @@ class HouseholdDialog(QDialog):
                 self.longitude.setText(geo.as_text(pair.longitude))
                 return
 
+    def _coordinate_problems(self) -> dict[str, list]:
         """The core rules (core.geo) applied to the two fields as typed."""
         found = geo.typed_problems(self.latitude.text(), self.longitude.text())
         return {f"household.{name}": problems for name, problems in found.items()}
