@@ -55,6 +55,9 @@ class _FormDialog(QDialog):
     def __init__(self, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.form = QFormLayout()
+
+    def finish_form(self) -> None:
+        """The message line and Save/Cancel, made after the fields so Tab reaches them last."""
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
@@ -111,6 +114,7 @@ class ChangePasswordDialog(_FormDialog):
         self._row(self.tr("Kata sandi &lama"), self.old)
         self._row(self.tr("Kata sandi &baru"), self.new)
         self._row(self.tr("&Ulangi kata sandi baru"), self.again)
+        self.finish_form()
 
     def save(self) -> None:
         from kampung_desktop.services import access
@@ -142,6 +146,13 @@ class AddUserDialog(_FormDialog):
         self.role.setObjectName("newRole")
         for role in ROLES:
             self.role.addItem(role_name(role), role)
+        self.password = _secret(self, "newUserPassword")
+        self.again = _secret(self, "newUserPasswordAgain")
+        self.scope_filter = QLineEdit(self)  # made in reading order: Tab follows it
+        self.scope_filter.setObjectName("newScopeFilter")
+        self.scope_filter.setPlaceholderText(self.tr("Cari kelurahan, kecamatan atau kode…"))
+        self.scope_filter.setAccessibleName(self.tr("Saring kelurahan"))
+        self.scope_filter.textChanged.connect(self._filter)
         self.scope = QListWidget(self)
         self.scope.setObjectName("newScope")
         self.scope.setMinimumHeight(160)
@@ -150,13 +161,6 @@ class AddUserDialog(_FormDialog):
             item.setData(Qt.ItemDataRole.UserRole, kel.kode)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-        self.password = _secret(self, "newUserPassword")
-        self.again = _secret(self, "newUserPasswordAgain")
-        self.scope_filter = QLineEdit(self)
-        self.scope_filter.setObjectName("newScopeFilter")
-        self.scope_filter.setPlaceholderText(self.tr("Cari kelurahan, kecamatan atau kode…"))
-        self.scope_filter.setAccessibleName(self.tr("Saring kelurahan"))
-        self.scope_filter.textChanged.connect(self._filter)
         self._row(self.tr("&Nama pengguna"), self.username)
         self._row(self.tr("Nama &lengkap"), self.full_name)
         self._row(self.tr("&Peran"), self.role)
@@ -170,6 +174,7 @@ class AddUserDialog(_FormDialog):
         self.form.addRow(scope_label)
         self.form.addRow(self.scope_filter)
         self.form.addRow(self.scope)
+        self.finish_form()
         self.setMinimumWidth(620)
 
     def _filter(self, text: str) -> None:
