@@ -243,12 +243,36 @@ class AttachmentStatus(_Model):
 
     Upload with `PUT /api/v1/attachments/{sha256}?offset=O&total=T` (raw bytes of one chunk);
     a cut-off upload resumes from `received`. When complete the server checks the sha256.
+    Download with `GET /api/v1/attachments/{sha256}/content` (a `Range: bytes=N-` header resumes
+    a cut-off download), allowed when an answer the caller may read names the file.
     """
 
     sha256: str
     total: int | None
     received: int
     complete: bool
+
+
+class AttachmentLink(_Model):
+    """One file of one answer, as `GET /api/v1/attachments?cursor=C&limit=N` lists them for the
+    caller's scope (the answers the caller's pull receives), in the order the answers changed.
+    `complete`: the server holds the whole file (else it is still being uploaded)."""
+
+    seq: int
+    assessment_id: str
+    answer_id: str  # "{assessment_id}/{field}"
+    question: str
+    sha256: str
+    filename: str
+    media_type: str
+    size: int | None = None
+    complete: bool
+
+
+class AttachmentLinks(_Model):
+    links: list[AttachmentLink]
+    next_cursor: int
+    has_more: bool
 
 
 # --- certificates ---------------------------------------------------------------------------
@@ -332,14 +356,39 @@ class AssessmentData(_Record):
     deleted: bool = False
 
 
+SHA256_PATTERN = "^[0-9a-f]{64}$"
+# A file's own name, never a path: no separators, not hidden, no control characters.
+FILENAME_PATTERN = r"^[^/\\\x00-\x1f.][^/\\\x00-\x1f]*$"
+
+
+class AttachmentRef(_Model):
+    """A file (photo, document) answering a question of an assessment.
+
+    `question` is the question's path in the form: its name at the top level, or e.g.
+    `anggota[2]/foto` inside the second entry of a repeat. The file itself travels by
+    `sha256` (`/api/v1/attachments/{sha256}`); `filename` is what the answer's value names and
+    where a laptop keeps it (`attachments/<assessment id>/<filename>`).
+    """
+
+    question: str = Field(min_length=1, max_length=300)
+    sha256: str = Field(pattern=SHA256_PATTERN)
+    filename: str = Field(min_length=1, max_length=255, pattern=FILENAME_PATTERN)
+    media_type: str = Field(default="application/octet-stream", max_length=100)
+    size: int | None = Field(default=None, ge=0)
+
+
 class AnswerData(_Model):
-    """One answer; its record id is `"{assessment_id}/{field}"`, `value` is JSON text."""
+    """One answer; its record id is `"{assessment_id}/{field}"`, `value` is JSON text.
+
+    `attachments` ties the files the answer names to it (added in protocol 1, optional: an
+    answer without files, or from an older laptop, has none)."""
 
     assessment_id: str = Field(max_length=64)
     field: str = Field(min_length=1, max_length=200)
     value: str = Field(max_length=1_000_000)
     updated_at: str = Field(max_length=40)
     revision: int = Field(ge=1)
+    attachments: list[AttachmentRef] = Field(default_factory=list, max_length=200)
 
 
 class AwardDecisionData(_Record):

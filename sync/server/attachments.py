@@ -4,6 +4,8 @@ resumable chunks that live in the database, so any worker on any host can contin
 `GET /api/v1/attachments/{sha256}` says how much the server holds (a complete file is never sent
 again); `PUT /api/v1/attachments/{sha256}?offset=O&total=T` appends one chunk at exactly the
 received offset. When the last byte arrives the sha256 is checked; a mismatch drops the upload.
+`GET /api/v1/attachments?cursor=` lists the files of the answers a caller may read (question,
+file name, hash; see `attachment_links`) and `GET .../{sha256}/content` serves one, resumable.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from kampung_sync import protocol
 from kampung_sync.server import accounts, db
+from kampung_sync.server import attachment_links as links
 from kampung_sync.server.auth import Caller, CallerDep
 from kampung_sync.server.errors import ApiError
 from kampung_sync.server.records import protocol_now
@@ -25,7 +28,9 @@ router = APIRouter(prefix=f"{protocol.API_PREFIX}/attachments", tags=["attachmen
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 FILES = Attachment.__table__
 CHUNKS = AttachmentChunk.__table__
-ERRORS = {code: {"model": protocol.ErrorResponse} for code in (400, 401, 403, 404, 409, 413, 422)}
+ERRORS = {
+    code: {"model": protocol.ErrorResponse} for code in (400, 401, 403, 404, 409, 413, 416, 422)
+}
 
 
 def _checked(sha256: str) -> str:
@@ -175,22 +180,59 @@ async def upload_chunk(
     )
 
 
-@router.get("/{sha256}/content", responses=ERRORS)
+@router.get("", response_model=protocol.AttachmentLinks, responses=ERRORS)
+def attachment_links(
+    request: Request,
+    caller: CallerDep,
+    cursor: int = Query(0, ge=0, le=2**62, description="Last answer seq listed (0: start)."),
+    limit: int = Query(1000, ge=200, le=5000),
+) -> protocol.AttachmentLinks:
+    """The files of the answers the caller's pull receives (question, file name, sha256),
+    oldest change first: what a laptop downloads so a reviewer sees the photos."""
+    return links.list_links(request.app.state.engine, caller, cursor, limit)
+
+
+@router.get("/{sha256}/content", responses={**ERRORS, 206: {"description": "A byte range"}})
 def attachment_content(
     request: Request,
     caller: CallerDep,
     sha256: str = Path(max_length=64, pattern="^[0-9a-fA-F]{64}$"),
 ) -> Response:
-    """The stored file, for the office's review (operators and admins only)."""
+    """The stored file, when an answer the caller may read names it (admins: any file).
+    `Range: bytes=N-` answers the rest from byte N (206), so a cut-off download resumes."""
     sha256 = _checked(sha256)
-    if caller.user.role == "enumerator":
-        raise ApiError(403, "forbidden")
     engine = request.app.state.engine
-    if not _status(engine, sha256).complete:
+    status = _status(engine, sha256)
+    if not status.complete:
         raise ApiError(404, "not_found")
+    if not links.may_read(engine, caller, sha256):
+        raise ApiError(403, "forbidden")
+    start = _range_start(request.headers.get("range"), status.total or 0)
     with db.transaction(engine) as session:
         parts = session.execute(
-            select(CHUNKS.c.content).where(CHUNKS.c.sha256 == sha256).order_by(CHUNKS.c.offset)
-        ).scalars()
-        content = b"".join(parts)
+            select(CHUNKS.c.offset, CHUNKS.c.content)
+            .where(CHUNKS.c.sha256 == sha256)
+            .order_by(CHUNKS.c.offset)
+        ).all()
+    content = b"".join(
+        chunk[max(0, start - offset) :] for offset, chunk in parts if offset + len(chunk) > start
+    )
+    total = status.total or 0
+    if start:
+        return Response(
+            content=content,
+            status_code=206,
+            media_type="application/octet-stream",
+            headers={"Content-Range": f"bytes {start}-{total - 1}/{total}"},
+        )
     return Response(content=content, media_type="application/octet-stream")
+
+
+def _range_start(header: str | None, total: int) -> int:
+    """The first byte of a `bytes=N-` range (0 without one); anything else is refused."""
+    if not header:
+        return 0
+    match = re.fullmatch(r"bytes=(\d{1,15})-", header.strip())
+    if match is None or int(match.group(1)) >= max(total, 1):
+        raise ApiError(416, "bad_range")
+    return int(match.group(1))

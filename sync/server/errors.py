@@ -162,6 +162,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chunk sent at offset {offset} but the server holds {received} bytes; resume at "
         "{received}.",
     ),
+    "bad_range": (
+        "Rentang unduhan tidak sah; minta 'bytes=N-' dengan N di dalam ukuran berkas.",
+        "Invalid download range; ask for 'bytes=N-' with N within the file's size.",
+    ),
     "hash_mismatch": (
         "Isi lampiran tidak cocok dengan sha256-nya; kirim ulang dari awal.",
         "The attachment does not match its sha256; upload it again from the start.",

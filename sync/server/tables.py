@@ -149,6 +149,22 @@ class AttachmentChunk(ServerTable, table=True):
     content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
+class AttachmentLinkRow(ServerTable, table=True):
+    """Which answer (and question) a stored file belongs to: the `attachments` of answer
+    records, indexed by `attachment_links.catch_up` in change-feed order, so a download's scope
+    check and the export find an answer's files, and a file's answers, by index."""
+
+    __tablename__ = "attachment_links"
+    answer_id: str = Field(primary_key=True, max_length=200)  # "{assessment_id}/{field}"
+    question: str = Field(primary_key=True, max_length=300)
+    sha256: str = Field(index=True, max_length=64)
+    assessment_id: str = Field(index=True, max_length=64)
+    filename: str = Field(max_length=255)
+    media_type: str = Field(max_length=100)
+    size: int | None = Field(default=None, sa_type=BigInteger)
+    seq: int = Field(sa_type=BigInteger)  # the answer's seq when it was indexed
+
+
 class AuditEntry(ServerTable, table=True):
     """Who did what from which device. `detail` holds ids and counts, never personal data."""
 

@@ -1,6 +1,7 @@
 """`kampung server export --db URL --format csv|xlsx --out DIR`: every record kind as a table.
 
-One file per kind (`households.csv`, `members.csv`, ...), rows in change-feed order. Rows are
+One file per kind (`households.csv`, `members.csv`, ...), rows in change-feed order, and
+`attachments.csv` naming every photo or file per assessment and question. Rows are
 streamed from a server-side cursor and written as they arrive, so a million rows never sit in
 memory; progress goes to stderr. Files are written under a temporary name, readable by the owner
 only (they hold NIKs: UU 27/2022), and renamed into place when complete.
@@ -22,14 +23,16 @@ from pathlib import Path
 from typing import Any
 
 from kampung_sync import protocol
-from kampung_sync.server import db
+from kampung_sync.server import attachment_links, db
 from kampung_sync.server.admin import AdminError
 from kampung_sync.server.admin.xlsx_stream import XlsxStream
 from kampung_sync.server.tables import Record
 from sqlalchemy import Engine, Integer, cast, func, select
 
 FORMATS = ("csv", "xlsx")
-LEAVE_OUT = {"content"}
+LEAVE_OUT = {"content", "attachments"}  # files: one row each in attachments.csv
+ATTACHMENT_COLUMNS = ["assessment_id", "question", "filename", "media_type", "size", "sha256",
+                      "kelurahan", "answer_id", "complete"]  # fmt: skip
 FETCH = 10_000
 _R = Record.__table__.c
 Progress = Callable[[str], None]
@@ -117,6 +120,33 @@ def _write_xlsx(
         return out.rows
 
 
+def _export_attachments(engine: Engine, fmt: str, out_dir: Path, say: Progress) -> tuple[Path, int]:
+    """`attachments.csv|xlsx`: every file an answer names, by assessment and question (the
+    file itself: `GET /api/v1/attachments/{sha256}/content`)."""
+    attachment_links.catch_up(engine)
+    target = out_dir / f"attachments.{fmt}"
+    partial = target.with_name(f".{target.name}.part")
+    with db.transaction(engine) as session:
+        rows = [
+            tuple(r[:8]) + (int(bool(r[8])),) for r in attachment_links.links_for_export(session)
+        ]
+    meter = _Meter(say, "attachments", len(rows))
+    try:
+        if fmt == "csv":
+            count = _write_csv(partial, ATTACHMENT_COLUMNS, iter([rows]), meter)
+        else:
+            count = _write_xlsx(partial, "attachments", ATTACHMENT_COLUMNS, iter([rows]), meter)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise AdminError(
+            f"{target}: tidak dapat ditulis ({exc.strerror})",
+            f"{target}: cannot be written ({exc.strerror})",
+        ) from None
+    os.replace(partial, target)
+    meter.tick(count, final=True)
+    return target, count
+
+
 def export(
     url: str, fmt: str, out_dir: Path, progress: Progress | None = None
 ) -> list[tuple[Path, int]]:
@@ -162,6 +192,7 @@ def export(
             os.replace(partial, target)
             meter.tick(count, final=True)
             written.append((target, count))
+        written.append(_export_attachments(engine, fmt, out_dir, say))
     finally:
         engine.dispose()
     return written
