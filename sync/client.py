@@ -10,7 +10,6 @@ machine code and bilingual message. The token is sent as a header and never logg
 from __future__ import annotations
 
 import gzip
-import json
 import logging
 import random
 import threading
@@ -25,7 +24,6 @@ from kampung_sync.protocol import (
     AccountList,
     AttachmentLinks,
     AttachmentStatus,
-    Change,
     EnrolRequest,
     EnrolResponse,
     ErrorResponse,
@@ -35,7 +33,7 @@ from kampung_sync.protocol import (
     PushResponse,
     Text,
 )
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
@@ -117,13 +115,7 @@ class SyncClient:
         )
 
     def pull(self, cursor: int, limit: int) -> PullResponse:
-        return self._call(
-            "GET",
-            "/pull",
-            PullResponse,
-            params={"cursor": cursor, "limit": limit},
-            parse=parse_page,
-        )
+        return self._call("GET", "/pull", PullResponse, params={"cursor": cursor, "limit": limit})
 
     def accounts(self) -> AccountList:
         return self._call("GET", "/accounts", AccountList)
@@ -192,7 +184,6 @@ class SyncClient:
         json_body: BaseModel | None = None,
         retries: int | None = None,
         timeout: tuple[float | None, float | None] | None = None,
-        parse: Callable[[bytes], M] | None = None,
         **kwargs,
     ) -> M:
         if json_body is not None:
@@ -216,8 +207,8 @@ class SyncClient:
             else:
                 if response.status_code < 400:
                     try:
-                        return (parse or model.model_validate_json)(response.content)
-                    except (ValidationError, ValueError, RecursionError):
+                        return model.model_validate_json(response.content)
+                    except ValidationError:
                         reason = "malformed answer"
                 elif response.status_code < 500:
                     raise _refused(response)
@@ -232,31 +223,6 @@ class SyncClient:
         delay = min(self.max_backoff, self.backoff * 2**attempt) * (0.5 + self.rng() / 2)
         if self.cancel.wait(delay):
             raise Cancelled()
-
-
-def parse_page(content: bytes) -> PullResponse:
-    """A pull page (up to 5,000 records, megabytes of JSON) read in small steps: one long C
-    call (pydantic parsing the whole page took 40 ms) keeps the GIL from the window's thread
-    for all that time, so the sync froze the window. Here the parser calls back into Python for
-    every object and the records are validated 500 at a time: the GIL changes hands between
-    them. Same checks as `PullResponse.model_validate_json`; a bad page raises ValueError or
-    ValidationError."""
-    raw = json.loads(content, object_hook=_each_object)
-    changes = raw.get("changes") if isinstance(raw, dict) else None
-    if isinstance(changes, list):
-        checked: list[Change] = []
-        for start in range(0, len(changes), PAGE_SLICE):
-            checked += _CHANGES.validate_python(changes[start : start + PAGE_SLICE])
-        raw = {**raw, "changes": checked}
-    return PullResponse.model_validate(raw)
-
-
-def _each_object(value: dict) -> dict:
-    return value  # a Python frame per object: where the interpreter may hand over the GIL
-
-
-PAGE_SLICE = 500
-_CHANGES = TypeAdapter(list[Change])
 
 
 def compress(request: BaseModel) -> bytes:
