@@ -7,7 +7,7 @@ are shown but do not.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from kampung_desktop.core import codes, geo, kk, nik, wilayah
@@ -43,6 +43,10 @@ class HouseholdInput:
     members: list[MemberInput] = field(default_factory=list)
     id: str | None = None
 
+
+#: A household's own fields that a clerk edits, in form order: what a save writes and what the
+#: household dialog shows and checks.
+HOUSEHOLD_FIELDS = tuple(f.name for f in fields(HouseholdInput) if f.name not in ("members", "id"))
 
 _LABELS = {
     "name": ("Nama", "Name"),

@@ -7,20 +7,11 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from kampung_desktop.core.ids import new_id
+from kampung_desktop.core.registry import HOUSEHOLD_FIELDS
 from kampung_desktop.storage import search
 from kampung_desktop.storage.changes import apply_update, record_change
 from kampung_desktop.storage.models import Household, Member
 
-HOUSEHOLD_FIELDS = (
-    "kelurahan_kode",
-    "rw",
-    "rt",
-    "address",
-    "no_kk",
-    "status",
-    "latitude",
-    "longitude",
-)
 MEMBER_FIELDS = (
     "nik",
     "name",

@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kampung_desktop.storage import search
+
 _STAMPS = """
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
@@ -112,21 +114,22 @@ CREATE TABLE settings (
 );
 """
 
+
 # Full-text index for search-as-you-type over names, NIK, No. KK and address; its rowid is the
 # household's rowid, so a match needs no join on the text id.
-V2_SEARCH = """
+def _search_index(prefixes: str) -> str:
+    """The index filled with storage.search's document (one definition for writes and builds)."""
+    return f"""
 CREATE VIRTUAL TABLE household_search USING fts5(
     body,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3 4'
+    prefix = '{prefixes}'
 );
-INSERT INTO household_search (rowid, body)
-SELECT h.rowid,
-       h.head_name || ' ' || COALESCE(h.no_kk, '') || ' ' || h.address || ' ' ||
-       COALESCE((SELECT group_concat(m.name || ' ' || COALESCE(m.nik, ''), ' ')
-                 FROM members m WHERE m.household_id = h.id AND m.deleted = 0), '')
-FROM households h WHERE h.deleted = 0;
+INSERT INTO household_search (rowid, body) {search.DOCUMENT_SQL};
 """
+
+
+V2_SEARCH = _search_index("2 3 4")
 
 # Installed form versions (kept whole, so a draft reopens on the version it started with),
 # assessments and their answers, one row per top-level field (a repeat is one JSON list).
@@ -249,20 +252,7 @@ def _split(sql: str) -> list[str]:
     return statements
 
 
-V5_SEARCH_PREFIXES = """
-DROP TABLE household_search;
-CREATE VIRTUAL TABLE household_search USING fts5(
-    body,
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '1 2 3 4 5 6 8'
-);
-INSERT INTO household_search (rowid, body)
-SELECT h.rowid,
-       h.head_name || ' ' || COALESCE(h.no_kk, '') || ' ' || h.address || ' ' ||
-       COALESCE((SELECT group_concat(m.name || ' ' || COALESCE(m.nik, ''), ' ')
-                 FROM members m WHERE m.household_id = h.id AND m.deleted = 0), '')
-FROM households h WHERE h.deleted = 0;
-"""
+V5_SEARCH_PREFIXES = "DROP TABLE household_search;" + _search_index("1 2 3 4 5 6 8")
 
 
 def _apply_v6(conn: sqlite3.Connection) -> None:

@@ -16,7 +16,11 @@ SELECT h.rowid,
 FROM households h WHERE h.deleted = 0
 """
 
-DOCUMENT_SQL = _DOC  # for set-based refreshes (sync's pulled pages): append "AND h.id ..."
+#: For set-based refreshes (sync's pulled pages: append "AND h.id ...") and for the migrations
+#: that build the index (2 and 5). It reads only columns every schema version has: a document
+#: that needs newer ones comes with a migration that rebuilds the index, and migrations 2 and 5
+#: then keep a copy of this one.
+DOCUMENT_SQL = _DOC
 
 REFRESH_ONE = (
     "DELETE FROM household_search WHERE rowid = (SELECT rowid FROM households WHERE id = :id)",

@@ -52,17 +52,6 @@ from kampung_desktop.ui.widgets_validation import (
 
 log = logging.getLogger(__name__)
 
-HOUSEHOLD_FIELDS = (
-    "kelurahan_kode",
-    "rw",
-    "rt",
-    "address",
-    "no_kk",
-    "status",
-    "latitude",
-    "longitude",
-)
-
 
 class HouseholdDialog(QDialog):
     """`exec()` returns Accepted after a successful save; `saved_id` is then the household id."""
@@ -337,14 +326,14 @@ class HouseholdDialog(QDialog):
                 by_member.setdefault(int(parts[1]), {})[parts[2]] = list(found)
             else:
                 self._other_problems.extend(found)
-        for name in HOUSEHOLD_FIELDS:
+        for name in registry.HOUSEHOLD_FIELDS:
             self._set_field(name, household.get(name, []))
         self.members.set_problems(by_member)
         self._refresh_summary()
         self._focus_first_problem(household, by_member)
 
     def _focus_first_problem(self, household: dict, by_member: dict) -> None:
-        for name in HOUSEHOLD_FIELDS:
+        for name in registry.HOUSEHOLD_FIELDS:
             if is_blocking(household.get(name, [])):
                 widget = self.kelurahan if name == "kelurahan_kode" else getattr(self, name)
                 widget.setFocus()
@@ -359,7 +348,7 @@ class HouseholdDialog(QDialog):
         lang = current_language()
         captions = self._captions()
         lines = []
-        for name in HOUSEHOLD_FIELDS:
+        for name in registry.HOUSEHOLD_FIELDS:
             for p in self.messages[name].problems:
                 if p.warning != blocking:
                     lines.append(f"{captions[name]}: {p.text(lang)}")
