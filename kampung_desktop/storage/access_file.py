@@ -147,7 +147,7 @@ def _parse(path: Path, data: Any) -> AccessFile:
 
     if not isinstance(data, dict):
         raise bad("bukan objek / not an object")
-    if data.get("version") != VERSION:
+    if type(data.get("version")) is not int or data["version"] != VERSION:
         raise bad("versi tidak dikenal / unknown version")
     for flag in ("encrypted", "demo"):
         if not isinstance(data.get(flag), bool):
@@ -174,7 +174,7 @@ def _account(bad: Any, index: int, item: Any) -> AccountRecord:
             raise bad(f"{where}.{name}")
     if not item["username"] or not item["verifier"].startswith("$argon2"):
         raise bad(f"{where}.username/verifier")
-    if item.get("role") not in {r.value for r in Role}:
+    if not isinstance(item.get("role"), str) or item["role"] not in {r.value for r in Role}:
         raise bad(f"{where}.role")
     scope = item.get("scope")
     if not isinstance(scope, list) or not all(isinstance(c, str) for c in scope):
@@ -182,7 +182,7 @@ def _account(bad: Any, index: int, item: Any) -> AccountRecord:
     wrapped = item.get("wrapped_key")
     if wrapped is not None and not isinstance(wrapped, str):
         raise bad(f"{where}.wrapped_key")
-    if item.get("source") not in SOURCES:
+    if not isinstance(item.get("source"), str) or item["source"] not in SOURCES:
         raise bad(f"{where}.source")
     if not isinstance(item.get("disabled"), bool):
         raise bad(f"{where}.disabled")

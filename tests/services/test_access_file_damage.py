@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kampung_desktop.cli import main
 from kampung_desktop.services import access
@@ -93,3 +95,49 @@ def test_save_is_atomic_and_leaves_no_temp_file(tmp_path: Path, good: dict) -> N
     access_file.save(tmp_path, loaded.with_changes(demo=True))
     assert [p.name for p in tmp_path.iterdir()] == [ACCESS_FILE]
     assert access_file.load(tmp_path) == loaded.with_changes(demo=True)
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    field=st.sampled_from(
+        ["username", "full_name", "role", "scope", "verifier", "kek_salt", "wrapped_key",
+         "source", "disabled", "user_id"]
+    ),
+    value=JSON,
+)  # fmt: skip
+def test_any_field_value_is_read_or_refused_never_a_crash(tmp_path, good, field, value) -> None:
+    """Whatever a field holds, the file is either valid accounts or AccessFileDamaged."""
+    data = json.loads(json.dumps(good))
+    data["accounts"][0][field] = value
+    (tmp_path / ACCESS_FILE).write_text(json.dumps(data), encoding="utf-8")
+    try:
+        loaded = access_file.load(tmp_path)
+    except AccessFileDamaged:
+        return
+    assert loaded is not None and len(loaded.accounts) == 1
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(field=st.sampled_from(["version", "encrypted", "demo", "accounts"]), value=JSON)
+def test_any_top_level_value_is_read_or_refused(tmp_path, good, field, value) -> None:
+    data = json.loads(json.dumps(good))
+    data[field] = value
+    (tmp_path / ACCESS_FILE).write_text(json.dumps(data), encoding="utf-8")
+    try:
+        loaded = access_file.load(tmp_path)
+    except AccessFileDamaged:
+        return
+    assert loaded is not None and loaded.version == 1
