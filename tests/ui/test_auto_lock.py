@@ -43,8 +43,7 @@ def signed_in(template, tmp_path, qtbot):  # type: ignore[no-untyped-def]
     for window in windows:
         lock = window.access_ui.lock
         if lock.dialog is not None:
-            lock.dialog.setProperty("unlocked", True)
-            lock.dialog.close()
+            lock.dialog.finish()
         window.close()
     i18n.apply("id")
 
@@ -161,3 +160,16 @@ def test_an_open_interview_keeps_its_answers_through_a_lock(signed_in, qtbot):
     assert interview.writer.flush()
     assert service.assessments.answers(draft)["kode_petugas"] == "PTG-07"
     interview.close()
+
+
+def test_quitting_from_the_lock_closes_everything_unseen(signed_in, qtbot):
+    window = signed_in()
+    other = QWidget()
+    other.setWindowTitle("Wawancara — Budi Santoso")
+    qtbot.addWidget(other)
+    other.show()
+    lock = window.access_ui.lock
+    lock.lock()
+    lock.dialog.quit_button.click()
+    assert not window.isVisible() and not other.isVisible()
+    assert not [w for w in QApplication.topLevelWidgets() if w.isVisible()]

@@ -107,7 +107,7 @@ class AutoLock(QObject):
         QApplication.instance().installEventFilter(self)
         self.dialog = LockDialog(self.window, self.session.principal.username)
         self.dialog.submitted.connect(self._try_unlock)
-        self.dialog.quitRequested.connect(self.quitRequested)
+        self.dialog.quitRequested.connect(self._quit)
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
@@ -175,6 +175,19 @@ class AutoLock(QObject):
         self.session = session
         log.info("app unlocked")
         (self.unlocked if same else self.userChanged).emit(session)
+
+    def _quit(self) -> None:
+        """ "Tutup aplikasi" on the lock: every window closes (an interview saves as it closes),
+        still covered, so the app ends without showing anything."""
+        if self.dialog is not None:
+            self.dialog.finish()  # Esc and its close button are refused otherwise
+            self.dialog.deleteLater()
+            self.dialog = None
+        QApplication.instance().removeEventFilter(self)
+        self.quitRequested.emit()
+        for widget in QApplication.topLevelWidgets():
+            if widget.isWindow() and widget.isVisible():
+                widget.close()
 
     def _uncover(self) -> None:
         QApplication.instance().removeEventFilter(self)
