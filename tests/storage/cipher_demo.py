@@ -1,0 +1,74 @@
+"""Demo data dirs for the encryption tests: a seeded plain dir, its personal data, byte greps."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+from kampung_desktop.storage.engine import database_path
+
+PII_SQL = (
+    "SELECT nik FROM members WHERE nik IS NOT NULL AND length(nik) = 16",
+    "SELECT no_kk FROM households WHERE no_kk IS NOT NULL AND length(no_kk) = 16",
+    "SELECT name FROM members WHERE length(name) >= 10",
+    "SELECT address FROM households WHERE length(address) >= 10",
+)
+
+
+def seed_plain(folder: Path, households: int = 300, seed: int = 5) -> Path:
+    """A plain (unprotected) demo data dir, as `kampung demo seed` makes it."""
+    from kampung_desktop.services import demo
+    from kampung_desktop.services.app import AppContext
+
+    ctx = AppContext.open(folder)
+    try:
+        demo.seed(ctx.db, households, seed)
+    finally:
+        ctx.close()
+    return folder
+
+
+def copy_dir(template: Path, target: Path) -> Path:
+    shutil.copytree(template, target)
+    return target
+
+
+def personal_data(plain_dir: Path) -> list[bytes]:
+    """Every NIK, No. KK, long name and address in a plain dir's database, as UTF-8 bytes."""
+    conn = sqlite3.connect(f"file:{database_path(plain_dir)}?mode=ro", uri=True)
+    try:
+        found = {row[0] for sql in PII_SQL for row in conn.execute(sql)}
+    finally:
+        conn.close()
+    return sorted(value.encode("utf-8") for value in found)
+
+
+def leaks(blob: bytes, needles: list[bytes]) -> list[bytes]:
+    """The needles found in `blob`. ASCII needles are looked for only in the blob's runs of
+    printable ASCII at least as long as the shortest of them (ciphertext has few such runs),
+    which keeps thousands of needles against megabytes fast; others are searched directly."""
+    ascii_needles = [n for n in needles if re.fullmatch(rb"[\x20-\x7e]+", n)]
+    plain_text = set(ascii_needles)
+    others = [n for n in needles if n not in plain_text]
+    found = [n for n in others if n in blob]
+    if ascii_needles:
+        shortest = min(len(n) for n in ascii_needles)
+        runs = b"\n".join(re.findall(rb"[\x20-\x7e]{%d,}" % shortest, blob))
+        found += [n for n in ascii_needles if n in runs]
+    return found
+
+
+def files_under(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def rows_digest(conn: object) -> str:
+    """A digest of every household and member row (to compare a copy with its original)."""
+    digest = hashlib.sha256()
+    for table in ("households", "members", "wilayah", "assessments", "settings"):
+        for row in conn.execute(f"SELECT * FROM {table} ORDER BY rowid"):  # type: ignore[attr-defined]
+            digest.update(repr(row).encode())
+    return digest.hexdigest()
