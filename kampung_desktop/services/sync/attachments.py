@@ -8,15 +8,19 @@ and only the rest is sent, chunk by chunk. Files of demo assessments never leave
 from __future__ import annotations
 
 import hashlib
+import json
+import mimetypes
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from kampung_sync.client import ServerRefused, SyncClient
-from kampung_sync.protocol import ATTACHMENT_CHUNK_BYTES
+from kampung_sync.protocol import ATTACHMENT_CHUNK_BYTES, Op
 
 from kampung_desktop.core.ids import utc_now_iso
 from kampung_desktop.services.sync.types import SyncProgress
+from kampung_desktop.storage import sync_files
 
 
 def upload_all(
@@ -80,6 +84,72 @@ def _files_to_send(conn: sqlite3.Connection, data_dir: Path) -> list[tuple[Path,
             ).fetchone()[0]:
                 todo.append((path, sha))
     return todo
+
+
+def answer_refs(conn: sqlite3.Connection, data_dir: Path) -> Callable[[list[Op]], None]:
+    """Something that ties each pushed answer to the files it names (`AnswerData.attachments`:
+    question path, sha256, file name, media type), so the server knows which photo answers
+    which question of which assessment. A file is one in the assessment's folder whose name
+    is the answer (or a value inside a repeat's answer)."""
+    root = Path(data_dir) / "attachments"
+
+    def enrich(ops: list[Op]) -> None:
+        for op in ops:
+            data = op.data
+            if op.table != "assessment_answers" or op.op == "delete" or "value" not in data:
+                continue
+            folder = root / str(data.get("assessment_id", ""))
+            if not _plain_name(folder.name) or not folder.is_dir():
+                continue
+            refs = [
+                _ref(conn, Path(data_dir), folder / name, question)
+                for question, name in _named_files(str(data.get("field", "")), data["value"])
+                if _plain_name(name) and (folder / name).is_file()
+            ]
+            if refs:
+                data["attachments"] = refs
+                if op.fields and "attachments" not in op.fields:
+                    op.fields = [*op.fields, "attachments"]
+
+    return enrich
+
+
+def _named_files(field: str, value_json: str) -> list[tuple[str, str]]:
+    """(question path, text) of every text in an answer: `field`, or `field[2]/photo` inside
+    the second entry of a repeat."""
+    try:
+        value = json.loads(value_json)
+    except (TypeError, ValueError):
+        return []
+    found: list[tuple[str, str]] = []
+
+    def walk(path: str, item: Any) -> None:
+        if isinstance(item, str):
+            found.append((path, item))
+        elif isinstance(item, list):
+            for index, entry in enumerate(item, start=1):
+                walk(f"{path}[{index}]" if isinstance(entry, dict) else path, entry)
+        elif isinstance(item, dict):
+            for key, entry in item.items():
+                walk(f"{path}/{key}", entry)
+
+    walk(field, value)
+    return found
+
+
+def _ref(conn: sqlite3.Connection, data_dir: Path, path: Path, question: str) -> dict:
+    rel, size = str(path.relative_to(data_dir)), path.stat().st_size
+    sha = sync_files.known_hash(conn, rel, size)
+    if sha is None:
+        sha = _sha256(path)
+        sync_files.remember(conn, sha, rel, size, held=False)
+    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return {"question": question[:300], "sha256": sha, "filename": path.name,
+            "media_type": media_type, "size": size}  # fmt: skip
+
+
+def _plain_name(name: str) -> bool:
+    return bool(name) and not name.startswith(".") and not any(c in name for c in "/\\\0")
 
 
 def _upload(client: SyncClient, path: Path, sha: str) -> None:

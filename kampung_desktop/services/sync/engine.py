@@ -19,7 +19,8 @@ from kampung_sync.client import Cancelled, ServerRefused, SyncClient, Unreachabl
 from kampung_sync.protocol import MAX_PULL_LIMIT
 
 from kampung_desktop.core.ids import utc_now_iso
-from kampung_desktop.services.sync.attachments import upload_all
+from kampung_desktop.services.sync.attachments import answer_refs, upload_all
+from kampung_desktop.services.sync.downloads import download_all
 from kampung_desktop.services.sync.pull import pull_all
 from kampung_desktop.services.sync.push import DeviceRevoked, Pusher, PushTally
 from kampung_desktop.services.sync.types import SyncOutcome, SyncProgress
@@ -62,6 +63,7 @@ def run_session(
         max_ops=limits.get("max_ops_per_batch", 2000),
         max_bytes=limits.get("max_batch_bytes", 8 << 20),
         progress=progress,
+        enrich=answer_refs(conn, data_dir),
     )
     received, error, kind = 0, None, None
     try:
@@ -72,6 +74,7 @@ def run_session(
             progress,
         )  # fmt: skip
         received = tally.received
+        download_all(conn, client, data_dir, progress)
         if client.cancel.is_set():
             error, kind = CANCELLED, "cancelled"
     except Unreachable as exc:

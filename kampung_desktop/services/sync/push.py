@@ -100,8 +100,10 @@ class Pusher:
         max_ops: int = MAX_OPS_PER_BATCH,
         max_bytes: int = MAX_BATCH_BYTES,
         progress: Callable[[SyncProgress], None] | None = None,
+        enrich: Callable[[list[Op]], None] | None = None,
     ) -> None:
         self.conn = conn
+        self.enrich = enrich  # adds what the outbox does not hold (an answer's files)
         self.client = client
         self.device_id = device_id
         self.session_id = session_id
@@ -147,6 +149,8 @@ class Pusher:
 
     def _prepare(self, rows: list[tuple]) -> Prepared:
         ops = [_op(r) for r in rows]
+        if self.enrich is not None:
+            self.enrich(ops)
         request = PushRequest(device_id=self.device_id, batch_id=uuid.uuid4().hex, ops=ops)
         return Prepared(rows, request.batch_id, {op.op_id for op in ops}, compress(request))
 
