@@ -53,6 +53,7 @@ ACTION_LABELS = {
     audit.RESTORE: ("pulihkan", "restore"),
 }
 
+REVEAL = audit.REVEAL
 EVERYTHING = AuditFilter()
 VIEW_LIMIT = 5000  # the admin's list shows the newest entries; the export has them all
 CSV_HEADER = ("seq", "at", "user_id", "username", "device_id", "action", "entity",
@@ -175,6 +176,15 @@ class AuditService:
             audit.Pending(audit.SIGN_IN, "account", self.username or "-", "[]", self.user_id,
                           self.username)
         )  # fmt: skip
+        self._write(pend)
+
+    def opened_for_edit(self, household_id: str, with_kk: bool) -> None:
+        """The edit form shows the household in full: a view, and its No. KK revealed."""
+        pend = [audit.Pending(audit.VIEW, "households", household_id, '["edit_form"]',
+                              self.user_id, self.username)]  # fmt: skip
+        if with_kk:
+            pend.append(audit.Pending(audit.REVEAL, "households", household_id, '["no_kk"]',
+                                      self.user_id, self.username))  # fmt: skip
         self._write(pend)
 
     def viewed_household(self, household_id: str) -> None:

@@ -11,6 +11,7 @@ from kampung_desktop.core import codes, geo, nik, registry
 from kampung_desktop.core.messages import Problem
 from kampung_desktop.core.wilayah import RtRw
 from kampung_desktop.services import wilayah
+from kampung_desktop.services.audit import REVEAL, AuditService
 from kampung_desktop.storage import household_list as listing
 from kampung_desktop.storage import households as repo
 from kampung_desktop.storage.changes import pending_count
@@ -91,9 +92,9 @@ class RegistryService:
         head = registry.head_of(draft.members)
         values = asdict(draft)
         values["no_kk"] = nik.clean(draft.no_kk) or None
-        members = []
         values["latitude"] = geo.rounded(draft.latitude)
         values["longitude"] = geo.rounded(draft.longitude)
+        members = []
         for member in draft.members:
             row = asdict(member)
             row["nik"] = nik.clean(member.nik) or None
@@ -118,11 +119,13 @@ class RegistryService:
             )
 
     def draft_of(self, household_id: str) -> registry.HouseholdInput | None:
-        """An editable copy of a saved household."""
+        """An editable copy of a saved household (for the edit form: audited as a view, and a
+        reveal of its No. KK, which the form shows in full)."""
         found = self.detail(household_id)
         if found is None:
             return None
         h = found.household
+        AuditService(self.db, self.user_id).opened_for_edit(h.id, bool(h.no_kk))
         return registry.HouseholdInput(
             id=h.id,
             kelurahan_kode=h.kelurahan_kode,
@@ -157,6 +160,10 @@ class RegistryService:
     def kelurahan_names(self) -> list[tuple[str, str, str, str]]:
         """(kode, kelurahan, kecamatan, kab/kota) of every kelurahan, for the household form."""
         return wilayah.kelurahan_names(self.db)
+
+    def reveal_members(self, member_ids: list[str]) -> None:
+        """Saved members' NIKs are about to be shown in full (member table, member editor)."""
+        AuditService(self.db, self.user_id).record_many(REVEAL, "members", member_ids, ["nik"])
 
     def pending_changes(self) -> int:
         with self.db.read() as session:

@@ -93,6 +93,7 @@ class HouseholdDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._household_box())
         self.members = MemberTable(members, self._duplicates)
+        self.members.reveal_gate = self.service.reveal_members  # audited (UU 27/2022)
         self.members.changed.connect(self._refresh_summary)
         layout.addWidget(self.members, 1)
         legend = QLabel(required("") + " " + self.tr("wajib diisi"))

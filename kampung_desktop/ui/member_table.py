@@ -2,6 +2,8 @@
 
 Each row keeps the problems last found for its member, so a refused save can mark the row
 and the member editor can show the message under the field when that member is opened.
+NIKs are masked until "Tampilkan NIK"; with a `reveal_gate` (the audit log) a saved member's
+NIK is shown, in the table or in the member editor, only once the gate has recorded it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from kampung_desktop.ui.member_editor import MemberEditor
 from kampung_desktop.ui.qt import (
     QAbstractItemView,
     QBrush,
+    QCheckBox,
     QColor,
     QGridLayout,
     QGroupBox,
@@ -64,6 +67,8 @@ class MemberTable(QGroupBox):
         self.rows = [MemberRow(deepcopy(m)) for m in members]
         self.editor: MemberEditor | None = None
         self._duplicates = duplicates
+        # reveal_gate(member ids): records that saved NIKs are shown; raises when refused
+        self.reveal_gate: Callable[[list[str]], None] | None = None
         self._build()
         self.refresh()
 
@@ -116,6 +121,13 @@ class MemberTable(QGroupBox):
             button.setAutoDefault(False)
             side.addWidget(button)
         side.addStretch(1)
+        self.show_nik = QCheckBox(self.tr("Tampilkan NIK"))
+        self.show_nik.setObjectName("membersShowNik")
+        self.show_nik.setToolTip(
+            self.tr("NIK disamarkan; tampilkan hanya bila perlu (UU 27/2022).")
+        )
+        self.show_nik.toggled.connect(self._reveal_toggled)
+        side.addWidget(self.show_nik)
 
         self.message = FieldMessage()
         grid = QGridLayout(self)
@@ -150,11 +162,37 @@ class MemberTable(QGroupBox):
         if index is not None and 0 <= index < len(self.rows):
             self._open_editor(index)
 
+    def _saved_with_nik(self, rows: list[MemberRow]) -> list[str]:
+        return [row.member.id for row in rows if row.member.id and row.member.nik]
+
+    def _recorded(self, member_ids: list[str]) -> bool:
+        """Pass the gate for these saved members' NIKs; False (and the reason shown) if not."""
+        if not member_ids or self.reveal_gate is None:
+            return True
+        try:
+            self.reveal_gate(member_ids)
+        except Exception as exc:  # refused, or the entry could not be written: stay masked
+            from kampung_desktop.ui.faults import report
+
+            report(exc)
+            return False
+        return True
+
+    def _reveal_toggled(self, on: bool) -> None:
+        if on and not self._recorded(self._saved_with_nik(self.rows)):
+            self.show_nik.blockSignals(True)
+            self.show_nik.setChecked(False)
+            self.show_nik.blockSignals(False)
+            return
+        self.refresh(select=self.selected_row())
+
     def _open_editor(self, index: int | None) -> None:
         """Open the member editor window-modal; its result arrives through `accepted`."""
+        row = self.rows[index] if index is not None else None
+        if row is not None and not self._recorded(self._saved_with_nik([row])):
+            return  # the editor shows the NIK in full
         if self.editor is not None:
             self.editor.deleteLater()
-        row = self.rows[index] if index is not None else None
         editor = MemberEditor(
             deepcopy(row.member) if row else None,
             number=(index if index is not None else len(self.rows)) + 1,
@@ -212,7 +250,7 @@ class MemberTable(QGroupBox):
             m = row.member
             values = (
                 m.name,
-                nik.mask(m.nik) if m.nik else "",  # lists show NIKs masked (UU 27/2022)
+                (m.nik if self.show_nik.isChecked() else nik.mask(m.nik)) if m.nik else "",
                 codes.label(codes.SEX, m.sex, lang),
                 codes.label(codes.RELATIONSHIP, m.relationship, lang),
                 formats.short_date(m.birth_date, lang),

@@ -1916,6 +1916,14 @@ Household register and neighbourhood assessment that works without internet.</tr
         <source>Belum ada anggota dengan hubungan &apos;Kepala keluarga&apos;.</source>
         <translation>No member has the relationship &apos;Head of family&apos; yet.</translation>
     </message>
+    <message>
+        <source>Tampilkan NIK</source>
+        <translation>Show NIK</translation>
+    </message>
+    <message>
+        <source>NIK disamarkan; tampilkan hanya bila perlu (UU 27/2022).</source>
+        <translation>NIKs are masked; show them only when needed (UU 27/2022).</translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>

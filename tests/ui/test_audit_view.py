@@ -192,3 +192,50 @@ def test_only_roles_with_view_audit_see_the_log(qtbot, tmp_path, protected_templ
     assert window.audit_ui.action.isVisible() is shown
     assert window.audit_ui.service.username == user[0]
     window.close()
+
+
+def test_the_edit_form_and_its_member_niks_are_audited(qtbot, window, filled_dir):
+    from kampung_desktop.ui.household_dialog import HouseholdDialog
+    from kampung_desktop.ui.member_table import MemberTable
+
+    _select(qtbot, window, "Budi Santoso")
+    household_id = window.detail.household_id
+    registry = window.backend.registry
+    dialog = HouseholdDialog(registry, registry.draft_of(household_id), window)
+    qtbot.addWidget(dialog)
+    assert [r[:4] for r in _entries(filled_dir) if r[3] in ('["edit_form"]', '["no_kk"]')] == [
+        ("view", "households", household_id, '["edit_form"]'),
+        ("reveal", "households", household_id, '["no_kk"]'),
+    ]
+    table: MemberTable = dialog.members
+    column = [table.table.item(r, 1).text() for r in range(len(table.rows))]
+    assert column == [mask(BUDI_NIK), mask(SITI_NIK)]
+    table.show_nik.setChecked(True)
+    assert [table.table.item(r, 1).text() for r in range(2)] == [BUDI_NIK, SITI_NIK]
+    ids = [row.member.id for row in table.rows]
+    assert [r[2] for r in _entries(filled_dir, "reveal") if r[1] == "members"] == ids
+    table.edit_member(1)  # the editor shows Siti's NIK in full: recorded first
+    assert table.editor is not None and table.editor.nik.text() == SITI_NIK
+    assert [r[2] for r in _entries(filled_dir, "reveal") if r[1] == "members"] == [*ids, ids[1]]
+    table.editor.reject()
+
+
+def test_a_refused_member_reveal_stays_masked(qtbot, monkeypatch):
+    from kampung_desktop.core.registry import MemberInput
+    from kampung_desktop.services.access import AccessDenied
+    from kampung_desktop.ui import faults
+    from kampung_desktop.ui.member_table import MemberTable
+
+    table = MemberTable([MemberInput("Budi Santoso", "L", "1", BUDI_NIK, id="m1")], lambda *a: [])
+    qtbot.addWidget(table)
+    reported = []
+    monkeypatch.setattr(faults, "report", reported.append)
+
+    def refuse(_ids):
+        raise AccessDenied("Tidak boleh.", "Not allowed.")
+
+    table.reveal_gate = refuse
+    table.show_nik.setChecked(True)
+    assert not table.show_nik.isChecked() and table.table.item(0, 1).text() == mask(BUDI_NIK)
+    table.edit_member(0)
+    assert table.editor is None and len(reported) == 2
