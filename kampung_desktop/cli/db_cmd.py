@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from kampung_desktop.cli import db_audit
+from kampung_desktop.cli import db_audit, db_backup
 from kampung_desktop.cli.common import add_data_dir, data_dir
 from kampung_desktop.cli.credentials import add_credentials, session_for
 from kampung_desktop.core.roles import Permission
@@ -20,6 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_credentials(info)  # counts only, but an encrypted database opens with a key
     info.set_defaults(handler=_info)
     db_audit.register(db_sub)
+    db_backup.register(db_sub)
 
 
 def _info(args: argparse.Namespace) -> int:

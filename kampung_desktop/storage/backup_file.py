@@ -1,0 +1,236 @@
+"""Backup files of the local database: made with SQLite's online backup, checked before a restore.
+
+A backup file is a small container: a magic line, a JSON manifest (no personal data: dates,
+schema version, row counts, sizes, a digest) and the database itself. The database part is a
+copy made by SQLite's online backup API, so the app keeps working while it is taken; for an
+encrypted dir it is encrypted with the same key (a backup reveals nothing without it), and the
+manifest carries a key check (an HMAC of a fixed text under the key) so a restore can tell "a
+backup of another data folder" from "this folder's backup" before writing anything.
+
+A restore checks everything first (container, digest, key, SQLite integrity, schema version)
+on a copy in the data folder, then swaps it in with one atomic rename; a refused file changes
+nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import struct
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from kampung_desktop.storage import connection
+from kampung_desktop.storage.engine import BUSY_TIMEOUT_MS, database_path, inspect_existing
+from kampung_desktop.storage.errors import DatabaseUnavailable
+
+MAGIC = b"KAMPUNG-BACKUP\x01\n"  # 16 bytes
+FORMAT = 1
+_CHUNK = 1024 * 1024
+_KEY_CHECK = b"kampung backup key check v1"
+_COUNTED = ("households", "members", "assessments")
+
+
+class BackupRefused(Exception):
+    """The file cannot be restored here; `reason` is a key of services.backups' texts."""
+
+    def __init__(self, reason: str, **details: object) -> None:
+        self.reason = reason
+        self.details = details
+        super().__init__(reason)
+
+
+@dataclass(frozen=True)
+class Manifest:
+    created: str  # UTC ISO time the backup was taken
+    encrypted: bool
+    schema_version: int
+    db_size: int
+    sha256: str
+    key_check: str | None
+    counts: dict[str, int]
+
+    def to_json(self) -> bytes:
+        return json.dumps({"format": FORMAT, **self.__dict__}, sort_keys=True).encode()
+
+
+def key_check(key: bytes) -> str:
+    return hmac.new(key, _KEY_CHECK, hashlib.sha256).hexdigest()
+
+
+def write_backup(data_dir: Path, out: Path, key: bytes | None) -> Manifest:
+    """Copy the dir's database into the backup file `out` (atomically: `out` appears whole)."""
+    source = database_path(Path(data_dir))
+    if not source.exists():
+        raise DatabaseUnavailable("missing", Path(data_dir))
+    inspect_existing(source, key)
+    out = Path(out)
+    part_db = out.with_name(out.name + ".part-db")
+    part = out.with_name(out.name + ".part")
+    _remove(part_db, Path(f"{part_db}-journal"), part)
+    try:
+        src = connection.connect(source, key, timeout=BUSY_TIMEOUT_MS / 1000)
+        dst = connection.connect(part_db, key, remembered=False)
+        try:
+            src.backup(dst, pages=256)  # online: other connections keep reading and writing
+            version = dst.execute("PRAGMA user_version").fetchone()[0]
+            counts = _counts(dst)
+        finally:
+            dst.close()
+            src.close()
+        digest, size = _digest(part_db)
+        manifest = Manifest(
+            created=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            encrypted=key is not None,
+            schema_version=int(version),
+            db_size=size,
+            sha256=digest,
+            key_check=key_check(key) if key is not None else None,
+            counts=counts,
+        )
+        head = manifest.to_json()
+        with open(part, "wb") as fh, open(part_db, "rb") as body:
+            fh.write(MAGIC + struct.pack(">I", len(head)) + head)
+            while chunk := body.read(_CHUNK):
+                fh.write(chunk)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(part, out)
+    finally:
+        _remove(part_db, Path(f"{part_db}-journal"), part)
+    return manifest
+
+
+def read_manifest(backup: Path) -> Manifest:
+    """The manifest of a backup file; BackupRefused("not-backup"/"damaged") when it is none."""
+    try:
+        with open(backup, "rb") as fh:
+            if fh.read(len(MAGIC)) != MAGIC:
+                raise BackupRefused("not-backup")
+            (length,) = struct.unpack(">I", fh.read(4) or b"\0\0\0\0")
+            if not 0 < length < 65536:
+                raise BackupRefused("damaged")
+            data = json.loads(fh.read(length))
+    except (struct.error, ValueError, UnicodeDecodeError) as exc:
+        raise BackupRefused("damaged") from exc
+    try:
+        if data.pop("format") != FORMAT:
+            raise BackupRefused("damaged")
+        return Manifest(**data)
+    except (KeyError, TypeError) as exc:
+        raise BackupRefused("damaged") from exc
+
+
+def restore_backup(data_dir: Path, backup: Path, key: bytes | None, latest: int) -> Manifest:
+    """Replace the dir's database with the backup's after checking it all; atomic."""
+    manifest = read_manifest(backup)
+    if manifest.encrypted and key is None:
+        raise BackupRefused("needs-key")
+    if key is not None and (not manifest.encrypted or manifest.key_check != key_check(key)):
+        raise BackupRefused("foreign")
+    if manifest.schema_version > latest:
+        raise BackupRefused("newer", found=manifest.schema_version, known=latest)
+    target = database_path(Path(data_dir))
+    staged = target.with_name(target.name + ".restoring")
+    _remove(staged, Path(f"{staged}-journal"), Path(f"{staged}-wal"), Path(f"{staged}-shm"))
+    try:
+        _extract(backup, manifest, staged)
+        _check_staged(staged, key, manifest)
+        _quiesce(target, key)
+        os.replace(staged, target)
+        _remove(Path(f"{target}-wal"), Path(f"{target}-shm"))
+        _fsync_dir(target.parent)
+    finally:
+        _remove(staged, Path(f"{staged}-journal"), Path(f"{staged}-wal"), Path(f"{staged}-shm"))
+    return manifest
+
+
+def _extract(backup: Path, manifest: Manifest, staged: Path) -> None:
+    digest = hashlib.sha256()
+    size = 0
+    with open(backup, "rb") as fh, open(staged, "wb") as out:
+        fh.seek(len(MAGIC))
+        (length,) = struct.unpack(">I", fh.read(4))
+        fh.seek(length, os.SEEK_CUR)
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+            out.write(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+    if size != manifest.db_size or digest.hexdigest() != manifest.sha256:
+        raise BackupRefused("damaged")
+
+
+def _check_staged(staged: Path, key: bytes | None, manifest: Manifest) -> None:
+    conn = connection.connect(staged, key, remembered=False)
+    try:
+        ok = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if ok != "ok" or _counts(conn) != manifest.counts:
+            raise BackupRefused("damaged")
+    except connection.DATABASE as exc:
+        raise BackupRefused("damaged") from exc
+    finally:
+        conn.close()
+
+
+def _quiesce(target: Path, key: bytes | None) -> None:
+    """Fold the current database's WAL into its file, so no old WAL meets the restored file.
+    Fails as "locked" while another program (an open Kampung window) uses it."""
+    if not target.exists() or target.stat().st_size == 0:
+        return
+    plain = connection.looks_plain(target)
+    conn = connection.connect(
+        target, None if plain else key, timeout=BUSY_TIMEOUT_MS / 1000, remembered=not plain
+    )
+    try:
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    except connection.ERROR as exc:
+        raise DatabaseUnavailable("locked", target) from exc
+    finally:
+        conn.close()
+    if busy:
+        raise DatabaseUnavailable("locked", target)
+
+
+def _counts(conn: object) -> dict[str, int]:
+    found = {
+        r[0]
+        for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")  # type: ignore[attr-defined]
+    }
+    return {
+        t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[attr-defined]
+        for t in _COUNTED
+        if t in found
+    }
+
+
+def _digest(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _remove(*paths: Path) -> None:
+    for p in paths:
+        p.unlink(missing_ok=True)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
