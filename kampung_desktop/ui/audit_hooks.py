@@ -46,7 +46,6 @@ class AuditUi(QObject):
         access_ui = getattr(window, "access_ui", None)
         if access_ui is not None:
             access_ui.lock.unlocked.connect(self._unlocked)
-            access_ui.lock.userChanged.connect(self._unlocked)
         window.installEventFilter(self)
         self.dialog: Any = None
         self.retranslate()

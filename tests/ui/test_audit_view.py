@@ -239,3 +239,41 @@ def test_a_refused_member_reveal_stays_masked(qtbot, monkeypatch):
     assert not table.show_nik.isChecked() and table.table.item(0, 1).text() == mask(BUDI_NIK)
     table.edit_member(0)
     assert table.editor is None and len(reported) == 2
+
+
+def test_unlocking_records_the_refused_try_and_the_sign_in(qtbot, tmp_path, protected_template):
+    from access_fixtures import ADMIN, copy_of
+
+    from kampung_desktop.services import access
+    from kampung_desktop.services.app import AppContext
+    from kampung_desktop.ui.main_window import MainWindow
+
+    folder = copy_of(protected_template, tmp_path / "data")
+    session = access.sign_in(folder, *ADMIN)
+    window = MainWindow(folder, access=session)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: window.is_ready and window.settled, timeout=15_000)
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
+    lock = window.access_ui.lock
+    lock.lock()
+    lock.dialog.form.password.setText("salah-sekali")
+    lock.dialog.form.button.click()
+    qtbot.waitUntil(lambda: "salah" in lock.dialog.form.message.text(), timeout=10_000)
+    lock.dialog.form.password.setText(ADMIN[1])
+    lock.dialog.form.button.click()
+    qtbot.waitUntil(lambda: not lock.is_locked, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
+    window.close()
+    ctx = AppContext.open(folder, session)
+    try:
+        with ctx.db.raw() as conn:
+            rows = conn.execute(
+                "SELECT action, record_id FROM audit_log WHERE entity = 'account' ORDER BY seq"
+            ).fetchall()
+    finally:
+        ctx.close()
+    # window's sign-in, the refused unlock, the unlock, then this test's own sign-in
+    assert rows == [("sign_in", ADMIN[0]), ("sign_in_failed", ADMIN[0]), ("sign_in", ADMIN[0]),
+                    ("sign_in", ADMIN[0])]  # fmt: skip
