@@ -137,6 +137,13 @@ class AssessmentService:
             ).fetchall()
         return [FormInfo(*r) for r in rows]
 
+    def latest_version(self, form_id: str) -> str:
+        """The version a new assessment of `form_id` starts on (the newest installed)."""
+        for info in self.latest_forms():
+            if info.form_id == form_id:
+                return info.version
+        raise AssessmentError(f"Formulir {form_id} belum terpasang / form not installed.")
+
     def form_file(self, form_id: str, version: str) -> Path:
         """The stored workbook of one form version, written to the cache for the engine."""
         target = self.cache_dir / f"{form_id}-{version}.xlsx"
@@ -164,14 +171,16 @@ class AssessmentService:
         rt: int | None = None,
         household_id: str | None = None,
         prefill: dict[str, Any] | None = None,
+        version: str | None = None,
     ) -> str:
-        latest = {f.form_id: f for f in self.latest_forms()}
-        if form_id not in latest:
-            raise AssessmentError(f"Formulir {form_id} belum terpasang / form not installed.")
+        """A new draft with these answers (`prefill`) already in it, on `version` (the one the
+        prefill was made for) or else the newest installed. The one way an assessment is
+        created; InterviewService.start computes the prefill from the form and household."""
+        version = version or self.latest_version(form_id)
         with self.db.write() as session:
             assessment = Assessment(
                 form_id=form_id,
-                form_version=latest[form_id].version,
+                form_version=version,
                 household_id=household_id,
                 kelurahan_kode=kelurahan_kode,
                 rw=rw,

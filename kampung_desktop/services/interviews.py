@@ -368,10 +368,8 @@ class InterviewService:
             from kampung_desktop.services.access import require
 
             require(self.access, Permission.INTERVIEW, kelurahan_kode)
-        latest = {info.form_id: info for info in self.assessments.latest_forms()}
-        if form_id not in latest:
-            raise AssessmentError(f"Formulir {form_id} belum terpasang / form not installed.")
-        form = self.form(form_id, latest[form_id].version)
+        version = self.assessments.latest_version(form_id)
+        form = self.form(form_id, version)
         household = self.registry.draft_of(household_id) if household_id else None
         if household is not None:
             kelurahan_kode, rw, rt = household.kelurahan_kode, household.rw, household.rt
@@ -384,7 +382,9 @@ class InterviewService:
             device=device_metadata(self.db, self.assessments.user_id),
             last_saved=last_saved_answers(self.db, form_id, self.assessments.user_id, ""),
         ).answers()
-        return self.assessments.start(form_id, kelurahan_kode, rw, rt, household_id, values)
+        return self.assessments.start(
+            form_id, kelurahan_kode, rw, rt, household_id, values, version=version
+        )
 
     def open(
         self,

@@ -53,7 +53,34 @@ def _names(choices: list[Choice]) -> list[str]:
     return [c.name for c in choices]
 
 
-class RadioEditor(Editor):
+class SingleChoiceEditor(Editor):
+    """What radio buttons and the searchable list share: the answer is one choice name or None,
+    given only when the field is not read-only, and emitted once per change."""
+
+    _value: str | None = None
+
+    def _give(self, name: str | None) -> None:
+        if self.read_only:
+            self._show()  # a click on a read-only field changes nothing on screen either
+            return
+        changed = name != self._value
+        self._value = name
+        self._show()
+        if changed:
+            self.committed.emit(name)
+
+    def _show(self) -> None:  # pragma: no cover - every editor overrides
+        raise NotImplementedError
+
+    def value(self) -> Any:
+        return self._value
+
+    def set_value(self, value: Any) -> None:
+        self._value = None if value in (None, "") else str(value)
+        self._show()
+
+
+class RadioEditor(SingleChoiceEditor):
     def __init__(
         self, node: FormNode, lang: str, choices: list[Choice], parent: QWidget | None = None
     ) -> None:
@@ -62,7 +89,6 @@ class RadioEditor(Editor):
         self.group.setExclusive(False)  # exclusivity by hand: an answer can be cleared
         self.group.buttonClicked.connect(self._clicked)
         self.buttons: dict[str, QRadioButton] = {}
-        self._value: str | None = None
         self._choices: list[Choice] = []
         self.clear = QToolButton()
         self.clear.setText("✕ " + t("clear", lang))
@@ -141,26 +167,10 @@ class RadioEditor(Editor):
         name = next(n for n, b in self.buttons.items() if b is button)
         self._give(name)
 
-    def _give(self, name: str | None) -> None:
-        if self.read_only:
-            return
-        changed = name != self._value
-        self._value = name
-        self._show()
-        if changed:
-            self.committed.emit(name)
-
     def _show(self) -> None:
         for name, button in self.buttons.items():
             button.setChecked(name == self._value)
         self.clear.setVisible(self._value is not None and not self.read_only)
-
-    def value(self) -> Any:
-        return self._value
-
-    def set_value(self, value: Any) -> None:
-        self._value = None if value in (None, "") else str(value)
-        self._show()
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
@@ -174,7 +184,7 @@ class RadioEditor(Editor):
         return next(iter(self.buttons.values()), self)
 
 
-class ComboEditor(Editor):
+class ComboEditor(SingleChoiceEditor):
     """A searchable choice list: type any part of a label, pick from the filtered popup."""
 
     def __init__(
@@ -197,7 +207,6 @@ class ComboEditor(Editor):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo, 1)
         layout.addStretch(0)
-        self._value: str | None = None
         self._choices: list[Choice] = []
         self._watch_enter(self.combo)
         self._watch_enter(self.combo.lineEdit())
@@ -262,29 +271,12 @@ class ComboEditor(Editor):
         index = self.combo.findData(self._value) if self._value is not None else -1
         return self.combo.itemText(index) if index >= 0 else ""
 
-    def _give(self, name: str | None) -> None:
-        if self.read_only:
-            self._show()
-            return
-        changed = name != self._value
-        self._value = name
-        self._show()
-        if changed:
-            self.committed.emit(name)
-
     def _show(self) -> None:
         self.combo.blockSignals(True)
         index = self.combo.findData(self._value) if self._value is not None else -1
         self.combo.setCurrentIndex(index)
         self.combo.setEditText(self.combo.itemText(index) if index >= 0 else "")
         self.combo.blockSignals(False)
-
-    def value(self) -> Any:
-        return self._value
-
-    def set_value(self, value: Any) -> None:
-        self._value = None if value in (None, "") else str(value)
-        self._show()
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
