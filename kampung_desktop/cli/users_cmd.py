@@ -91,7 +91,10 @@ def _add(args: argparse.Namespace) -> int:
             raise CliError("Admin mencakup seluruh kota: tanpa --scope / an admin has no --scope")
         [password] = read_passwords(1)
         access.create_first_admin(folder, args.username, password, args.full_name)
-        print(f"admin dibuat / admin created: {args.username.strip()}; data dienkripsi / encrypted")
+        print(
+            f"admin dibuat / admin created: {args.username.strip()}; data dilindungi kata "
+            "sandi / data protected by password"
+        )
         return 0
     if not args.admin:
         raise CliError(

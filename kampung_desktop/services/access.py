@@ -8,6 +8,7 @@ says what to do, in Bahasa Indonesia and English; a refused attempt changes noth
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,6 +20,9 @@ from kampung_desktop.services import access_keys as keys
 from kampung_desktop.services import sign_in_notes
 from kampung_desktop.storage import access_file
 from kampung_desktop.storage.access_file import AccessFile, AccountRecord
+from kampung_desktop.storage.errors import DatabaseUnavailable
+
+log = logging.getLogger(__name__)
 
 DEMO_ADMIN = ("admin", "demo-kampung")  # documented in README; only ever on demo data
 MIN_PASSWORD = 8
@@ -189,7 +193,10 @@ def create_first_admin(
     # is resumed by the next keyed open (storage.engine.prepare_database).
     access_file.save(folder, base.with_changes(accounts=(account,), encrypted=True, demo=demo))
     session = AccessSession(principal_of(account), key)
-    encrypt_database(folder, session)
+    try:
+        encrypt_database(folder, session)
+    except DatabaseUnavailable as exc:  # in use, read-only…: the account stands regardless
+        log.warning("database not encrypted yet (%s); the next keyed open does it", exc.kind)
     return session
 
 

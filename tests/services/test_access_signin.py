@@ -180,3 +180,21 @@ def test_unprotected_dir_has_no_sign_in(tmp_path: Path) -> None:
         assert ctx.access is None and ctx.user_id  # the legacy local user
     finally:
         ctx.close()
+
+
+def test_first_admin_while_the_database_is_in_use(tmp_path: Path) -> None:
+    """Another program holds the database: the admin still stands (its key is saved) and the
+    next keyed open finishes the encryption."""
+    import sqlite3
+
+    AppContext.open(tmp_path).close()
+    holder = sqlite3.connect(database_path(tmp_path), timeout=0.1)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        access.create_first_admin(tmp_path, *ADMIN)
+        assert database_path(tmp_path).read_bytes()[:16] == b"SQLite format 3\x00"
+    finally:
+        holder.rollback()
+        holder.close()
+    AppContext.open(tmp_path, access.sign_in(tmp_path, *ADMIN)).close()
+    assert database_path(tmp_path).read_bytes()[:16] != b"SQLite format 3\x00"
