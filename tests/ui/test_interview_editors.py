@@ -12,12 +12,12 @@ from kampung_desktop.survey import load_form_markdown  # noqa: E402
 from kampung_desktop.ui.interview.choice_editors import ChecksEditor, ComboEditor  # noqa: E402
 from kampung_desktop.ui.interview.editors import (  # noqa: E402
     DateEditor,
-    ImageEditor,
     MultilineEditor,
     SuggestEditor,
-    editor_for,
     parse_date,
 )
+from kampung_desktop.ui.interview.factory import editor_for  # noqa: E402
+from kampung_desktop.ui.interview.image_editor import ImageEditor  # noqa: E402
 from kampung_desktop.ui.qt import QApplication, QColor, QImage, QPoint, Qt  # noqa: E402
 
 FORM = """

@@ -9,7 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path  # noqa: E402
 
 from kampung_desktop.survey import load_form_markdown  # noqa: E402
-from kampung_desktop.ui.interview.editors import LineEditor, editor_for  # noqa: E402
+from kampung_desktop.ui.interview.editors import LineEditor  # noqa: E402
+from kampung_desktop.ui.interview.factory import editor_for  # noqa: E402
 from kampung_desktop.ui.interview.odk_editors import (  # noqa: E402
     DateTimeEditor,
     FileEditor,

@@ -7,7 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from kampung_desktop.survey import load_form_markdown  # noqa: E402
-from kampung_desktop.ui.interview.editors import editor_for  # noqa: E402
+from kampung_desktop.ui.interview.factory import editor_for  # noqa: E402
 from kampung_desktop.ui.interview.shape_editor import ShapeEditor, parse_points  # noqa: E402
 
 FORM = """

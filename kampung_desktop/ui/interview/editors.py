@@ -4,15 +4,14 @@ An editor emits `committed(value)` with the answer in the engine's JSON shape th
 given: on leaving the field, on Enter, on a choice being picked, or after a short pause in
 typing (`TYPING_PAUSE_MS`), so a crash loses at most what is being typed. Enter also emits
 `advance` so the wizard moves on. `set_value` never emits: the wizard uses it to show values.
-Choice editors live in `choice_editors`; `editor_for` picks the editor for a field.
+Choice editors live in `choice_editors`, the photo editor in `image_editor`, the rest of ODK's
+types in `odk_editors`; `factory.editor_for` picks the editor for a field.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from kampung_desktop.survey.model import FormNode
@@ -22,14 +21,12 @@ from kampung_desktop.ui.qt import (
     QCompleter,
     QDate,
     QEvent,
-    QFileDialog,
     QHBoxLayout,
     QKeyEvent,
     QLabel,
     QLineEdit,
     QMenu,
     QObject,
-    QPixmap,
     QPlainTextEdit,
     QPushButton,
     QRegularExpression,
@@ -379,139 +376,3 @@ class MultilineEditor(Editor):
 
     def focus_widget(self) -> QWidget:
         return self.text
-
-
-class ImageEditor(Editor):
-    """A photo attached from a file; it is copied next to the data so the answer stays valid."""
-
-    THUMB = 160
-
-    def __init__(
-        self, node: FormNode, lang: str, media_dir: Path | None, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(node, lang, parent)
-        self.media_dir = media_dir
-        self._value: str | None = None
-        self.choose = QPushButton(t("photo_choose", lang), self)
-        self.choose.setObjectName(f"editor_{node.name}")
-        self.choose.setAutoDefault(False)
-        self.choose.clicked.connect(self._choose)
-        self.clear = QPushButton(t("photo_clear", lang), self)
-        self.clear.setAutoDefault(False)
-        self.clear.clicked.connect(lambda: self._set(None))
-        self.name = QLabel(self)
-        self.thumb = QLabel(self)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.choose)
-        buttons.addWidget(self.clear)
-        buttons.addWidget(self.name, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(buttons)
-        layout.addWidget(self.thumb)
-        self._watch_enter(self.choose)
-        self._show()
-
-    def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, t("photo_choose", self.lang), "", t("photo_filter", self.lang)
-        )
-        if path:
-            self.attach(Path(path))
-
-    def attach(self, source: Path) -> None:
-        """Copy `source` into the media folder and answer with its file name."""
-        name = source.name
-        if self.media_dir is not None:
-            self.media_dir.mkdir(parents=True, exist_ok=True)
-            target = self.media_dir / f"{self.node.name}-{source.name}"
-            if source.resolve() != target.resolve():
-                shutil.copyfile(source, target)
-            name = target.name
-        self._set(name)
-
-    def _set(self, name: str | None) -> None:
-        if self.read_only:
-            return
-        self._value = name
-        self._show()
-        self.committed.emit(name)
-
-    def _show(self) -> None:
-        self.name.setText(self._value or "")
-        self.clear.setVisible(bool(self._value) and not self.read_only)
-        pixmap = QPixmap()
-        if self._value and self.media_dir is not None:
-            pixmap.load(str(self.media_dir / self._value))
-        if pixmap.isNull():
-            self.thumb.clear()
-            self.thumb.hide()
-        else:
-            self.thumb.setPixmap(
-                pixmap.scaled(
-                    self.THUMB,
-                    self.THUMB,
-                    Qt.AspectRatioMode.KeepAspectRatio,
-                    Qt.TransformationMode.SmoothTransformation,
-                )
-            )
-            self.thumb.show()
-
-    def value(self) -> Any:
-        return self._value
-
-    def set_value(self, value: Any) -> None:
-        self._value = value or None
-        self._show()
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.read_only = read_only
-        self.choose.setEnabled(not read_only)
-        self._show()
-
-    def focus_widget(self) -> QWidget:
-        return self.choose
-
-
-def editor_for(
-    node: FormNode,
-    lang: str,
-    choices: list[Any],
-    *,
-    suggestions: dict[str, list[tuple[str, str]]] | None = None,
-    media_dir: Path | None = None,
-    parent: QWidget | None = None,
-) -> Editor | None:
-    """The editor for a question; None for notes (they only show their label)."""
-    from kampung_desktop.ui.interview import choice_editors
-
-    kind = node.type
-    appearance = node.appearance.split()
-    if kind == "note" or kind == "calculate":
-        return None
-    if kind == "select_one":
-        return choice_editors.select_one(node, lang, choices, parent)
-    if kind == "select_multiple":
-        return choice_editors.ChecksEditor(node, lang, choices, parent)
-    if kind == "acknowledge":
-        return choice_editors.AcknowledgeEditor(node, lang, parent)
-    if kind in ("integer", "decimal"):
-        return NumberEditor(node, lang, parent)
-    if kind == "date":
-        return DateEditor(node, lang, parent)
-    if kind == "time":
-        return TimeEditor(node, lang, parent)
-    if kind == "geopoint":
-        return GeopointEditor(node, lang, parent)
-    if kind == "image":
-        return ImageEditor(node, lang, media_dir, parent)
-    from kampung_desktop.ui.interview.odk_editors import odk_editor
-
-    other = odk_editor(node, lang, media_dir, parent)
-    if other is not None:
-        return other
-    if "multiline" in appearance:
-        return MultilineEditor(node, lang, parent)
-    if suggestions and node.name in suggestions:
-        return SuggestEditor(node, lang, suggestions[node.name], parent)
-    return LineEditor(node, lang, parent)

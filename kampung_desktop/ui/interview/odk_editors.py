@@ -10,7 +10,8 @@ from typing import Any
 
 from kampung_desktop.survey.answers import range_bounds
 from kampung_desktop.survey.model import FormNode
-from kampung_desktop.ui.interview.editors import Editor, ImageEditor, LineEditor
+from kampung_desktop.ui.interview.editors import Editor, LineEditor
+from kampung_desktop.ui.interview.image_editor import ImageEditor
 from kampung_desktop.ui.interview.texts import t
 from kampung_desktop.ui.qt import (
     QDateTime,

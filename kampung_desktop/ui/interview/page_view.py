@@ -14,7 +14,7 @@ from pathlib import Path
 from kampung_desktop.services.interviews import InterviewSession
 from kampung_desktop.survey import ChangeSet
 from kampung_desktop.survey import navigation as nav
-from kampung_desktop.ui.interview.editors import editor_for
+from kampung_desktop.ui.interview.factory import editor_for
 from kampung_desktop.ui.interview.field_row import FieldRow
 from kampung_desktop.ui.qt import (
     QFrame,
