@@ -2700,6 +2700,30 @@ Household register and neighbourhood assessment that works without internet.</tr
         <source>Membatalkan: bagian yang sedang berjalan diselesaikan dulu…</source>
         <translation>Cancelling: the part in progress is finished first…</translation>
     </message>
+    <message>
+        <source>Daftar tugas: {n} konflik menunggu keputusan…</source>
+        <translation>To-do list: {n} conflicts to decide…</translation>
+    </message>
+    <message>
+        <source>Penilaian yang dikembalikan kantor kelurahan, dan konflik untuk diputuskan</source>
+        <translation>Assessments the kelurahan office returned, and conflicts to decide</translation>
+    </message>
+    <message>
+        <source>Klik dua kali pada data untuk membukanya dan memperbaikinya; setelah disimpan, data itu dikirim lagi pada sinkron berikutnya.</source>
+        <translation>Double-click a record to open and correct it; once saved, it is sent again at the next sync.</translation>
+    </message>
+    <message>
+        <source>Tidak ada data yang ditolak server.</source>
+        <translation>The server has refused no records.</translation>
+    </message>
+    <message>
+        <source>{n} data ditolak server: lihat alasannya di bawah.</source>
+        <translation>{n} records refused by the server: see why below.</translation>
+    </message>
+    <message>
+        <source>{n} konflik menunggu keputusan di Daftar tugas.</source>
+        <translation>{n} conflicts wait for a decision in the to-do list.</translation>
+    </message>
 </context>
 <context>
     <name>SyncSettingsBox</name>

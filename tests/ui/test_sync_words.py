@@ -87,6 +87,28 @@ def test_times_and_sizes_are_written_the_apps_way(qtbot, controller, english):  
     assert re.fullmatch(r"1 Dec 2026 \d\d:\d\d", texts.format_time("2026-12-01T02:10:00Z"))
     assert texts.format_bytes(12_800) == "12.5 KB"
     qtbot.waitUntil(
-        lambda: view.plain(view.topLevelItem(0).child(0))
-        == "Family members “Siti Aminah”: rejected\nInvalid NIK"
+        lambda: (
+            view.plain(view.topLevelItem(0).child(0))
+            == "Family members “Siti Aminah”: rejected\nInvalid NIK"
+        )
     )
+
+
+def test_the_panel_says_what_needs_the_user_where_they_can_act(qtbot, controller):  # noqa: F811
+    from test_sync_widgets import NIK_REASON, status
+
+    from kampung_desktop.ui.sync.panel import SyncPanel
+
+    panel = SyncPanel(controller)
+    qtbot.addWidget(panel)
+    panel.show()
+    controller._set_status(status(state="up_to_date"))
+    assert not panel.pending_title.isVisible()  # no heading over an empty list
+    assert panel.rejected_hint.text() == "Tidak ada data yang ditolak server."
+    controller._set_status(status(rejected=[NIK_REASON], open_conflicts=2, state="needs_attention"))
+    hint = panel.state_label.text()
+    assert "1 data ditolak server: lihat alasannya di bawah." in hint
+    assert "2 konflik menunggu keputusan di Daftar tugas." in hint
+    assert "Buka panel sinkronisasi" not in hint  # it is open
+    assert panel.todo_button.text() == "Daftar tugas: 2 konflik menunggu keputusan…"
+    assert panel.rejected_hint.text().startswith("Klik dua kali pada data untuk membukanya")

@@ -86,10 +86,18 @@ class SyncPanel(QWidget):
         self.todo_button.clicked.connect(self.todoRequested)
 
         self.rejected_view = RejectedView(self)
+        self.rejected_hint = QLabel(self)
+        self.rejected_hint.setObjectName("rejectedHint")
+        self.rejected_hint.setWordWrap(True)
+        rejected_page = QWidget(self)
+        rejected_layout = QVBoxLayout(rejected_page)
+        rejected_layout.setContentsMargins(0, 0, 0, 0)
+        rejected_layout.addWidget(self.rejected_view, 1)
+        rejected_layout.addWidget(self.rejected_hint)
         self.log_view = SyncLogView(self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("syncTabs")
-        self.tabs.addTab(self.rejected_view, "")
+        self.tabs.addTab(rejected_page, "")
         self.tabs.addTab(self.log_view, "")
 
         top = QHBoxLayout()
@@ -212,13 +220,32 @@ class SyncPanel(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def _hint(self, state: str, status: Any) -> str:
+        """Under the state: what needs the user, said here where they can act on it."""
+        if state != "needs_attention" or status is None or self.controller.failed_text:
+            return texts.state_hint(state)
+        parts = []
+        if status.rejected:
+            parts.append(
+                self.tr("{n} data ditolak server: lihat alasannya di bawah.").format(
+                    n=texts.format_count(len(status.rejected))
+                )
+            )
+        if status.open_conflicts:
+            parts.append(
+                self.tr("{n} konflik menunggu keputusan di Daftar tugas.").format(
+                    n=texts.format_count(status.open_conflicts)
+                )
+            )
+        return " ".join(parts) or texts.state_hint(state)
+
     def retranslate(self) -> None:
         controller, status = self.controller, self.controller.status
         state = controller.display_state()
         colour = texts.STATE_COLOURS.get(state, "#374151")
         self.state_label.setText(
             f'<b style="color:{colour}">● {texts.state_name(state)}</b><br>'
-            f"<small>{texts.state_hint(state)}</small>"
+            f"<small>{self._hint(state, status)}</small>"
         )
         if controller.failed_text and state == "needs_attention":
             self.state_label.setText(
@@ -263,15 +290,31 @@ class SyncPanel(QWidget):
             self.rejected_view.set_records(status.rejected)
         else:
             self._show_pending({}, 0)
+        self.pending_title.setVisible(bool(status is not None and status.pending_total))
         conflicts = status.open_conflicts if status is not None else 0
-        self.todo_button.setText(self.tr("Daftar tugas (dikembalikan, konflik)…"))
+        self.todo_button.setText(
+            self.tr("Daftar tugas: {n} konflik menunggu keputusan…").format(
+                n=texts.format_count(conflicts)
+            )
+            if conflicts
+            else self.tr("Daftar tugas (dikembalikan, konflik)…")
+        )
+        self.todo_button.setStyleSheet("font-weight: bold" if conflicts else "")
         self.todo_button.setToolTip(
-            self.tr("{n} konflik menunggu keputusan").format(n=texts.format_count(conflicts))
+            self.tr("Penilaian yang dikembalikan kantor kelurahan, dan konflik untuk diputuskan")
         )
         rejected = len(status.rejected) if status is not None else 0
         if rejected != self._shown_rejected:  # show what needs the user first, else the log
             self._shown_rejected = rejected
             self.tabs.setCurrentIndex(0 if rejected else 1)
         self.tabs.setTabText(0, self.tr("Ditolak ({n})").format(n=texts.format_count(rejected)))
+        self.rejected_hint.setText(
+            self.tr(
+                "Klik dua kali pada data untuk membukanya dan memperbaikinya; setelah disimpan, "
+                "data itu dikirim lagi pada sinkron berikutnya."
+            )
+            if rejected
+            else self.tr("Tidak ada data yang ditolak server.")
+        )
         self.tabs.setTabText(1, self.tr("Log sinkronisasi"))
         self._show_progress()
