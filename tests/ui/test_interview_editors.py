@@ -9,7 +9,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 from kampung_desktop.survey import load_form_markdown  # noqa: E402
-from kampung_desktop.ui.interview.choice_editors import ChecksEditor, ComboEditor  # noqa: E402
+from kampung_desktop.ui.interview.check_editors import ChecksEditor  # noqa: E402
+from kampung_desktop.ui.interview.choice_editors import ComboEditor  # noqa: E402
 from kampung_desktop.ui.interview.editors import (  # noqa: E402
     DateEditor,
     MultilineEditor,

@@ -20,12 +20,8 @@ from kampung_desktop.services.interviews import InterviewService  # noqa: E402
 from kampung_desktop.services.registry import RegistryService  # noqa: E402
 from kampung_desktop.ui.interview import open_interview  # noqa: E402
 from kampung_desktop.ui.interview.autosave import AutosaveWriter  # noqa: E402
-from kampung_desktop.ui.interview.choice_editors import (  # noqa: E402
-    AcknowledgeEditor,
-    ChecksEditor,
-    ComboEditor,
-    RadioEditor,
-)
+from kampung_desktop.ui.interview.check_editors import AcknowledgeEditor, ChecksEditor  # noqa: E402
+from kampung_desktop.ui.interview.choice_editors import ComboEditor, RadioEditor  # noqa: E402
 from kampung_desktop.ui.interview.editors import LineEditor  # noqa: E402
 from kampung_desktop.ui.interview.page_view import PageView  # noqa: E402
 from kampung_desktop.ui.interview.roster import RosterView  # noqa: E402

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from kampung_desktop.survey.model import FormNode
-from kampung_desktop.ui.interview import choice_editors
+from kampung_desktop.ui.interview import check_editors, choice_editors
 from kampung_desktop.ui.interview.editors import (
     DateEditor,
     Editor,
@@ -39,9 +39,9 @@ def editor_for(
     if kind == "select_one":
         return choice_editors.select_one(node, lang, choices, parent)
     if kind == "select_multiple":
-        return choice_editors.ChecksEditor(node, lang, choices, parent)
+        return check_editors.ChecksEditor(node, lang, choices, parent)
     if kind == "acknowledge":
-        return choice_editors.AcknowledgeEditor(node, lang, parent)
+        return check_editors.AcknowledgeEditor(node, lang, parent)
     if kind in ("integer", "decimal"):
         return NumberEditor(node, lang, parent)
     if kind == "date":
