@@ -2701,8 +2701,8 @@ Household register and neighbourhood assessment that works without internet.</tr
         <translation>Cancelling: the part in progress is finished first…</translation>
     </message>
     <message>
-        <source>Daftar tugas: {n} konflik menunggu keputusan…</source>
-        <translation>To-do list: {n} conflicts to decide…</translation>
+        <source>Daftar tugas: konflik untuk diputuskan ({n})…</source>
+        <translation>To-do list: conflicts to decide ({n})…</translation>
     </message>
     <message>
         <source>Penilaian yang dikembalikan kantor kelurahan, dan konflik untuk diputuskan</source>
@@ -2717,12 +2717,12 @@ Household register and neighbourhood assessment that works without internet.</tr
         <translation>The server has refused no records.</translation>
     </message>
     <message>
-        <source>{n} data ditolak server: lihat alasannya di bawah.</source>
-        <translation>{n} records refused by the server: see why below.</translation>
+        <source>Ditolak server: {n}; lihat alasannya di bawah.</source>
+        <translation>Refused by the server: {n}; see why below.</translation>
     </message>
     <message>
-        <source>{n} konflik menunggu keputusan di Daftar tugas.</source>
-        <translation>{n} conflicts wait for a decision in the to-do list.</translation>
+        <source>Konflik menunggu keputusan di Daftar tugas: {n}.</source>
+        <translation>Conflicts waiting for a decision in the to-do list: {n}.</translation>
     </message>
 </context>
 <context>
@@ -3084,6 +3084,37 @@ Household register and neighbourhood assessment that works without internet.</tr
     <message>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRecord</name>
+    <message>
+        <source>Rumah tangga</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Anggota keluarga</source>
+        <translation>Family member</translation>
+    </message>
+    <message>
+        <source>Penilaian</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>Jawaban penilaian</source>
+        <translation>Assessment answer</translation>
+    </message>
+    <message>
+        <source>Keputusan penghargaan</source>
+        <translation>Award decision</translation>
+    </message>
+    <message>
+        <source>Piagam</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Conflict</translation>
     </message>
 </context>
 </TS>

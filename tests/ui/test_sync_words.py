@@ -89,7 +89,7 @@ def test_times_and_sizes_are_written_the_apps_way(qtbot, controller, english):  
     qtbot.waitUntil(
         lambda: (
             view.plain(view.topLevelItem(0).child(0))
-            == "Family members “Siti Aminah”: rejected\nInvalid NIK"
+            == "Family member “Siti Aminah”: rejected\nInvalid NIK"
         )
     )
 
@@ -107,8 +107,8 @@ def test_the_panel_says_what_needs_the_user_where_they_can_act(qtbot, controller
     assert panel.rejected_hint.text() == "Tidak ada data yang ditolak server."
     controller._set_status(status(rejected=[NIK_REASON], open_conflicts=2, state="needs_attention"))
     hint = panel.state_label.text()
-    assert "1 data ditolak server: lihat alasannya di bawah." in hint
-    assert "2 konflik menunggu keputusan di Daftar tugas." in hint
+    assert "Ditolak server: 1; lihat alasannya di bawah." in hint
+    assert "Konflik menunggu keputusan di Daftar tugas: 2." in hint
     assert "Buka panel sinkronisasi" not in hint  # it is open
-    assert panel.todo_button.text() == "Daftar tugas: 2 konflik menunggu keputusan…"
+    assert panel.todo_button.text() == "Daftar tugas: konflik untuk diputuskan (2)…"
     assert panel.rejected_hint.text().startswith("Klik dua kali pada data untuk membukanya")

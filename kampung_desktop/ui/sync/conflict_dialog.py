@@ -43,7 +43,7 @@ class ConflictDialog(QDialog):
         heading = QLabel(
             self.tr(
                 "<b>{kind}: {label}</b><br>Pilih untuk setiap isian versi mana yang berlaku."
-            ).format(kind=texts.kind_name(conflict.table), label=conflict.label),
+            ).format(kind=texts.record_kind(conflict.table), label=conflict.label),
             self,
         )
         heading.setWordWrap(True)

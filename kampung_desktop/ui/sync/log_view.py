@@ -46,7 +46,9 @@ class _Wrapping(QTreeWidget):
     def wrap(self, text: str, depth: int = 0) -> str:
         width = self.viewport().width() - self.indentation() * (depth + 1) - 12
         return "\n".join(
-            textwrap.fill(line, max(24, self._chars(width))) or line for line in text.split("\n")
+            # 0.9: the average character width underestimates words of wide letters
+            textwrap.fill(line, max(24, int(self._chars(width) * 0.9))) or line
+            for line in text.split("\n")
         )
 
     def _chars(self, width: int) -> int:
@@ -93,7 +95,7 @@ class RejectedView(_Wrapping):
         self.clear()
         for record in self.records:
             reason = texts.pick_pair(record.reason_id, record.reason_en)
-            what = f"{texts.kind_name(record.table)}: {record.label or record.record_id}"
+            what = f"{texts.record_kind(record.table)}: {record.label or record.record_id}"
             item = self.item(f"{what}\n{reason}")
             item.setData(0, REASON_ROLE, reason)
             item.setToolTip(
@@ -150,9 +152,9 @@ class SyncLogView(_Wrapping):
             for table, record_id, status, reason in entry.items:
                 name = names.get(record_id)
                 what = (
-                    f"{texts.kind_name(table)} “{name}”: {texts.receipt_name(status)}"
+                    f"{texts.record_kind(table)} “{name}”: {texts.receipt_name(status)}"
                     if name
-                    else f"{texts.kind_name(table)}: {texts.receipt_name(status)}"
+                    else f"{texts.record_kind(table)}: {texts.receipt_name(status)}"
                 )
                 text = f"{what}\n{texts.pick(reason)}" if reason else what
                 child = self.item(text, depth=1)

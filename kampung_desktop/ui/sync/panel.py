@@ -227,13 +227,13 @@ class SyncPanel(QWidget):
         parts = []
         if status.rejected:
             parts.append(
-                self.tr("{n} data ditolak server: lihat alasannya di bawah.").format(
+                self.tr("Ditolak server: {n}; lihat alasannya di bawah.").format(
                     n=texts.format_count(len(status.rejected))
                 )
             )
         if status.open_conflicts:
             parts.append(
-                self.tr("{n} konflik menunggu keputusan di Daftar tugas.").format(
+                self.tr("Konflik menunggu keputusan di Daftar tugas: {n}.").format(
                     n=texts.format_count(status.open_conflicts)
                 )
             )
@@ -293,7 +293,7 @@ class SyncPanel(QWidget):
         self.pending_title.setVisible(bool(status is not None and status.pending_total))
         conflicts = status.open_conflicts if status is not None else 0
         self.todo_button.setText(
-            self.tr("Daftar tugas: {n} konflik menunggu keputusan…").format(
+            self.tr("Daftar tugas: konflik untuk diputuskan ({n})…").format(
                 n=texts.format_count(conflicts)
             )
             if conflicts

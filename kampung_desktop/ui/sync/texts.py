@@ -31,6 +31,20 @@ def kind_name(table: str) -> str:
     return names.get(table, table)
 
 
+def record_kind(table: str) -> str:
+    """The kind of ONE record ("Household", not "Households"), for lines naming a record."""
+    names = {
+        "households": translate("SyncRecord", "Rumah tangga"),
+        "members": translate("SyncRecord", "Anggota keluarga"),
+        "assessments": translate("SyncRecord", "Penilaian"),
+        "assessment_answers": translate("SyncRecord", "Jawaban penilaian"),
+        "award_decisions": translate("SyncRecord", "Keputusan penghargaan"),
+        "certificates": translate("SyncRecord", "Piagam"),
+        "conflicts": translate("SyncRecord", "Konflik"),
+    }
+    return names.get(table) or kind_name(table)
+
+
 def state_name(state: str) -> str:
     """What the status bar says for a sync state."""
     names = {

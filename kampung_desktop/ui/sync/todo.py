@@ -148,7 +148,7 @@ class TodoWindow(QDialog):
         self.conflict_view.clear()
         for conflict in self.conflicts:
             fields = ", ".join(f.label or f.field for f in conflict.fields)
-            row = QTreeWidgetItem([texts.kind_name(conflict.table), conflict.label, fields])
+            row = QTreeWidgetItem([texts.record_kind(conflict.table), conflict.label, fields])
             row.setData(0, Qt.ItemDataRole.UserRole, conflict.conflict_id)
             self.conflict_view.addTopLevelItem(row)
         for view in (self.returned_view, self.conflict_view):
