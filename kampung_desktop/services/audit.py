@@ -53,6 +53,19 @@ ACTION_LABELS = {
     audit.RESTORE: ("pulihkan", "restore"),
 }
 
+ENTITY_LABELS = {
+    "households": ("rumah tangga", "household"),
+    "members": ("anggota", "member"),
+    "assessments": ("penilaian", "assessment"),
+    "assessment_answers": ("jawaban penilaian", "assessment answer"),
+    "award_decisions": ("keputusan penghargaan", "award decision"),
+    "certificates": ("piagam", "certificate"),
+    "summary_report": ("rekap penilaian", "summary report"),
+    "account": ("akun", "account"),
+    "audit_log": ("log audit", "audit log"),
+    "wilayah": ("wilayah", "area"),
+}
+
 REVEAL = audit.REVEAL
 EVERYTHING = AuditFilter()
 VIEW_LIMIT = 5000  # the admin's list shows the newest entries; the export has them all
@@ -64,6 +77,13 @@ def action_label(action: str, lang: str | None = None) -> str:
     labels = ACTION_LABELS.get(action)
     if labels is None:
         return action
+    return labels[1] if lang == "en" else labels[0]
+
+
+def entity_label(entity: str, lang: str | None = None) -> str:
+    labels = ENTITY_LABELS.get(entity)
+    if labels is None:
+        return entity
     return labels[1] if lang == "en" else labels[0]
 
 

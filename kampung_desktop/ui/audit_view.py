@@ -53,6 +53,9 @@ class AuditDialog(QDialog):
         self.first_day = self._date_edit("auditFrom", today.addDays(-7))
         self.last_day = self._date_edit("auditTo", today)
         self.user_label, self.action_label, self.to_label = QLabel(self), QLabel(self), QLabel(self)
+        self.user_label.setBuddy(self.user)
+        self.action_label.setBuddy(self.action)
+        self.to_label.setBuddy(self.last_day)
         filters = QHBoxLayout()
         for widget in (self.user_label, self.user, self.action_label, self.action,
                        self.by_date, self.first_day, self.to_label, self.last_day):  # fmt: skip
@@ -143,7 +146,7 @@ class AuditDialog(QDialog):
 
     # -- showing ------------------------------------------------------------------------
     def reload(self) -> None:
-        from kampung_desktop.services.audit import VIEW_LIMIT, action_label
+        from kampung_desktop.services.audit import VIEW_LIMIT, action_label, entity_label
 
         self.rows = self.service.entries(self.current_filter())
         lang = i18n.current()
@@ -153,7 +156,7 @@ class AuditDialog(QDialog):
                 TIME: row.local_time(lang),
                 USER: row.username,
                 ACTION: action_label(row.action, lang),
-                KIND: row.entity,
+                KIND: entity_label(row.entity, lang),
                 RECORD: row.record_id,
                 DEVICE: row.device_id[:8],
             }
@@ -163,6 +166,8 @@ class AuditDialog(QDialog):
                     item.setToolTip(row.fields)  # field names, never values
                 if column == DEVICE:
                     item.setToolTip(row.device_id)
+                if column == KIND:
+                    item.setToolTip(row.entity)
                 self.table.setItem(r, column, item)
         text = self.tr("{n} entri").format(n=len(self.rows))
         if len(self.rows) >= VIEW_LIMIT:
@@ -212,6 +217,9 @@ class AuditDialog(QDialog):
         self.action_label.setText(self.tr("Tindakan:"))
         self.by_date.setText(self.tr("Tanggal"))
         self.to_label.setText(self.tr("s.d."))
+        self.first_day.setAccessibleName(self.tr("Dari tanggal"))
+        self.last_day.setAccessibleName(self.tr("Sampai tanggal"))
+        self.table.setAccessibleName(self.tr("Entri log audit"))
         self.verify_button.setText(self.tr("Periksa rantai"))
         self.verify_button.setToolTip(
             self.tr("Periksa bahwa tidak ada entri yang diubah, dihapus atau disisipkan.")

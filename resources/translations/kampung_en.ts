@@ -345,6 +345,18 @@
         <source>Perangkat</source>
         <translation>Device</translation>
     </message>
+    <message>
+        <source>Dari tanggal</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>Sampai tanggal</source>
+        <translation>To date</translation>
+    </message>
+    <message>
+        <source>Entri log audit</source>
+        <translation>Audit log entries</translation>
+    </message>
 </context>
 <context>
     <name>AuditUi</name>
