@@ -15,15 +15,9 @@ from kampung_sync.server.web import session as web_session
 from kampung_sync.server.web.templating import render
 from sqlalchemy.orm import Session
 
-router = APIRouter(include_in_schema=False)
+from kampung_desktop.core.labels import STATE_LABELS  # the words the laptops use
 
-STATE_LABELS = {
-    "draft": ("Draf", "Draft"),
-    "finalized": ("Selesai", "Finalized"),
-    "submitted": ("Dikirim", "Submitted"),
-    "returned": ("Dikembalikan", "Returned"),
-    "approved": ("Disetujui", "Approved"),
-}
+router = APIRouter(include_in_schema=False)
 
 
 @router.get("/")
