@@ -10,29 +10,28 @@ when relevance or a repeat changed, and the section marks a moment later (deboun
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from kampung_desktop.core import formats
 from kampung_desktop.services import interview_nik
-from kampung_desktop.services.assessments import AssessmentError, StaleWrite
-from kampung_desktop.services.interviews import InterviewSession, Save, Writer
+from kampung_desktop.services.assessments import AssessmentError
+from kampung_desktop.services.interviews import InterviewSession, Writer
 from kampung_desktop.survey import AnswerError, ChangeSet
 from kampung_desktop.survey import navigation as nav
+from kampung_desktop.ui import i18n
+from kampung_desktop.ui.interview.header import InterviewHeader
 from kampung_desktop.ui.interview.page_view import PageContext, PageView
 from kampung_desktop.ui.interview.roster import RosterView
+from kampung_desktop.ui.interview.save_status import SaveStatus
 from kampung_desktop.ui.interview.sections import SectionList, section_progress
 from kampung_desktop.ui.interview.summary import SummaryView
-from kampung_desktop.ui.interview.texts import state_label, t
+from kampung_desktop.ui.interview.texts import t
 from kampung_desktop.ui.qt import (
     QApplication,
     QCloseEvent,
-    QComboBox,
     QEvent,
     QHBoxLayout,
     QKeySequence,
-    QLabel,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -48,8 +47,6 @@ from kampung_desktop.ui.qt import (
 log = logging.getLogger(__name__)
 
 SECTIONS_DELAY_MS = 150
-RETRY_MS = 2000
-LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
 
 class InterviewWindow(QWidget):
@@ -79,12 +76,7 @@ class InterviewWindow(QWidget):
         self.index = -1
         self.view: Any = None
         self.visited: set[str] = set()
-        self._stale_shown = False
         self._build()
-        saved = getattr(self.writer, "saved", None)
-        if saved is not None:
-            saved.connect(self._saved)
-            self.writer.failed.connect(self._save_failed)  # type: ignore[attr-defined]
         self._sections_timer = QTimer(self)
         self._sections_timer.setSingleShot(True)
         self._sections_timer.setInterval(SECTIONS_DELAY_MS)
@@ -95,35 +87,10 @@ class InterviewWindow(QWidget):
 
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
-        self.note_banner = QLabel(self)
-        self.note_banner.setObjectName("reviewNote")
-        self.note_banner.setWordWrap(True)
-        self.note_banner.setStyleSheet(
-            "background: #fff4e5; color: #6d4c00; border: 1px solid #f0b44c; padding: 8px;"
-        )
-        self.lock_banner = QLabel(self)
-        self.lock_banner.setObjectName("readOnlyBanner")
-        self.lock_banner.setWordWrap(True)
-        self.lock_banner.setStyleSheet("background: #eceff1; color: #37474f; padding: 8px;")
-        self.title = QLabel(self)
-        self.title.setObjectName("interviewTitle")
-        self.title.setWordWrap(True)
-        font = self.title.font()
-        font.setBold(True)
-        self.title.setFont(font)
-        self.language_label = QLabel(self)
-        self.language = QComboBox(self)
-        self.language.setObjectName("languageSwitch")
-        for code in self.session.form.languages:
-            self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
-        self.language.setCurrentIndex(max(0, self.language.findData(self.session.lang)))
-        self.language.currentIndexChanged.connect(
-            lambda i: self.set_language(self.language.itemData(i))
-        )
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.language_label)
-        top.addWidget(self.language)
+        self.header = InterviewHeader(self.session, self)
+        self.header.language_chosen.connect(self.set_language)
+        h = self.header  # its parts by their old names (tests and tools read them)
+        self.note_banner, self.lock_banner, self.language = h.note_banner, h.lock_banner, h.language
 
         self.sections = SectionList(self)
         self.sections.jump_requested.connect(self.go_to)
@@ -141,10 +108,8 @@ class InterviewWindow(QWidget):
         self.progress = QProgressBar(self)
         self.progress.setObjectName("progress")
         self.progress.setTextVisible(True)
-        self.save_status = QLabel(self)
-        self.save_status.setObjectName("saveStatus")
-        self.save_status.setFixedWidth(220)  # text changes on every save: no relayout
-        self._save_state = ""
+        self.save_status = SaveStatus(self.session, self)
+        self.save_status.overtaken.connect(self._show_error)
         self.back_button = QPushButton(self)
         self.back_button.setObjectName("backButton")
         self.back_button.setAutoDefault(False)
@@ -161,9 +126,7 @@ class InterviewWindow(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
-        layout.addWidget(self.note_banner)
-        layout.addWidget(self.lock_banner)
-        layout.addLayout(top)
+        layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
         for keys, slot in (
@@ -176,25 +139,9 @@ class InterviewWindow(QWidget):
 
     def retranslate(self) -> None:
         lang = self.session.lang
-        session = self.session
-        assessment = session.assessment
-        self.setWindowTitle(t("window.title", lang, form=session.form.title))
-        area = f"{assessment.kelurahan_kode}"
-        if assessment.rw is not None:
-            area += f" · RW {assessment.rw:03d}"
-        if assessment.rt is not None:
-            area += f" · RT {assessment.rt:03d}"
-        self.title.setText(f"{session.form.title}\n{area} · {state_label(session.state, lang)}")
-        self.language_label.setText(t("language", lang))
+        self.setWindowTitle(t("window.title", lang, form=self.session.form.title))
+        self.header.retranslate(self.session)
         self.back_button.setText(t("back", lang))
-        note = session.review_note
-        self.note_banner.setText(t("returned_note", lang, note=note) if note else "")
-        self.note_banner.setVisible(bool(note))
-        locked = session.read_only
-        self.lock_banner.setText(
-            t("read_only", lang, state=state_label(session.state, lang)) if locked else ""
-        )
-        self.lock_banner.setVisible(locked)
         self.progress.setFormat(t("progress", lang))
         self.sections.setAccessibleName(t("sections", lang))
         self._update_nav()
@@ -305,7 +252,7 @@ class InterviewWindow(QWidget):
             self.answer(sibling, given)  # a valid NIK gives sex and birth date, as in the dialog
 
     def _after_change(self, changes: ChangeSet, select: str | None = None) -> None:
-        self._show_save_state("saving", t("saving", self.session.lang))
+        self.save_status.saving()
         pages = self.session.pages()
         if pages is not self.pages:
             old = self.current_page
@@ -368,8 +315,6 @@ class InterviewWindow(QWidget):
         super().changeEvent(event)
 
     def _follow_app_language(self) -> None:
-        from kampung_desktop.ui import i18n
-
         lang = i18n.current()
         if self.language.findData(lang) >= 0:
             self.set_language(lang)
@@ -380,9 +325,7 @@ class InterviewWindow(QWidget):
         if self.view is not None:
             self.view.commit_pending()
         self.session.set_language(lang)
-        self.language.blockSignals(True)
-        self.language.setCurrentIndex(max(0, self.language.findData(lang)))
-        self.language.blockSignals(False)
+        self.header.show_language(lang)
         self.retranslate()
         self.go_to(self.index)  # the page is rebuilt in the new language
 
@@ -404,36 +347,6 @@ class InterviewWindow(QWidget):
         self.go_to(self.summary_index)
         self.finalized.emit(self.session.id)
         return True
-
-    def _show_save_state(self, state: str, text: str) -> None:
-        if state != self._save_state:  # restyling is costly: only when the state changes
-            self._save_state = state
-            color = {"saved": "#1b5e20", "failed": "#c62828"}.get(state, "#5f6368")  # ≥ 4.5:1
-            self.save_status.setStyleSheet(f"color: {color};")
-        self.save_status.setText(text)
-
-    def _saved(self, save: Save) -> None:
-        stamp = formats.time_of_day(datetime.now(), self.session.lang, seconds=True)
-        self._show_save_state("saved", t("saved", self.session.lang, time=stamp))
-
-    def _save_failed(self, payload: tuple[Save, BaseException]) -> None:
-        save, exc = payload
-        from kampung_desktop.ui.faults import message_for  # database in use, disk full, …
-
-        error = message_for(exc, self.session.lang) or type(exc).__name__
-        if isinstance(exc, StaleWrite):  # changed elsewhere: say so once, never overwrite
-            error = t("stale", self.session.lang)
-            if not self._stale_shown:
-                self._stale_shown = True
-                self._show_error(exc)
-        self._show_save_state("failed", t("save_failed", self.session.lang, error=error))
-        if isinstance(exc, AssessmentError) or save.field is None:
-            return
-        QTimer.singleShot(RETRY_MS, lambda: self._retry(save.field))
-
-    def _retry(self, field: str | None) -> None:
-        if field is not None and not self.session.read_only:
-            self.session.resave(field)
 
     def _show_error(self, exc: Exception) -> None:
         text = exc.text(self.session.lang) if hasattr(exc, "text") else str(exc)
