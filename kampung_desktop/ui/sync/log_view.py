@@ -100,7 +100,7 @@ class RejectedView(_Wrapping):
             item.setData(0, REASON_ROLE, reason)
             item.setToolTip(
                 0,
-                f"{what}\n{reason}\n{texts.format_time(record.at)} · {record.code}\n"
+                f"{what}\n{reason}\n{texts.format_time(record.at)}\n"
                 + self.tr("Klik dua kali untuk membuka dan memperbaikinya."),
             )
             self.addTopLevelItem(item)
