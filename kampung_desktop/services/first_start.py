@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 
 KELURAHAN_SETTING = "home_kelurahan"  # the kelurahan this laptop works in (default scope)
 LANGUAGE_SETTING = "language"
+# The sync banner's "decided" flag (= ui.sync.setup.SETUP_SEEN): the first start asked already.
+SYNC_DECIDED_SETTING = "sync_setup_seen"
 REFERENCE_CSV = ("wilayah", "wilayah.csv")
 MIN_PASSWORD = 8
 DEMO_HOUSEHOLDS = 500
@@ -172,6 +174,7 @@ def set_up_offline(
     ctx = AppContext.open(data_dir)
     try:
         apply_choices(ctx, language, kelurahan or "")
+        ctx.set_setting(SYNC_DECIDED_SETTING, "1")  # offline was chosen: no server banner
         if demo:
             add_demo(ctx)
     finally:
@@ -193,6 +196,7 @@ def prepare_for_enrol(
     data_dir.mkdir(parents=True, exist_ok=True)
     ctx = AppContext.open(data_dir)
     apply_choices(ctx, language, kelurahan or "")
+    ctx.set_setting(SYNC_DECIDED_SETTING, "1")
     if demo:
         add_demo(ctx)
     laptop_config.save(data_dir=data_dir, language=language)

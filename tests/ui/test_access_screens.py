@@ -44,7 +44,7 @@ def _screens(tmp_path: Path) -> list[tuple[str, object]]:
     found.append(("add user", AddUserDialog(tmp_path, _session())))
     found.append(("change password", ChangePasswordDialog(tmp_path, _session())))
     found.append(("auto-lock settings", AutoLockBox(None, 10, lambda _m: None, rerun=lambda: None)))
-    found.append(("_host", host))
+    found.append(("_keep", host))  # the lock dialog's parent window lives as long as the test
     return found
 
 
@@ -57,15 +57,17 @@ def test_access_screens_pass_the_window_checks(qtbot, tmp_path, lang):
     mnemonics.install(QApplication.instance())
     problems: dict[str, dict[str, list[str]]] = {}
     try:
-        for name, item in _screens(tmp_path):
-            if name == "_host":
+        screens = _screens(tmp_path)
+        added: set[int] = set()
+        for name, item in screens:
+            widget, index = item if isinstance(item, tuple) else (item, None)
+            if id(widget) not in added and widget.parent() is None:  # children go with it
+                added.add(id(widget))
+                qtbot.addWidget(widget)
+            if name == "_keep":
                 continue
-            if isinstance(item, tuple):
-                widget, index = item
+            if index is not None:
                 widget._show_page(index)
-            else:
-                widget = item
-            qtbot.addWidget(widget)
             widget.show()
             screen = window_checks.look_at(name, widget)
             found = {

@@ -77,6 +77,9 @@ def test_first_start_creates_the_admin_and_keeps_the_choices(qtbot, tmp_path):
             assert ctx.setting(first_start.KELURAHAN_SETTING) == CIBODAS_SARI
             assert ctx.setting("language") == "en"
             assert not ctx.demo_loaded()
+            from kampung_desktop.ui.sync.setup import SETUP_SEEN
+
+            assert ctx.setting(SETUP_SEEN) == "1"  # the server question is answered: no banner
         finally:
             ctx.close()
         assert first_start.dir_state(folder) == first_start.DirState.PROTECTED
