@@ -10,12 +10,14 @@ from __future__ import annotations
 import logging
 from copy import deepcopy
 
-from kampung_desktop.core import codes, geo, kk, nik, registry
+from kampung_desktop.core import codes, kk, nik, registry
 from kampung_desktop.core.messages import Problem, current_language
 from kampung_desktop.services.errors import ValidationFailed
 from kampung_desktop.services.registry import RegistryService
 from kampung_desktop.services.wilayah import AreaNode
+from kampung_desktop.ui import household_problems as summary
 from kampung_desktop.ui.household_fields import (
+    CoordinateFields,
     KelurahanCombo,
     NumberBox,
     kelurahan_choices,
@@ -44,7 +46,6 @@ from kampung_desktop.ui.widgets_validation import (
     FIELD_STYLE,
     FieldGrid,
     FieldMessage,
-    LocalProblem,
     confirm_discard,
     is_blocking,
     required,
@@ -137,12 +138,8 @@ class HouseholdDialog(QDialog):
         self.no_kk.setPlaceholderText(self.tr("16 digit nomor Kartu Keluarga"))
         self.status = CodeCombo(codes.HOUSEHOLD_STATUS, optional=False)
         self.status.setObjectName("status")
-        self.latitude = QLineEdit()
-        self.latitude.setObjectName("latitude")
-        self.latitude.setPlaceholderText(self.tr("contoh -6.1783"))
-        self.longitude = QLineEdit()
-        self.longitude.setObjectName("longitude")
-        self.longitude.setPlaceholderText(self.tr("contoh 106.6319"))
+        self.coordinates = CoordinateFields()
+        self.latitude, self.longitude = self.coordinates.latitude, self.coordinates.longitude
 
         form = FieldGrid(box, halves=2)
         m = self.messages = {}
@@ -185,11 +182,11 @@ class HouseholdDialog(QDialog):
         self.address.setText(draft.address)
         self.no_kk.setText(draft.no_kk)
         self.status.set_code(draft.status)
-        self.latitude.setText(geo.as_text(draft.latitude))
-        self.longitude.setText(geo.as_text(draft.longitude))
+        self.coordinates.show(draft.latitude, draft.longitude)
 
     def draft(self) -> registry.HouseholdInput:
         """What the fields hold now, as the service takes it."""
+        latitude, longitude = self.coordinates.values()
         return registry.HouseholdInput(
             id=self._id,
             kelurahan_kode=self.kelurahan.kode(),
@@ -198,18 +195,13 @@ class HouseholdDialog(QDialog):
             address=self.address.text().strip(),
             no_kk=nik.clean(self.no_kk.text()),
             status=self.status.code() or "aktif",
-            latitude=geo.parse_number(self.latitude.text()),
-            longitude=geo.parse_number(self.longitude.text()),
+            latitude=latitude,
+            longitude=longitude,
             members=self.members.members(),
         )
 
     def _snapshot(self) -> tuple:
-        return (
-            self.draft(),
-            self.kelurahan.currentText().strip(),
-            self.latitude.text().strip(),
-            self.longitude.text().strip(),
-        )
+        return (self.draft(), self.kelurahan.currentText().strip(), *self.coordinates.texts())
 
     def is_dirty(self) -> bool:
         return self._snapshot() != self._baseline
@@ -225,15 +217,12 @@ class HouseholdDialog(QDialog):
             self._update_kelurahan_hint()
 
     def _kelurahan_left(self, *_args: object) -> None:
-        found = self.kelurahan.matches()
-        typed = self.kelurahan.currentText().strip()
-        if len(found) == 1:
+        problem = self.kelurahan.problem()
+        if problem is not None:
+            self._set_field("kelurahan_kode", [problem])
+        elif self.kelurahan.choice() is not None:
             self.kelurahan.normalise()
             self.messages["kelurahan_kode"].clear_message()
-        elif typed and not found:
-            self._set_field("kelurahan_kode", [self._unknown_kelurahan(typed)])
-        elif typed:
-            self._set_field("kelurahan_kode", [self._ambiguous_kelurahan(typed, len(found))])
         self._update_kelurahan_hint()
         self._refresh_summary()
 
@@ -242,55 +231,24 @@ class HouseholdDialog(QDialog):
         self.kelurahan_hint.setText(f"{choice.kota} · {choice.kode}" if choice else "")
         self.kelurahan_hint.setVisible(choice is not None)
 
-    def _unknown_kelurahan(self, typed: str) -> LocalProblem:
-        return LocalProblem(
-            self.tr("Kelurahan '%1' tidak ada dalam daftar; pilih dari daftar.").replace(
-                "%1", typed
-            )
-        )
-
-    def _ambiguous_kelurahan(self, typed: str, count: int) -> LocalProblem:
-        return LocalProblem(
-            self.tr("'%1' cocok dengan %2 kelurahan; pilih satu dari daftar.")
-            .replace("%1", typed)
-            .replace("%2", str(count))
-        )
-
     def _check_no_kk(self) -> None:
         value = self.no_kk.text().strip()
         self._set_field("no_kk", kk.problems(value) if value else [])
         self._refresh_summary()
 
     def _check_coordinates(self) -> None:
-        self._split_pasted_pair()
-        found = self._coordinate_problems()
+        self.coordinates.split_pasted_pair()
+        found = self.coordinates.problems()
         for name in ("latitude", "longitude"):
             self._set_field(name, found.get(f"household.{name}", []))
         self._refresh_summary()
 
-    def _split_pasted_pair(self) -> None:
-        """'-6.1783, 106.6319' pasted into one field (as maps apps copy it) fills both."""
-        for field, other in ((self.latitude, self.longitude), (self.longitude, self.latitude)):
-            pair = geo.parse_pair(field.text())
-            if pair is not None and not other.text().strip():
-                self.latitude.setText(geo.as_text(pair.latitude))
-                self.longitude.setText(geo.as_text(pair.longitude))
-                return
-
-    def _coordinate_problems(self) -> dict[str, list]:
-        """The core rules (core.geo) applied to the two fields as typed."""
-        found = geo.typed_problems(self.latitude.text(), self.longitude.text())
-        return {f"household.{name}": problems for name, problems in found.items()}
-
     def _local_problems(self) -> dict[str, list]:
         """What only the form can see: text that is no kelurahan, coordinates that are no number."""
-        found = self._coordinate_problems()
-        typed = self.kelurahan.currentText().strip()
-        matches = self.kelurahan.matches()
-        if typed and not matches:
-            found["household.kelurahan_kode"] = [self._unknown_kelurahan(typed)]
-        elif typed and len(matches) > 1:
-            found["household.kelurahan_kode"] = [self._ambiguous_kelurahan(typed, len(matches))]
+        found = self.coordinates.problems()
+        problem = self.kelurahan.problem()
+        if problem is not None:
+            found["household.kelurahan_kode"] = [problem]
         return found
 
     # -- members ------------------------------------------------------------------------
@@ -346,31 +304,13 @@ class HouseholdDialog(QDialog):
 
     def problem_lines(self, blocking: bool = True) -> list[str]:
         """'Field: message' for each blocking problem (or each warning), in form order."""
-        lang = current_language()
-        captions = self._captions()
-        lines = []
-        for name in registry.HOUSEHOLD_FIELDS:
-            for p in self.messages[name].problems:
-                if p.warning != blocking:
-                    lines.append(f"{captions[name]}: {p.text(lang)}")
-        for i, row in enumerate(self.members.rows):
-            who = self.tr("Anggota no. %1").replace("%1", str(i + 1))
-            if row.member.name:
-                who += f" ({row.member.name})"
-            for name, found in row.problems.items():
-                for p in found:
-                    if p.warning != blocking:
-                        lines.append(f"{who} – {captions.get(name, name)}: {p.text(lang)}")
-        lines += [p.text(lang) for p in self._other_problems if p.warning != blocking]
-        return lines
+        return summary.problem_lines(
+            self.messages, self.members.rows, self._other_problems, current_language(), blocking
+        )
 
     def blocking_count(self) -> int:
         """How many fields (household fields and member fields) still need fixing."""
-        count = sum(1 for m in self.messages.values() if m.blocking)
-        count += sum(
-            1 for row in self.members.rows for v in row.problems.values() if is_blocking(v)
-        )
-        return count + (1 if is_blocking(self._other_problems) else 0)
+        return summary.blocking_count(self.messages, self.members.rows, self._other_problems)
 
     def _refresh_summary(self) -> None:
         count = self.blocking_count()
@@ -380,27 +320,6 @@ class HouseholdDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
         self.summary.window_shown(event)
-
-    def _captions(self) -> dict[str, str]:
-        return {
-            "kelurahan_kode": self.tr("Kelurahan"),
-            "rw": self.tr("RW"),
-            "rt": self.tr("RT"),
-            "address": self.tr("Alamat"),
-            "no_kk": self.tr("No. KK"),
-            "status": self.tr("Status"),
-            "latitude": self.tr("Lintang"),
-            "longitude": self.tr("Bujur"),
-            "name": self.tr("Nama"),
-            "nik": self.tr("NIK"),
-            "sex": self.tr("Jenis kelamin"),
-            "birth_place": self.tr("Tempat lahir"),
-            "birth_date": self.tr("Tanggal lahir"),
-            "relationship": self.tr("Hubungan"),
-            "marital_status": self.tr("Status perkawinan"),
-            "education": self.tr("Pendidikan"),
-            "occupation": self.tr("Lapangan usaha"),
-        }
 
     # -- save / cancel ------------------------------------------------------------------
     def save(self) -> bool:

@@ -1,7 +1,9 @@
-"""Field widgets of the household form: the kelurahan picker and the RT/RW number boxes.
+"""Field widgets of the household form: the kelurahan picker, the RT/RW number boxes and the
+latitude/longitude pair.
 
 The picker lists every kelurahan of the reference data as "Kelurahan X, Kec. Y" and filters as
-you type any part of either name, so nobody has to know a Kemendagri code.
+you type any part of either name, so nobody has to know a Kemendagri code. Their messages keep
+the dialog's translation context ("HouseholdDialog").
 """
 
 from __future__ import annotations
@@ -9,17 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kampung_desktop.core import geo
 from kampung_desktop.core.wilayah import Level
 from kampung_desktop.services.wilayah import AreaNode
 from kampung_desktop.ui.qt import (
     QComboBox,
     QCompleter,
+    QCoreApplication,
     QFocusEvent,
+    QLineEdit,
     QSpinBox,
     Qt,
     QWidget,
     Signal,
 )
+from kampung_desktop.ui.widgets_validation import LocalProblem
 
 if TYPE_CHECKING:
     from kampung_desktop.services.registry import RegistryService
@@ -127,6 +133,23 @@ class KelurahanCombo(QComboBox):
         if found is not None and self.currentData() != found.kode:
             self.setCurrentIndex(self.findData(found.kode))
 
+    def problem(self) -> LocalProblem | None:
+        """What is wrong with the typed text: it names no kelurahan, or several; None when it
+        names exactly one or nothing was typed."""
+        typed = self.currentText().strip()
+        found = self.matches()
+        if not typed or len(found) == 1:
+            return None
+        if not found:
+            text = QCoreApplication.translate(
+                "HouseholdDialog", "Kelurahan '%1' tidak ada dalam daftar; pilih dari daftar."
+            )
+            return LocalProblem(text.replace("%1", typed))
+        text = QCoreApplication.translate(
+            "HouseholdDialog", "'%1' cocok dengan %2 kelurahan; pilih satu dari daftar."
+        )
+        return LocalProblem(text.replace("%1", typed).replace("%2", str(len(found))))
+
 
 class NumberBox(QSpinBox):
     """RT or RW number 1–999, shown zero-padded as on the e-KTP; 0 shows blank (not given)."""
@@ -146,3 +169,43 @@ class NumberBox(QSpinBox):
 
     def set_number(self, value: int | None) -> None:
         self.setValue(value or 0)
+
+
+class CoordinateFields:
+    """The latitude and longitude boxes, read by core.geo's rules (decimal commas allowed); a
+    'lat, lon' pasted into either (as maps apps copy it) fills both."""
+
+    def __init__(self) -> None:
+        self.latitude = QLineEdit()
+        self.latitude.setObjectName("latitude")
+        self.latitude.setPlaceholderText(
+            QCoreApplication.translate("HouseholdDialog", "contoh -6.1783")
+        )
+        self.longitude = QLineEdit()
+        self.longitude.setObjectName("longitude")
+        self.longitude.setPlaceholderText(
+            QCoreApplication.translate("HouseholdDialog", "contoh 106.6319")
+        )
+
+    def show(self, latitude: float | None, longitude: float | None) -> None:
+        self.latitude.setText(geo.as_text(latitude))
+        self.longitude.setText(geo.as_text(longitude))
+
+    def texts(self) -> tuple[str, str]:
+        return self.latitude.text().strip(), self.longitude.text().strip()
+
+    def values(self) -> tuple[float | None, float | None]:
+        """The two numbers as typed; None for an empty box or one that holds no number."""
+        return geo.parse_number(self.latitude.text()), geo.parse_number(self.longitude.text())
+
+    def split_pasted_pair(self) -> None:
+        for field, other in ((self.latitude, self.longitude), (self.longitude, self.latitude)):
+            pair = geo.parse_pair(field.text())
+            if pair is not None and not other.text().strip():
+                self.show(pair.latitude, pair.longitude)
+                return
+
+    def problems(self) -> dict[str, list]:
+        """'household.latitude'/'household.longitude' → problems, by the registry rules."""
+        found = geo.typed_problems(self.latitude.text(), self.longitude.text())
+        return {f"household.{name}": problems for name, problems in found.items()}

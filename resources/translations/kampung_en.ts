@@ -1090,18 +1090,6 @@ Technical details were written to {log}. If it happens again, send that file to 
         <translation>&apos;%1&apos; matches %2 kelurahan; choose one from the list.</translation>
     </message>
     <message>
-        <source>Lintang harus angka antara -90 dan 90, contoh -6.1783.</source>
-        <translation>Latitude must be a number between -90 and 90, e.g. -6.1783.</translation>
-    </message>
-    <message>
-        <source>Bujur harus angka antara -180 dan 180, contoh 106.6319.</source>
-        <translation>Longitude must be a number between -180 and 180, e.g. 106.6319.</translation>
-    </message>
-    <message>
-        <source>Isi lintang dan bujur bersama, atau kosongkan keduanya.</source>
-        <translation>Fill in latitude and longitude together, or leave both empty.</translation>
-    </message>
-    <message>
         <source>Anggota no. %1</source>
         <translation>Member no. %1</translation>
     </message>
