@@ -9,8 +9,9 @@ packages=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 
           poppler-utils)
 if [ "$mode" = test ]; then
   # The server tests start a throw-away PostgreSQL cluster (tests/pgcluster.py), check the
-  # city's pages in headless Chromium and run the documented `sqlite3 .backup` (server-ops).
-  packages+=(postgresql chromium sqlite3)
+  # city's pages in headless Chromium and run the documented `sqlite3 .backup` (server-ops);
+  # the certificate tests scan printed QR codes with zbarimg.
+  packages+=(postgresql chromium sqlite3 zbar-tools)
 fi
 if [ "$mode" = gui ]; then
   packages+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0

@@ -5,6 +5,7 @@ import pytest
 
 from kampung_desktop.certificates.model import (
     CertificateData,
+    canonical_fields,
     certificate_digest,
     parse_payload,
     verify_payload,
@@ -89,3 +90,21 @@ def test_recipient_lines_become_a_tuple():
     data = sample(recipient_lines=["RT 001 / RW 001", "Kelurahan X"])
     assert data.recipient_lines == ("RT 001 / RW 001", "Kelurahan X")
     hash(data)
+
+
+def test_digest_known_answer():
+    """Every issued piagam carries this digest: a change to the canonical form or the hash
+    would turn every printed copy into 'altered'. The values were computed outside Python
+    (`printf '%s' '<canonical>' | sha256sum`)."""
+    canonical = (
+        '{"achievement":"sebagai Kampung Bantar Kategori Sedang Tahun 2026","date":"2026-09-20",'
+        '"number":"400.9/005/DPMPPA/2026","place":"Jambi","recipient":["RT 005 / RW 012",'
+        '"Kelurahan Eka Jaya Kecamatan Paal Merah"],"signatory":["WALI KOTA JAMBI",'
+        '"NAMA WALI KOTA",""],"v":1}'
+    )
+    assert canonical_fields(sample()) == canonical.encode()
+    assert certificate_digest(sample()) == "cab7a187ec"
+    assert sample().qr_payload == "PIAGAM|400.9/005/DPMPPA/2026|cab7a187ec"
+    # Non-ASCII text is hashed as NFC UTF-8: a decomposed 'ā' (a + U+0304) gives the same.
+    lines = ("RT 005 / RW 012", "Kelurahan Eka\u0304 Jaya Kecamatan Paal Merah")
+    assert certificate_digest(sample(recipient_lines=lines)) == "4ee64d2a19"
