@@ -117,6 +117,7 @@ def sign_in(data_dir: Path, username: str, password: str) -> AccessSession:
             "Ask another registered user to open the app and lock the screen, then sign in "
             "with your new password.",
         )
+    check_seal(data_dir, access, key)
     return AccessSession(principal_of(account), key)
 
 
@@ -127,6 +128,7 @@ def unlock(data_dir: Path, session_key: bytes, username: str, password: str) -> 
     one whose password changed on the server) gets `session_key` wrapped for it now.
     """
     access = _protected(data_dir)
+    check_seal(data_dir, access, session_key)  # an account slipped in outside Kampung: refused
     account = _signing_in(data_dir, access, username, password)
     kek = _kek(data_dir, account, password)
     if account.wrapped_key is not None:
@@ -136,7 +138,7 @@ def unlock(data_dir: Path, session_key: bytes, username: str, password: str) -> 
                 raise WRONG  # a key of another data dir: never mix them
             return AccessSession(principal_of(account), key)
     wrapped = keys.wrap(kek, session_key, account.username)
-    access_file.save(Path(data_dir), access.with_account(account.with_changes(wrapped_key=wrapped)))
+    save(data_dir, access.with_account(account.with_changes(wrapped_key=wrapped)), session_key)
     return AccessSession(principal_of(account), session_key)
 
 
@@ -191,7 +193,7 @@ def create_first_admin(
     # The wrapped key is saved before the database is encrypted with it, so no crash can leave
     # an encrypted database without its key. "encrypted" is set at once: an upgrade cut short
     # is resumed by the next keyed open (storage.engine.prepare_database).
-    access_file.save(folder, base.with_changes(accounts=(account,), encrypted=True, demo=demo))
+    save(folder, base.with_changes(accounts=(account,), encrypted=True, demo=demo), key)
     session = AccessSession(principal_of(account), key)
     try:
         encrypt_database(folder, session)
@@ -226,6 +228,7 @@ def add_user(
         raise SIGN_IN_FIRST
     if admin.db_key is None:
         raise SIGN_IN_FIRST
+    check_seal(data_dir, access, admin.db_key)
     _check_username(username)
     if access.find(username) is not None:
         raise AccessDenied(
@@ -244,7 +247,7 @@ def add_user(
     account = _new_account(
         username.strip(), full_name, role, codes, password, admin.db_key, "local"
     )
-    access_file.save(Path(data_dir), access.with_account(account))
+    save(data_dir, access.with_account(account), admin.db_key)
 
 
 def change_password(data_dir: Path, session: AccessSession, old: str, new: str) -> None:
@@ -259,13 +262,14 @@ def change_password(data_dir: Path, session: AccessSession, old: str, new: str) 
     _check_password(new)
     if session.db_key is None:
         raise SIGN_IN_FIRST
+    check_seal(data_dir, access, session.db_key)
     salt = keys.new_salt()
     updated = account.with_changes(
         verifier=keys.make_verifier(new),
         kek_salt=salt,
         wrapped_key=keys.wrap(keys.derive_kek(new, salt), session.db_key, account.username),
     )
-    access_file.save(Path(data_dir), access.with_account(updated))
+    save(data_dir, access.with_account(updated), session.db_key)
 
 
 def list_accounts(data_dir: Path) -> list[Principal]:
@@ -284,6 +288,23 @@ def check_scope(codes: Iterable[str]) -> tuple[str, ...]:
                 f"'{code}' is not a kelurahan code (e.g. 36.71.01.1001).",
             )
     return cleaned
+
+
+# -- the seal over access.json ---------------------------------------------------------------
+def save(data_dir: Path, access: AccessFile, key: bytes) -> None:
+    """Write access.json sealed with the database key: only someone who opened the data can
+    change who may open it."""
+    sealed = access.with_changes(mac=keys.seal(key, access_file.signed_bytes(access)))
+    access_file.save(Path(data_dir), sealed)
+
+
+def check_seal(data_dir: Path, access: AccessFile, key: bytes) -> None:
+    """Refuse an access.json changed outside Kampung (a role raised, an account added)."""
+    if not keys.sealed(key, access_file.signed_bytes(access), access.mac):
+        raise access_file.AccessFileDamaged(
+            access_file.path_of(Path(data_dir)),
+            "diubah di luar Kampung / changed outside Kampung",
+        )
 
 
 # -- helpers ---------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ without touching the wrapped key, which is how server accounts are checked offli
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import os
 from functools import lru_cache
 
@@ -106,3 +108,16 @@ def _b64(data: bytes) -> str:
 
 def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def seal(key: bytes, data: bytes) -> str:
+    """A MAC of `data` under a key derived from the database key (never the key itself)."""
+    return _b64(hmac.new(_mac_key(key), data, hashlib.sha256).digest())
+
+
+def sealed(key: bytes, data: bytes, mac: str | None) -> bool:
+    return mac is not None and hmac.compare_digest(seal(key, data), mac)
+
+
+def _mac_key(key: bytes) -> bytes:
+    return hmac.new(key, b"kampung access.json mac v1", hashlib.sha256).digest()

@@ -16,7 +16,13 @@ from typing import Protocol
 
 from kampung_desktop.core.roles import Role, normalise_scope
 from kampung_desktop.services import access_keys as keys
-from kampung_desktop.services.access import WRONG, AccessDenied, AccessSession, principal_of
+from kampung_desktop.services.access import (
+    WRONG,
+    AccessSession,
+    check_seal,
+    principal_of,
+    save,
+)
 from kampung_desktop.storage import access_file
 from kampung_desktop.storage.access_file import AccessFile, AccountRecord
 
@@ -55,6 +61,10 @@ def store_server_accounts(
     if not protected and enrolling is None:
         return None
     key = session_key if protected else keys.new_key()
+    if key is None:  # a protected dir's list is sealed with its key; none here: leave it
+        return None
+    if protected and current is not None:
+        check_seal(folder, current, key)
     previous = {a.username.lower(): a for a in current.accounts} if current else {}
     server = [r for r in (_record(a, previous) for a in accounts) if r is not None]
     names = {r.username.lower() for r in server}
@@ -67,7 +77,7 @@ def store_server_accounts(
         log.warning("server account list left no account able to open the data; not stored")
         return session
     base = current or AccessFile()
-    access_file.save(folder, base.with_changes(accounts=tuple(merged), encrypted=True))
+    save(folder, base.with_changes(accounts=tuple(merged), encrypted=True), key)
     log.info("stored %d server accounts", len(server))
     return session
 
@@ -98,17 +108,12 @@ def _record(account: ServerAccount, previous: dict[str, AccountRecord]) -> Accou
 
 
 def _wrap_for(
-    merged: list[AccountRecord], enrolling: tuple[str, str], key: bytes | None
+    merged: list[AccountRecord], enrolling: tuple[str, str], key: bytes
 ) -> tuple[list[AccountRecord], AccessSession]:
     username, password = enrolling
     found = next((a for a in merged if a.username.lower() == username.strip().lower()), None)
     if found is None or not keys.check_password(found.verifier, password):
         raise WRONG
-    if key is None:
-        raise AccessDenied(
-            "Masuk dulu untuk mendaftarkan laptop yang datanya dilindungi.",
-            "Sign in first to enrol a laptop whose data is protected.",
-        )
     salt = keys.new_salt()
     wrapped = found.with_changes(
         kek_salt=salt, wrapped_key=keys.wrap(keys.derive_kek(password, salt), key, found.username)

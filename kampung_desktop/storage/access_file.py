@@ -7,6 +7,9 @@ folder): a crash leaves the old file or the new one, never half of one, because 
 would lock everyone out of the data. A file that does not match the schema is refused with a
 message, never repaired or ignored: treating a damaged file as "no accounts" would unlock the
 data dir for anyone.
+
+`mac` seals the rest of the file with a key only the database key yields (services.access
+computes and checks it): a role, scope or account edited outside Kampung is refused.
 """
 
 from __future__ import annotations
@@ -71,6 +74,7 @@ class AccessFile:
     encrypted: bool = False
     demo: bool = False
     accounts: tuple[AccountRecord, ...] = field(default_factory=tuple)
+    mac: str | None = None  # base64 HMAC over `signed_bytes` (services.access)
 
     def find(self, username: str) -> AccountRecord | None:
         key = username.strip().lower()
@@ -135,6 +139,13 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def signed_bytes(access: AccessFile) -> bytes:
+    """The canonical bytes the MAC covers: every field but the MAC itself."""
+    data = _dump(access)
+    del data["mac"]
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
 def _dump(access: AccessFile) -> dict[str, Any]:
     data = asdict(access)
     data["accounts"] = [{**a, "scope": list(a["scope"])} for a in data["accounts"]]
@@ -159,7 +170,10 @@ def _parse(path: Path, data: Any) -> AccessFile:
     names = [a.username.lower() for a in accounts]
     if len(set(names)) != len(names):
         raise bad("nama pengguna ganda / duplicate username")
-    return AccessFile(VERSION, data["encrypted"], data["demo"], accounts)
+    mac = data.get("mac")
+    if mac is not None and not isinstance(mac, str):
+        raise bad("'mac'")
+    return AccessFile(VERSION, data["encrypted"], data["demo"], accounts, mac)
 
 
 _TEXT_FIELDS = ("username", "full_name", "verifier", "kek_salt", "user_id")

@@ -10,9 +10,11 @@ import pytest
 
 from kampung_desktop.core.roles import Permission, Role
 from kampung_desktop.services import access
+from kampung_desktop.services import access_keys as keys
 from kampung_desktop.services.access import AccessDenied
 from kampung_desktop.services.app import AppContext
-from kampung_desktop.storage.access_file import ACCESS_FILE
+from kampung_desktop.storage import access_file
+from kampung_desktop.storage.access_file import ACCESS_FILE, AccessFileDamaged
 from kampung_desktop.storage.engine import database_path
 
 ADMIN = ("siti", "rahasia-123")
@@ -127,37 +129,65 @@ def test_change_password_rewraps_without_reencrypting(protected: Path) -> None:
     AppContext.open(protected, again).close()
 
 
+def _rewrite(data_dir: Path, key: bytes, change) -> None:  # type: ignore[no-untyped-def]
+    """Change access.json as Kampung itself would (sealed with the database key)."""
+    access.save(data_dir, change(access_file.load(data_dir)), key)
+
+
 def test_disabled_account_is_refused(protected: Path) -> None:
-    path = protected / ACCESS_FILE
-    stored = json.loads(path.read_text(encoding="utf-8"))
-    stored["accounts"][0]["disabled"] = True
-    path.write_text(json.dumps(stored), encoding="utf-8")
+    key = access.sign_in(protected, *ADMIN).db_key
+    _rewrite(protected, key, lambda f: f.with_account(f.find("siti").with_changes(disabled=True)))
     with pytest.raises(AccessDenied, match="dinonaktifkan"):
         access.sign_in(protected, *ADMIN)
 
 
-def test_a_wrap_copied_to_another_account_does_not_open(protected: Path) -> None:
-    """The wrap is bound to its username: pasting the admin's wrap and salt into another
-    account (whose verifier the attacker controls) still yields no key."""
+def test_a_wrap_is_bound_to_its_username() -> None:
+    kek, key = keys.derive_kek("pw-12345678", keys.new_salt()), keys.new_key()
+    wrapped = keys.wrap(kek, key, "siti")
+    assert keys.unwrap(kek, wrapped, "SITI") == key
+    assert keys.unwrap(kek, wrapped, "eve") is None
+    assert keys.unwrap(keys.new_key(), wrapped, "siti") is None
+
+
+@pytest.mark.parametrize("edit", ["raise-role", "copy-wrap", "add-account", "drop-mac"])
+def test_access_json_edited_outside_kampung_is_refused(protected: Path, edit: str) -> None:
+    """Someone with the file but not the key raises a role, pastes a wrap or slips an account
+    in for the lock screen: the seal breaks, nothing opens, nothing is written."""
     admin = access.sign_in(protected, *ADMIN)
-    access.add_user(protected, admin, "eve", "enumerator", [], "eve-pass-12")
+    access.add_user(protected, admin, "eve", "enumerator", ["3671011001"], "eve-pass-12")
     path = protected / ACCESS_FILE
     stored = json.loads(path.read_text(encoding="utf-8"))
     siti, eve = stored["accounts"]
-    eve["kek_salt"], eve["wrapped_key"] = siti["kek_salt"], siti["wrapped_key"]
-    eve["verifier"] = siti["verifier"]
+    if edit == "raise-role":
+        eve["role"], eve["scope"] = "admin", []
+    elif edit == "copy-wrap":
+        eve["kek_salt"], eve["wrapped_key"], eve["verifier"] = (
+            siti["kek_salt"], siti["wrapped_key"], siti["verifier"],
+        )  # fmt: skip
+    elif edit == "add-account":
+        stored["accounts"].append(dict(eve, username="mallory", wrapped_key=None, role="admin"))
+    else:
+        del stored["mac"]
     path.write_text(json.dumps(stored), encoding="utf-8")
-    with pytest.raises(AccessDenied):
-        access.sign_in(protected, "eve", ADMIN[1])
+    before = _snapshot(protected)
+    for name, password in (("eve", "eve-pass-12"), ("eve", ADMIN[1]), ADMIN):
+        with pytest.raises((AccessDenied, AccessFileDamaged)):
+            access.sign_in(protected, name, password)
+    with pytest.raises(AccessFileDamaged, match="luar Kampung"):
+        access.unlock(protected, admin.db_key, "mallory" if edit == "add-account" else "eve",
+                      "eve-pass-12")  # fmt: skip
+    with pytest.raises(AccessFileDamaged):
+        access.add_user(protected, admin, "joe", "enumerator", [], "joe-pass-12")
+    assert _snapshot(protected) == before
 
 
 def test_unlock_wraps_the_key_for_an_account_without_one(protected: Path) -> None:
     admin = access.sign_in(protected, *ADMIN)
     access.add_user(protected, admin, "ani", "operator", ["3671011001"], "ani-pass-12")
-    path = protected / ACCESS_FILE
-    stored = json.loads(path.read_text(encoding="utf-8"))
-    stored["accounts"][1]["wrapped_key"] = None  # as a server account arrives
-    path.write_text(json.dumps(stored), encoding="utf-8")
+    _rewrite(  # as a server account arrives: no wrap yet
+        protected, admin.db_key,
+        lambda f: f.with_account(f.find("ani").with_changes(wrapped_key=None)),
+    )  # fmt: skip
     with pytest.raises(AccessDenied, match="belum pernah membuka"):
         access.sign_in(protected, "ani", "ani-pass-12")
     before = _snapshot(protected)
@@ -167,8 +197,9 @@ def test_unlock_wraps_the_key_for_an_account_without_one(protected: Path) -> Non
     ani = access.unlock(protected, admin.db_key, "ani", "ani-pass-12")
     assert ani.principal.role is Role.OPERATOR and ani.db_key == admin.db_key
     assert access.sign_in(protected, "ani", "ani-pass-12").db_key == admin.db_key
-    with pytest.raises(AccessDenied):  # another dir's key is never mixed in
+    with pytest.raises(AccessFileDamaged):  # another dir's key is never mixed in
         access.unlock(protected, bytes(32), "ani", "ani-pass-12")
+    assert access.sign_in(protected, "ani", "ani-pass-12").db_key == admin.db_key
 
 
 def test_unprotected_dir_has_no_sign_in(tmp_path: Path) -> None:
