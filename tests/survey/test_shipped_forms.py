@@ -206,16 +206,6 @@ def _forms_parser():
     return parser
 
 
-def _forms_check_available() -> bool:
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        try:
-            args = _forms_parser().parse_args(["forms", "check", "form.xlsx"])
-        except SystemExit:
-            return False
-    return getattr(args, "handler", None) is not None
-
-
 def _run_forms_cmd(*argv: str) -> tuple[int, str, str]:
     """Run `kampung forms ...` in-process; returns (exit code, stdout, stderr)."""
     from kampung_desktop.cli.common import CliError
@@ -235,8 +225,6 @@ def _run_forms_cmd(*argv: str) -> tuple[int, str, str]:
 
 @pytest.mark.parametrize("path", FORMS, ids=lambda p: p.stem)
 def test_kampung_forms_check_passes(path: Path) -> None:
-    if not _forms_check_available():
-        pytest.skip("`kampung forms check` is not available yet")
     code, out, err = _run_forms_cmd("check", str(path))
     assert code == 0, out + err
     settings = _settings(path)
@@ -249,8 +237,6 @@ def test_kampung_forms_check_passes(path: Path) -> None:
 
 
 def _eval(tmp_path: Path, form: str, answers: dict, lang: str = "id") -> dict:
-    if not _forms_check_available():
-        pytest.skip("`kampung forms` engine is not available yet")
     answers_path = tmp_path / "answers.json"
     answers_path.write_text(json.dumps(answers), encoding="utf-8")
     path = forms_dir() / f"{form}.xlsx"
