@@ -15,9 +15,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from kampung_desktop.core.roles import Permission
+from kampung_desktop.services import audit
 from kampung_desktop.services.access import AccessSession, require
 from kampung_desktop.storage import backup_file
 from kampung_desktop.storage.backup_file import BackupRefused, Manifest
+from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.migrations import LATEST_VERSION
 
 log = logging.getLogger(__name__)
@@ -114,6 +116,7 @@ def backup_now(data_dir: Path, out: Path, session: AccessSession | None) -> Back
     if out.is_dir():
         out = out / default_name()
     manifest = backup_file.write_backup(Path(data_dir), out, _key(session))
+    audit.record_in_dir(Path(data_dir), session, audit.BACKUP, "database", manifest.created)
     log.info("backup written (%d bytes)", manifest.db_size)
     return _info(out, manifest)
 
@@ -134,8 +137,8 @@ def describe(backup: Path) -> BackupInfo:
 
 
 def restore(data_dir: Path, backup: Path, session: AccessSession | None) -> BackupInfo:
-    """Replace the dir's database with the backup's, all or nothing. No connection to the
-    database may be open (the app closes its own first); a refused file changes nothing."""
+    """Replace the dir's database with the backup's, all or nothing; the app's own open
+    connections stay valid (refresh what is shown). A refused file changes nothing."""
     require(session, Permission.RESTORE) if session is not None else None
     try:
         manifest = backup_file.restore_backup(
@@ -143,6 +146,9 @@ def restore(data_dir: Path, backup: Path, session: AccessSession | None) -> Back
         )
     except BackupRefused as refused:
         raise _problem(refused) from refused
+    Database.open(Path(data_dir), key=_key(session)).close()  # an older backup: migrate it now
+    # into the restored log: it carries on from the backup's chain
+    audit.record_in_dir(Path(data_dir), session, audit.RESTORE, "database", manifest.created)
     log.info("database restored from a backup taken %s", manifest.created)
     return _info(backup, manifest)
 

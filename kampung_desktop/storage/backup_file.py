@@ -8,8 +8,9 @@ manifest carries a key check (an HMAC of a fixed text under the key) so a restor
 backup of another data folder" from "this folder's backup" before writing anything.
 
 A restore checks everything first (container, digest, key, SQLite integrity, schema version)
-on a copy in the data folder, then swaps it in with one atomic rename; a refused file changes
-nothing.
+on a copy in the data folder, then copies it into the live database with the same backup API
+in one write transaction: atomic, and a running app's own connections stay valid (they see the
+restored data at their next read). A refused file changes nothing.
 """
 
 from __future__ import annotations
@@ -139,10 +140,7 @@ def restore_backup(data_dir: Path, backup: Path, key: bytes | None, latest: int)
     try:
         _extract(backup, manifest, staged)
         _check_staged(staged, key, manifest)
-        _quiesce(target, key)
-        os.replace(staged, target)
-        _remove(Path(f"{target}-wal"), Path(f"{target}-shm"))
-        _fsync_dir(target.parent)
+        _copy_into(staged, target, key)
     finally:
         _remove(staged, Path(f"{staged}-journal"), Path(f"{staged}-wal"), Path(f"{staged}-shm"))
     return manifest
@@ -177,23 +175,28 @@ def _check_staged(staged: Path, key: bytes | None, manifest: Manifest) -> None:
         conn.close()
 
 
-def _quiesce(target: Path, key: bytes | None) -> None:
-    """Fold the current database's WAL into its file, so no old WAL meets the restored file.
-    Fails as "locked" while another program (an open Kampung window) uses it."""
-    if not target.exists() or target.stat().st_size == 0:
-        return
-    plain = connection.looks_plain(target)
-    conn = connection.connect(
-        target, None if plain else key, timeout=BUSY_TIMEOUT_MS / 1000, remembered=not plain
+def _copy_into(staged: Path, target: Path, key: bytes | None) -> None:
+    """Every page of the checked copy into the live database, in one write transaction.
+    A write held elsewhere for longer than the busy timeout: "locked", nothing changed."""
+    if target.exists() and connection.looks_plain(target) is (key is not None):
+        raise BackupRefused("foreign")  # the live file's protection differs from the backup's
+    source = connection.connect(staged, key, remembered=False)
+    live = connection.connect(
+        target, key, timeout=BUSY_TIMEOUT_MS / 1000, remembered=key is not None
     )
     try:
-        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-    except connection.ERROR as exc:
-        raise DatabaseUnavailable("locked", target) from exc
+        # The backup API retries a busy destination for ever; wait the busy timeout for the
+        # write lock here instead, so a writer that does not let go is reported, not waited on.
+        live.execute("BEGIN IMMEDIATE")
+        live.execute("ROLLBACK")
+        source.backup(live, pages=-1)  # all pages in one step: one atomic transaction
+    except connection.OPERATIONAL as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseUnavailable("locked", target) from exc
+        raise
     finally:
-        conn.close()
-    if busy:
-        raise DatabaseUnavailable("locked", target)
+        live.close()
+        source.close()
 
 
 def _counts(conn: object) -> dict[str, int]:
@@ -221,16 +224,3 @@ def _digest(path: Path) -> tuple[str, int]:
 def _remove(*paths: Path) -> None:
     for p in paths:
         p.unlink(missing_ok=True)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

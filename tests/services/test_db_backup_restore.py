@@ -233,3 +233,17 @@ def test_a_plain_dir_backs_up_and_restores_without_a_key(plain_template, tmp_pat
     conn.close()
     backups.restore(folder, backup.path, None)
     assert _digest_rows(folder, None) == before
+
+
+def test_restore_while_the_app_is_open_shows_the_restored_data(protected, tmp_path):
+    folder, session = protected
+    backup = backups.backup_now(folder, tmp_path / "b.kbak", session).path
+    ctx = AppContext.open(folder, access=session)
+    try:
+        with ctx.db.raw() as conn:
+            conn.execute("DELETE FROM households WHERE rowid > 10")
+        backups.restore(folder, backup, session)  # the window's connections stay open
+        with ctx.db.raw() as conn:
+            assert conn.execute("SELECT count(*) FROM households").fetchone()[0] == 250
+    finally:
+        ctx.close()
