@@ -279,6 +279,9 @@ class MainWindow(QMainWindow):
         from kampung_desktop.ui.audit_hooks import install as install_audit
 
         self.audit_ui = install_audit(self)  # view/reveal entries, the admin's audit log
+        from kampung_desktop.ui.backup_dialog import install as install_backups
+
+        self.backup_ui = install_backups(self)  # Data menu: back up, restore, schedule
         if self.access_ui is not None:
             self.access_ui.arm(self.backend.ctx)  # idle limit from the settings; gate late menus
         self.settled = True
