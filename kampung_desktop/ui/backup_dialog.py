@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from kampung_desktop.core.roles import Permission, allows
-from kampung_desktop.ui import faults, i18n
+from kampung_desktop.ui import i18n
 from kampung_desktop.ui.qt import (
     QAction,
     QDialog,
