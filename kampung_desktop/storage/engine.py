@@ -47,8 +47,8 @@ def _health(conn, path: Path) -> str:  # type: ignore[no-untyped-def]
     if size <= FULL_CHECK_MAX_BYTES:
         return conn.execute("PRAGMA quick_check(1)").fetchone()[0]
     conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-    pages = conn.execute("PRAGMA page_count").fetchone()[0]
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
+    page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])  # SQLCipher: a string
     wal = Path(f"{path}-wal")
     room = size + (wal.stat().st_size if wal.exists() else 0)
     return "ok" if pages * page_size <= room else "page count beyond the end of the file"

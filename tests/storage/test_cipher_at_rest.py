@@ -161,3 +161,14 @@ def test_a_damaged_plain_file_is_refused_untouched(tmp_path):
     assert caught.value.kind == "corrupt"
     assert path.read_bytes() == b"SQLite format 3\x00" + b"\x07" * 40000
     assert sorted(p.name for p in folder.iterdir()) == ["kampung.sqlite3"]
+
+
+def test_a_large_encrypted_file_gets_the_size_independent_check(protected, monkeypatch):
+    """Above FULL_CHECK_MAX_BYTES only the schema and page count are checked (SQLCipher
+    answers PRAGMA page_size as text)."""
+    from kampung_desktop.storage import engine
+
+    folder, session = protected
+    connection.forget_key(database_path(folder))
+    monkeypatch.setattr(engine, "FULL_CHECK_MAX_BYTES", 0)
+    assert engine.inspect_existing(database_path(folder), session.db_key) > 0
