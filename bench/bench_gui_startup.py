@@ -147,9 +147,9 @@ def run(data_dirs: list[Path], runs: int) -> None:
 
 
 def _households(data_dir: Path) -> int:
-    import sqlite3
+    from bench_keys import connect_ro  # keyed for a protected (encrypted) demo dir
 
-    conn = sqlite3.connect(f"file:{data_dir / 'kampung.sqlite3'}?mode=ro", uri=True)
+    conn = connect_ro(data_dir)
     try:
         return conn.execute("SELECT count(*) FROM households WHERE deleted = 0").fetchone()[0]
     finally:

@@ -38,7 +38,6 @@ import argparse
 import json
 import os
 import random
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -74,12 +73,15 @@ def has_rows(model) -> bool:  # type: ignore[no-untyped-def]
 
 
 def open_window(app: QApplication, data_dir: Path):  # type: ignore[no-untyped-def]
+    from bench_keys import session_for  # encrypted demo dir: signed in as the demo admin
+
     from kampung_desktop.ui import i18n
     from kampung_desktop.ui.main_window import MainWindow
 
     i18n.apply(i18n.peek_language(data_dir))
+    session = session_for(data_dir)  # before the clock: sign-in is not the window's time
     start = now()
-    window = MainWindow(data_dir)
+    window = MainWindow(data_dir, access=session)
     probe = PaintProbe(window.list.table.viewport())
     window.failed.connect(lambda error: print(f"loading failed: {error!r}"))
     window.show()
@@ -153,7 +155,9 @@ def jumps(window, probe: PaintProbe, count: int, rng: random.Random) -> list[flo
 
 def words_to_type(data_dir: Path, rng: random.Random) -> list[str]:
     """What enumerators type: head names, member names, NIKs, No. KK, street + number."""
-    conn = sqlite3.connect(f"file:{data_dir / 'kampung.sqlite3'}?mode=ro", uri=True)
+    from bench_keys import connect_ro
+
+    conn = connect_ro(data_dir)
     try:
 
         def sample(table: str, columns: str) -> list[tuple]:  # the same rows for the same seed

@@ -49,8 +49,11 @@ def p95(samples: list[float]) -> float:
 
 def measure(data_dir: Path, rng: random.Random) -> dict[str, tuple[float, float]]:
     """(p50, p95) in ms for each figure."""
-    path = engine.prepare_database(data_dir)
-    connect = lambda: engine.raw_connection(path)  # noqa: E731
+    from bench_keys import key_for  # encrypted demo dir: the demo admin's key
+
+    key = key_for(data_dir)
+    path = engine.prepare_database(data_dir, key=key)
+    connect = lambda: engine.raw_connection(path, key)  # noqa: E731
     conn = connect()
     names = [r[0].split()[0] for r in conn.execute("SELECT name FROM members LIMIT 3000")]
     areas = conn.execute(
