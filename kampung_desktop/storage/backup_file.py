@@ -164,7 +164,10 @@ def _extract(backup: Path, manifest: Manifest, staged: Path) -> None:
 
 
 def _check_staged(staged: Path, key: bytes | None, manifest: Manifest) -> None:
-    conn = connection.connect(staged, key, remembered=False)
+    try:
+        conn = connection.connect(staged, key, remembered=False)
+    except connection.DATABASE as exc:  # keying reads the first page
+        raise BackupRefused("damaged") from exc
     try:
         ok = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if ok != "ok" or _counts(conn) != manifest.counts:

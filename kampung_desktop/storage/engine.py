@@ -79,6 +79,8 @@ def inspect_existing(path: Path, key: bytes | None = None) -> int:
             path, key, readonly=True, timeout=BUSY_TIMEOUT_MS / 1000, remembered=key is not None
         )
     except connection.ERROR as exc:
+        if header != _SQLITE_MAGIC and "not a database" in str(exc):  # keying reads page 1
+            raise DatabaseUnavailable("wrongkey", path) from exc
         raise DatabaseUnavailable("unreadable", path, detail=str(exc)) from exc
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
