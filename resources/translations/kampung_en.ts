@@ -2902,6 +2902,14 @@ Household register and neighbourhood assessment that works without internet.</tr
         <source>belum pernah</source>
         <translation>never</translation>
     </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi dibatalkan. Data tetap aman; sinkron berikutnya melanjutkan dari situ.</source>
+        <translation>Sync cancelled. Data is safe; the next sync continues from there.</translation>
+    </message>
 </context>
 <context>
     <name>SyncUi</name>

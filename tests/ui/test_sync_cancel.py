@@ -33,7 +33,7 @@ def test_cancel_stops_the_sync_and_the_next_one_resumes(
     from kampung_desktop.services.app import AppContext
     from kampung_desktop.services.registry import RegistryService
 
-    count = 600
+    count = 1400  # 4,200 changes: more than one push batch (2,000 ops at most)
     ctx = AppContext.open(data_dir)
     try:
         registry = RegistryService(ctx.db, ctx.user_id)
@@ -63,7 +63,7 @@ def test_cancel_stops_the_sync_and_the_next_one_resumes(
     assert not panel.cancel_button.isVisible() and panel.sync_button.isEnabled()
     top = panel.log_view.plain(panel.log_view.topLevelItem(0))
     assert "Sinkronisasi dibatalkan; sinkron berikutnya melanjutkan dari sini" in top
-    assert ui.indicator.text() == "● Menunggu sinkron"  # not "offline", not an error
+    assert ui.indicator.text() == "● Dibatalkan"  # not "offline", not an error
     qtbot.wait(1500)
     assert not ui.controller.syncing  # a cancel is not undone by the automatic sync
 

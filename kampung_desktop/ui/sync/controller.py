@@ -61,6 +61,7 @@ class SyncController(QObject):
         self.reachable: bool | None = None
         self.syncing = False
         self.cancelling = False  # "Batalkan" pressed; the worker stops at its next safe point
+        self.cancelled = False  # the last sync was cancelled by the user (until the next one)
         self._saved_interval: float | None = None
         self.failed_text: str | None = None  # an unexpected error in the sync machinery
         self._state = ""
@@ -172,6 +173,7 @@ class SyncController(QObject):
         self._check_timer.stop()
         self.syncing = True
         self.cancelling = False
+        self.cancelled = False
         self.progress = None
         self.failed_text = None
         self.runner.cancel.clear()
@@ -198,6 +200,7 @@ class SyncController(QObject):
         outcome, status, entries = result
         cancelled = self.cancelling
         self._sync_ended()
+        self.cancelled = cancelled
         self.last_outcome = outcome
         # A cancelled sync says nothing about the server; treated as reached, it starts no new
         # sync by itself until something new waits (the schedule remembers what was pending).
@@ -262,7 +265,8 @@ class SyncController(QObject):
 
     # -- state ------------------------------------------------------------------------------------
     def display_state(self) -> str:
-        """not_enrolled | offline | syncing | waiting | up_to_date | needs_attention | revoked.
+        """not_enrolled | offline | syncing | waiting | up_to_date | needs_attention | revoked |
+        cancelled (by the user, until the next sync).
 
         "offline" only when the server is known to be out of reach; changes that simply wait
         for the next sync while the server answers are "waiting", not "offline".
@@ -280,6 +284,8 @@ class SyncController(QObject):
             return "needs_attention"
         if status.state == "needs_attention":
             return "needs_attention"
+        if self.cancelled:
+            return "cancelled"  # says nothing about the server: not "offline"
         if self.reachable is False:
             return "offline"
         if status.pending_total:

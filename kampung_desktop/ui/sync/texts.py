@@ -55,6 +55,7 @@ def state_name(state: str) -> str:
         "up_to_date": translate("SyncTexts", "Tersinkron"),
         "needs_attention": translate("SyncTexts", "Perlu perhatian"),
         "revoked": translate("SyncTexts", "Perangkat dicabut"),
+        "cancelled": translate("SyncTexts", "Dibatalkan"),
     }
     return names.get(state, state)
 
@@ -75,6 +76,10 @@ def state_hint(state: str) -> str:
         "needs_attention": translate(
             "SyncTexts", "Ada data yang ditolak atau bentrok. Buka panel sinkronisasi."
         ),
+        "cancelled": translate(
+            "SyncTexts",
+            "Sinkronisasi dibatalkan. Data tetap aman; sinkron berikutnya melanjutkan dari situ.",
+        ),
         "revoked": translate(
             "SyncTexts",
             "Server mencabut izin perangkat ini. Data tetap tersimpan; hubungi admin untuk "
@@ -92,6 +97,7 @@ STATE_COLOURS = {
     "up_to_date": "#166534",
     "needs_attention": "#92400e",
     "revoked": "#b91c1c",
+    "cancelled": "#4b5563",
 }
 
 
