@@ -416,6 +416,53 @@
     </message>
 </context>
 <context>
+    <name>BackupUi</name>
+    <message>
+        <source>Cadangkan sekarang…</source>
+        <translation>Back up now…</translation>
+    </message>
+    <message>
+        <source>Pulihkan dari cadangan…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>Jadwal cadangan…</source>
+        <translation>Backup schedule…</translation>
+    </message>
+    <message>
+        <source>Cadangan</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Cadangan terjadwal dibuat: {name}</source>
+        <translation>Scheduled backup made: {name}</translation>
+    </message>
+    <message>
+        <source>Cadangkan sekarang</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Cadangan dibuat: {path}</source>
+        <translation>Backup made: {path}</translation>
+    </message>
+    <message>
+        <source>Pulihkan dari cadangan</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>Pulihkan data dari cadangan tanggal {taken} ({households} rumah tangga)?
+
+Semua data yang ada sekarang diganti dengan isi cadangan itu: perubahan sejak {taken} akan hilang. Tindakan ini tidak dapat dibatalkan.</source>
+        <translation>Restore the data from the backup of {taken} ({households} households)?
+
+All data now on this laptop is replaced by that backup: changes made since {taken} are lost. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Data dipulihkan dari cadangan.</source>
+        <translation>Data restored from the backup.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Ganti kata sandi</source>
@@ -2420,6 +2467,45 @@ Household register and neighbourhood assessment that works without internet.</tr
     <message>
         <source>petugas pendata</source>
         <translation>enumerator</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Jadwal cadangan</source>
+        <translation>Backup schedule</translation>
+    </message>
+    <message>
+        <source>kosong = tanpa cadangan terjadwal</source>
+        <translation>empty = no scheduled backups</translation>
+    </message>
+    <message>
+        <source>Pilih…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source> jam</source>
+        <translation> hours</translation>
+    </message>
+    <message>
+        <source>Folder cadangan:</source>
+        <translation>Backup folder:</translation>
+    </message>
+    <message>
+        <source>Setiap:</source>
+        <translation>Every:</translation>
+    </message>
+    <message>
+        <source>Simpan yang terbaru:</source>
+        <translation>Keep the newest:</translation>
+    </message>
+    <message>
+        <source>Cadangan terakhir:</source>
+        <translation>Last backup:</translation>
+    </message>
+    <message>
+        <source>Folder cadangan</source>
+        <translation>Backup folder</translation>
     </message>
 </context>
 <context>
