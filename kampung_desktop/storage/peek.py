@@ -7,12 +7,10 @@ missing file is neither touched nor created; any problem reads as "not set".
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+from kampung_desktop.storage import connection
 from kampung_desktop.storage.engine import database_path
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def peek_setting(data_dir: Path, key: str) -> str | None:
@@ -20,13 +18,13 @@ def peek_setting(data_dir: Path, key: str) -> str | None:
     path = database_path(Path(data_dir))
     try:
         with open(path, "rb") as fh:
-            if fh.read(16) != _SQLITE_MAGIC:
-                return None
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=0.05)
+            if fh.read(16) != connection.SQLITE_MAGIC:
+                return None  # damaged, or encrypted (the key is not known before sign-in)
+        conn = connection.connect(path, readonly=True, timeout=0.05, remembered=False)
         try:
             row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         finally:
             conn.close()
-    except (OSError, sqlite3.Error):
+    except (OSError, *connection.ERROR):
         return None
     return row[0] if row else None
