@@ -67,6 +67,8 @@ ENTITY_LABELS = {
 }
 
 REVEAL = audit.REVEAL
+BACKUP = audit.BACKUP
+RESTORE = audit.RESTORE
 EVERYTHING = AuditFilter()
 VIEW_LIMIT = 5000  # the admin's list shows the newest entries; the export has them all
 CSV_HEADER = ("seq", "at", "user_id", "username", "device_id", "action", "entity",
@@ -275,6 +277,28 @@ def verify_data_dir(data_dir: Path, key: bytes | None = None) -> ChainCheck:
     try:
         with db.raw() as conn:
             return audit.verify_chain(conn)
+    finally:
+        db.close()
+
+
+def record_in_dir(
+    data_dir: Path,
+    session: AccessSession | None,
+    action: str,
+    entity: str,
+    record_id: str,
+) -> None:
+    """An entry for an action on a whole data dir (a backup taken, a restore done), written
+    through its own short-lived connection (the dir's key for a protected one)."""
+    from kampung_desktop.services.app import USER_SETTING, get_setting
+
+    key = session.db_key if session is not None else None
+    db = Database.open(Path(data_dir), key=key) if key is not None else Database.open(data_dir)
+    try:
+        user_id = (
+            session.principal.user_id if session is not None else get_setting(db, USER_SETTING)
+        )
+        AuditService(db, user_id, access=session).record(action, entity, record_id)
     finally:
         db.close()
 

@@ -94,3 +94,33 @@ def test_csv_export_holds_the_chain_and_is_itself_audited(ctx, tmp_path):
     assert rows[2][-2] == rows[1][-1]  # the export keeps the links
     assert _actions(trail)[-1] == ("export", "audit_log", "3 entries")
     assert not (tmp_path / "audit.csv.tmp").exists()
+
+
+def test_backup_and_restore_are_audited_and_the_chain_carries_on(data_dir, tmp_path):
+    from kampung_desktop.services import backups
+    from kampung_desktop.services.app import AppContext
+
+    def log(ctx) -> list[tuple[str, str]]:
+        return [(r.action, r.entity) for r in reversed(AuditService(ctx.db, ctx.user_id).entries())]
+
+    ctx = AppContext.open(data_dir)
+    AuditService(ctx.db, ctx.user_id).viewed_household("h1")
+    ctx.close()
+    out = tmp_path / "cadangan.kbak"
+    backups.backup_now(data_dir, out, None)
+    ctx = AppContext.open(data_dir)
+    AuditService(ctx.db, ctx.user_id).viewed_household("h2")  # after the backup: lost on restore
+    assert log(ctx) == [("view", "households"), ("backup", "database"), ("view", "households")]
+    ctx.close()
+    backups.restore(data_dir, out, None)
+    ctx = AppContext.open(data_dir)
+    try:
+        rows = AuditService(ctx.db, ctx.user_id).entries()
+        assert [(r.action, r.record_id) for r in reversed(rows)] == [
+            ("view", "h1"),
+            ("restore", rows[0].record_id),
+        ]
+        assert rows[0].username == "petugas" and rows[0].record_id.endswith("Z")
+        assert AuditService(ctx.db, ctx.user_id).verify().ok
+    finally:
+        ctx.close()
