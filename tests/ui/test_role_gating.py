@@ -14,11 +14,12 @@ EXPECTED = {
     "enumerator": {"add_action", "edit_action", "interview_action", "lock", "password_action"},
     "operator": {
         "add_action", "edit_action", "interview_action", "review_action", "lock",
-        "password_action",
+        "password_action", "backup", "backup_schedule",
     },
     "admin": {
         "add_action", "edit_action", "interview_action", "review_action", "lock",
-        "password_action", "users_action", "setup_action",
+        "password_action", "users_action", "setup_action", "audit", "backup",
+        "backup_schedule", "restore",
     },
 }  # fmt: skip
 
@@ -62,6 +63,10 @@ def reachable(window) -> set[str]:  # type: ignore[no-untyped-def]
         "password_action": ui.password_action,
         "users_action": ui.users_action,
         "setup_action": ui.setup_action,
+        "audit": window.audit_ui.action,  # the other parts' actions: gated the same way
+        "backup": window.backup_ui.backup_action,
+        "backup_schedule": window.backup_ui.schedule_action,
+        "restore": window.backup_ui.restore_action,
     }
     from kampung_desktop.ui.qt import QMenu
 
