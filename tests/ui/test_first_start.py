@@ -193,3 +193,37 @@ def test_enrolling_makes_the_server_account_this_laptops_first(qtbot, tmp_path, 
 
     AppContext.open(folder, dialog.session).close()  # the main window's first open
     assert (folder / "kampung.sqlite3").read_bytes()[:16] != b"SQLite format 3\x00"
+
+
+def test_choosing_a_protected_folder_goes_to_its_sign_in(qtbot, tmp_path):
+    from access_fixtures import ADMIN, build_protected
+
+    from kampung_desktop.services import laptop_config
+    from kampung_desktop.ui.access.sign_in import SignInWindow
+    from kampung_desktop.ui.access.start_flow import open_data
+
+    protected = build_protected(tmp_path / "usb" / "data", users=False)
+    seen: list[object] = []
+
+    def first_start() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog)
+        dialog.next_button.click()  # language
+        dialog.folder_page.edit.setText(str(protected))
+        dialog.next_button.click()  # the folder has accounts: no set-up, sign in there
+        QTimer.singleShot(200, sign_in)
+
+    def sign_in() -> None:
+        window = QApplication.activeModalWidget()
+        seen.append(window)
+        window.form.username.setText(ADMIN[0])
+        window.form.password.setText(ADMIN[1])
+        window.form.button.click()
+
+    QTimer.singleShot(200, first_start)
+    opened = open_data(tmp_path / "new")
+    assert isinstance(seen[1], SignInWindow)
+    assert opened is not None and opened.data_dir == protected
+    assert opened.session.principal.username == ADMIN[0]
+    assert laptop_config.load().data_dir == protected  # the next start goes there
+    assert not (tmp_path / "new").exists()  # nothing was created where it started

@@ -133,10 +133,33 @@ class FirstStartDialog(QDialog):
         if problem:
             self._show_error(problem)
             return
+        if self.current() is self.folder_page and not self.rerun and self._folder_is_protected():
+            return
         if self.stack.currentIndex() < len(self.pages) - 1:
             self._show_page(self.stack.currentIndex() + 1)
         else:
             self.finish()
+
+    def _folder_is_protected(self) -> bool:
+        """A chosen folder that already has accounts (another copy of the data, a USB drive):
+        nothing to set up; remember it and go to its sign-in instead."""
+        from kampung_desktop.services import first_start, laptop_config
+
+        folder = self.folder_page.folder()
+        try:
+            protected = first_start.dir_state(folder) == first_start.DirState.PROTECTED
+        except Exception as error:  # noqa: BLE001 - a damaged accounts file: say so, stay
+            text = _failure_text(error)
+            if text is None:
+                raise
+            self._show_error(text)
+            return True
+        if protected:
+            laptop_config.save(data_dir=folder, language=self.language_page.chosen())
+            self.data_dir = folder
+            self.session = None  # the caller signs in
+            self.accept()
+        return protected
 
     def _show_error(self, text: str) -> None:
         self.message.setStyleSheet(ERROR_STYLE)

@@ -38,7 +38,9 @@ def open_data(data_dir: Path, *, probe: bool = False) -> Opened | None:
         dialog = FirstStartDialog(data_dir)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return Opened(dialog.data_dir, dialog.session)
+        if dialog.session is not None:
+            return Opened(dialog.data_dir, dialog.session)
+        data_dir = dialog.data_dir  # a folder chosen there holds protected data: sign in
     demo = first_start.demo_credentials(data_dir)
     if probe:
         from kampung_desktop.services import access
