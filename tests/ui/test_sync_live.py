@@ -363,7 +363,7 @@ def test_quitting_during_a_sync_loses_and_doubles_nothing(
     from kampung_desktop.services.app import AppContext
     from kampung_desktop.services.registry import RegistryService
 
-    count = 600
+    count = 1400  # 4,200 changes: more than one push batch (2,000 ops at most)
     ctx = AppContext.open(data_dir)
     try:
         registry = RegistryService(ctx.db, ctx.user_id)
