@@ -16,7 +16,7 @@ from typing import Any
 
 from kampung_desktop.core.awards import RW_LEVEL_PROGRAMS, Refusal
 from kampung_desktop.core.ids import utc_now_iso
-from kampung_desktop.core.roles import Permission
+from kampung_desktop.core.roles import Permission, in_scope
 from kampung_desktop.scoring import PROGRAM_FORMS, ScoringError, load_rules, score
 from kampung_desktop.services import award_rules, people
 from kampung_desktop.services.assessments import AssessmentService
@@ -61,6 +61,11 @@ class ReviewService:
             ctx.db, ctx.user_id, Path(ctx.data_dir) / "forms-cache", getattr(ctx, "access", None)
         )
 
+    def _in_scope(self, kelurahan_kode: str) -> bool:
+        """Inside the signed-in account's kelurahan (everything without a session or scope)."""
+        scope = self.access.principal.scope if self.access is not None else ()
+        return not scope or in_scope(scope, kelurahan_kode)
+
     # -- areas ----------------------------------------------------------------------------
     def areas(self) -> list[Area]:
         """Kecamatan (named with their city) and their kelurahan, with assessment counts."""
@@ -76,6 +81,8 @@ class ReviewService:
             ).fetchall()
         by_kec: dict[str, Area] = {}
         for kec_kode, kec_nama, kota_nama, kel_kode, kel_nama, count in rows:
+            if not self._in_scope(kel_kode):
+                continue  # a scoped operator sees only its kelurahan
             kec = by_kec.get(kec_kode)
             if kec is None:
                 name = f"{kota_nama} — {kec_nama}" if kota_nama else kec_nama
@@ -144,6 +151,7 @@ class ReviewService:
             rows = conn.execute(sql, params).fetchall()
             answers = _answers_of(conn, [r[0] for r in rows])
         rules = _rules_or_error(program)
+        rows = [r for r in rows if self._in_scope(r[3])]
         scored = [self._scored(program, r, answers.get(r[0], {}), rules) for r in rows]
         if year is not None:
             scored = [s for s in scored if s.year == year]
@@ -337,7 +345,8 @@ class ReviewService:
         self, program: str, year: int, kode_prefix: str | None = None
     ) -> list[DecisionRow]:
         """All decisions, revoked ones included (listed as revoked, never removed)."""
-        return self.awards.decisions(program, year, kode_prefix, include_revoked=True)
+        rows = self.awards.decisions(program, year, kode_prefix, include_revoked=True)
+        return [row for row in rows if self._in_scope(row.decision.kelurahan_kode)]
 
     def revoke(self, decision_id: str, reason: str) -> None:
         _require(self.access, Permission.DECIDE_AWARDS)

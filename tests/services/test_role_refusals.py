@@ -76,3 +76,12 @@ def test_an_enumerator_interviews_only_in_its_kelurahan(ctx):
     with pytest.raises(AccessDenied, match=OTHER):
         scoped.start("household_assessment", OTHER, rw=1, rt=1)
     assert scoped.start("household_assessment", KEL, rw=1, rt=1)
+
+
+def test_the_review_lists_only_the_operators_kelurahan(ctx, decided, tmp_path):
+    scoped = ReviewService(ctx.db, ctx.user_id, tmp_path / "cache", session(Role.OPERATOR, (KEL,)))
+    assert [k.kode for a in scoped.areas() for k in a.children] == [KEL]
+    assert {r.decision.kelurahan_kode for r in scoped.decisions("bantar", 2026)} == {KEL}
+    everyone = ReviewService(ctx.db, ctx.user_id, tmp_path / "cache", session(Role.OPERATOR))
+    assert len([k for a in everyone.areas() for k in a.children]) > 1
+    assert len(everyone.decisions("bantar", 2026)) == 2
