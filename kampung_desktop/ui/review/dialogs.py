@@ -7,6 +7,7 @@ through signals, so the worker keeps running and tests can drive the real widget
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from kampung_desktop.core import formats
@@ -17,9 +18,12 @@ from kampung_desktop.ui.qt import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
+    QIcon,
     QLabel,
+    QPixmap,
     QPlainTextEdit,
     QPushButton,
+    QSize,
     Qt,
     QTableWidget,
     QTableWidgetItem,
@@ -29,6 +33,8 @@ from kampung_desktop.ui.qt import (
     QWidget,
     Signal,
 )
+
+PHOTO = 96  # thumbnail size of a photo answer, px
 
 #: RT size categories (Kampung Bantar) as the UI names them; codes stay Indonesian in the data.
 CATEGORIES = {
@@ -112,11 +118,15 @@ class AssessmentDialog(QDialog):
     approveRequested = Signal(str)
     returnRequested = Signal(str, str)  # assessment id, note
 
-    def __init__(self, detail: Any, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, detail: Any, lang: str, parent: QWidget | None = None, media: Path | None = None
+    ) -> None:
+        """`media`: the assessment's folder of photos (answers naming a file there show it)."""
         super().__init__(parent)
         self.setObjectName("assessmentDialog")
         self.detail = detail
         self.lang = lang
+        self.media = media
         item = detail.assessment
         self.assessment_id = item.id
         self.setWindowTitle(
@@ -196,8 +206,25 @@ class AssessmentDialog(QDialog):
                 cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 cell.setToolTip(f"{line.name}: {text}" if column == 1 else text)
                 table.setItem(row, column, cell)
+            self._show_photo(table.item(row, 2), line.value)
         _fit(table, stretch=1)
         return table
+
+    def _show_photo(self, cell: QTableWidgetItem, value: str) -> None:
+        """A photo answer (a file in the assessment's folder, e.g. synced from the enumerator's
+        laptop) shows as a thumbnail, larger on hover."""
+        if self.media is None or not value or "/" in value or "\\" in value:
+            return
+        path = self.media / value
+        pixmap = QPixmap(str(path)) if path.is_file() else QPixmap()
+        if pixmap.isNull():
+            return
+        cell.setIcon(QIcon(pixmap.scaled(PHOTO, PHOTO, Qt.AspectRatioMode.KeepAspectRatio,
+                                         Qt.TransformationMode.SmoothTransformation)))  # fmt: skip
+        cell.setToolTip(f'{value}<br><img src="{path.as_uri()}" width="360">')
+        table = cell.tableWidget()
+        if table is not None:
+            table.setIconSize(QSize(PHOTO, PHOTO))
 
     def _score_table(self, result: Any) -> QTableWidget:
         items = list(result.items) if result else []

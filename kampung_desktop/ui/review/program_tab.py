@@ -325,7 +325,10 @@ class ProgramTab(QWidget):
         )
 
     def _show_detail(self, detail: Any) -> None:
-        dialog = AssessmentDialog(detail, self.host.lang(), self)
+        from kampung_desktop.ui.interview import media_dir
+
+        media = media_dir(self.host.ctx.data_dir, detail.assessment.id)
+        dialog = AssessmentDialog(detail, self.host.lang(), self, media=media)
         dialog.approveRequested.connect(self.approve)
         dialog.returnRequested.connect(self.return_for_correction)
         self.detail_dialog = dialog
