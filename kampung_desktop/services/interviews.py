@@ -317,7 +317,7 @@ class InterviewService:
         """`access`: the signed-in AccessSession; a new interview must lie in its kelurahan
         scope (None: an unprotected legacy dir, or a CLI that checked already)."""
         self.assessments = AssessmentService(db, user_id, cache_dir)
-        self.registry = RegistryService(db, user_id)
+        self.registry = RegistryService(db, user_id, access)
         self.db = db
         self.access = access
         self._forms: dict[tuple[str, str], Form] = {}

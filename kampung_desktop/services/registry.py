@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date
+from typing import Any
 
 from sqlmodel import select
 
 from kampung_desktop.core import codes, geo, nik, registry
 from kampung_desktop.core.messages import Problem
+from kampung_desktop.core.roles import Permission, in_scope
 from kampung_desktop.core.wilayah import RtRw
 from kampung_desktop.services import wilayah
 from kampung_desktop.services.audit import REVEAL, AuditService
@@ -34,9 +36,16 @@ class HouseholdDetail:
 
 
 class RegistryService:
-    def __init__(self, db: Database, user_id: str | None) -> None:
+    def __init__(self, db: Database, user_id: str | None, access: Any = None) -> None:
+        """`access`: the signed-in AccessSession; saving needs EDIT_REGISTRY in its kelurahan
+        scope, and a household outside the scope reads as not found (None: no session)."""
         self.db = db
         self.user_id = user_id
+        self.access = access
+
+    def _in_scope(self, kelurahan_kode: str) -> bool:
+        scope = self.access.principal.scope if self.access is not None else ()
+        return not scope or in_scope(scope, kelurahan_kode)
 
     # -- validation ---------------------------------------------------------------------
     def check(self, draft: registry.HouseholdInput, today: date | None = None) -> dict:
@@ -85,6 +94,10 @@ class RegistryService:
     # -- writes -------------------------------------------------------------------------
     def save(self, draft: registry.HouseholdInput, today: date | None = None) -> SaveResult:
         """Save a household with its members; raises ValidationFailed and saves nothing."""
+        if self.access is not None:
+            from kampung_desktop.services.access import require
+
+            require(self.access, Permission.EDIT_REGISTRY, draft.kelurahan_kode)
         found = self.check(draft, today)
         blocking = registry.blocking(found)
         if blocking:
@@ -113,6 +126,8 @@ class RegistryService:
             household = session.get(Household, household_id)
             if household is None or household.deleted:
                 return None
+            if not self._in_scope(household.kelurahan_kode):
+                return None  # another kelurahan's household: not this account's to see
             members = repo.members_of(session, household_id)
             return HouseholdDetail(
                 household, members, self._kelurahan_name(session, household.kelurahan_kode)

@@ -93,7 +93,7 @@ class Backend:
     def registry(self) -> RegistryService:
         from kampung_desktop.services.registry import RegistryService
 
-        return RegistryService(self.ctx.db, self.ctx.user_id)
+        return RegistryService(self.ctx.db, self.ctx.user_id, self._access)
 
     @property
     def data_dir(self) -> Path:

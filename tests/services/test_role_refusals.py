@@ -85,3 +85,24 @@ def test_the_review_lists_only_the_operators_kelurahan(ctx, decided, tmp_path):
     everyone = ReviewService(ctx.db, ctx.user_id, tmp_path / "cache", session(Role.OPERATOR))
     assert len([k for a in everyone.areas() for k in a.children]) > 1
     assert len(everyone.decisions("bantar", 2026)) == 2
+
+
+def test_the_registry_keeps_a_scoped_account_in_its_kelurahan(ctx):
+    from kampung_desktop.core.registry import HouseholdInput, MemberInput
+    from kampung_desktop.services.registry import RegistryService
+
+    def draft(kode: str) -> HouseholdInput:
+        members = [MemberInput("Budi Santoso", "L", "1")]
+        return HouseholdInput(
+            kelurahan_kode=kode, rw=1, rt=1, address="Jl. Mawar 1", members=members
+        )
+
+    elsewhere = RegistryService(ctx.db, ctx.user_id).save(draft(OTHER)).household_id
+    scoped = RegistryService(ctx.db, ctx.user_id, session(Role.ENUMERATOR, (KEL,)))
+    with pytest.raises(AccessDenied, match=OTHER):
+        scoped.save(draft(OTHER))
+    mine = scoped.save(draft(KEL)).household_id
+    assert scoped.detail(mine) is not None
+    assert scoped.detail(elsewhere) is None  # another kelurahan's household: not found
+    assert scoped.draft_of(elsewhere) is None
+    assert RegistryService(ctx.db, ctx.user_id).detail(elsewhere) is not None
