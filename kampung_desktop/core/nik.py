@@ -29,9 +29,12 @@ class NikInfo:
     birth_date: date
 
 
+_SEPARATORS = str.maketrans("", "", " .-\t")
+
+
 def clean(value: str) -> str:
     """Drop spaces, dots and dashes people type between digit groups."""
-    return "".join(ch for ch in value if ch not in " .-\t")
+    return value.translate(_SEPARATORS)
 
 
 @lru_cache(maxsize=4096)
@@ -62,8 +65,8 @@ def problems(value: str, today: date | None = None) -> list[Problem]:
     nik = clean(value or "")
     if not nik:
         return [Problem("nik.empty")]
-    bad = next((ch for ch in nik if not ch.isdigit()), None)
-    if bad is not None:
+    if not nik.isdigit():
+        bad = next(ch for ch in nik if not ch.isdigit())
         return [Problem("nik.not_digits", {"char": bad})]
     if len(nik) != 16:
         return [Problem("nik.length", {"length": len(nik)})]

@@ -1,42 +1,40 @@
 """Applying one push batch inside one transaction (see `push.py` for why it is done this way).
 
-Steps: take the writers' lock; load stored receipts, current rows, parents, wilayah, forms,
-conflicts, history and certificate numbers in bulk; refuse the whole batch on any scope
-violation; decide each op (parents first, then batch order); write rows, history, receipts,
-certificate numbers and the audit entry in bulk; commit. Receipts are only returned after commit.
+Steps: load stored receipts, current rows, parents, wilayah, forms, conflicts, history and
+certificate numbers in bulk; refuse the whole batch on any scope violation; decide each op
+(parents first, then batch order); then, under the writers' lock (see `apply_batch`), write
+rows, history, receipts, certificate numbers and the audit entry in bulk; commit. Receipts are
+only returned after commit.
 """
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from kampung_sync import protocol
 from kampung_sync.server import accounts, db, merge
 from kampung_sync.server.auth import Caller
+from kampung_sync.server.batch_reads import OWN_KELURAHAN, BatchReads, conflict_id
 from kampung_sync.server.errors import ApiError, text
 from kampung_sync.server.records import (
-    CHUNK,
     PARENTS,
+    JsonText,
     Row,
-    RowSet,
     audience_for,
     insert_rows,
     kelurahan_of,
-    one_of,
-    protocol_now,
 )
-from kampung_sync.server.tables import CertificateNumber, Device, RecordHistory, StoredReceipt
+from kampung_sync.server.tables import CertificateNumber, Device, StoredReceipt
+from kampung_sync.server.unchanged import still_valid
 from kampung_sync.server.validate import Prepared, prepare
-from sqlalchemy import Engine, select, tuple_, update
+from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session
 
 RANK = {table: rank for rank, table in enumerate(protocol.PUSH_TABLES)}
-OWN_KELURAHAN = ("households", "assessments", "award_decisions")
 OFFICE_ONLY = ("award_decisions", "certificates")
+MAX_REVISION = 2**31 - 1  # the revision columns are 32-bit integers
 # Rejections that depend on what has arrived so far: not stored, so the same op sent again
 # after its parent (or the form, or the wilayah) arrived is applied.
-MAX_REVISION = 2**31 - 1  # the revision columns are 32-bit integers
 TRANSIENT = {"parent_missing", "unknown_form", "unknown_wilayah"}
 
 
@@ -49,11 +47,25 @@ class ScopeRefused(Exception):
 def apply_batch(
     engine: Engine, caller: Caller, batch: protocol.PushRequest
 ) -> list[protocol.Receipt]:
-    """Apply `batch` for `caller`; 403 `out_of_scope` (nothing written) on a scope violation."""
-    prepared = [prepare(index, op) for index, op in enumerate(batch.ops)]
+    """Apply `batch` for `caller`; 403 `out_of_scope` (nothing written) on a scope violation.
+
+    The batch is decided in a first transaction without the writers' lock, so batches of other
+    laptops decide at the same time; the second takes the lock, checks that nothing the
+    decisions read has changed since (`still_valid`) and writes them, or, if something has,
+    decides again under the lock. Either way seqs are assigned under the lock just before
+    commit, so they follow commit order.
+    """
     try:
         with db.transaction(engine) as session:
-            return BatchWriter(session, caller, batch, prepared).run()
+            seen = db.current_sequence(session)
+            writer = BatchWriter(session, caller, batch, _prepared(batch))
+            writer.decide()
+        with db.transaction(engine) as session:
+            last = db.lock_sequence(session)
+            if not still_valid(session, writer, seen, last):
+                writer = BatchWriter(session, caller, batch, _prepared(batch))
+                writer.decide()
+            return writer.write(session, last)
     except ScopeRefused as refused:
         with db.transaction(engine) as session:
             accounts.audit(
@@ -67,81 +79,12 @@ def apply_batch(
         raise ApiError(403, "out_of_scope", kode=refused.kode) from None
 
 
-def _chunks(items: list[Any]) -> list[list[Any]]:
-    return [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+def _prepared(batch: protocol.PushRequest) -> list[Prepared]:
+    return [prepare(index, op) for index, op in enumerate(batch.ops)]
 
 
-class BatchWriter:
-    def __init__(
-        self, session: Session, caller: Caller, batch: protocol.PushRequest, items: list[Prepared]
-    ) -> None:
-        self.session = session
-        self.caller = caller
-        self.batch = batch
-        self.items = items
-        self.rows = RowSet(session)
-        self.now = protocol_now()
-        self.stored: dict[str, dict[str, Any]] = {}
-        self.history: dict[tuple[str, str, int], dict[str, Any]] = {}
-        self.numbers: dict[str, str] = {}  # certificate number -> certificate id
-        self.new_numbers: list[dict[str, Any]] = []
-
-    # --- loading ---------------------------------------------------------------------------
-
-    def load(self) -> None:
-        receipts = StoredReceipt.__table__
-        for chunk in _chunks([item.op.op_id for item in self.items]):
-            for op_id, body in self.session.execute(
-                select(receipts.c.op_id, receipts.c.body).where(
-                    one_of(self.session, receipts.c.op_id, chunk)
-                )
-            ):
-                self.stored[op_id] = body
-        keys: set[tuple[str, str]] = set()
-        for item in self.items:
-            keys.add(item.key)
-            keys.add(("conflicts", conflict_id(item.op.table, item.op.record_id)))
-            if item.rejected:
-                continue
-            data = item.data
-            if item.op.table in PARENTS:
-                parent_table, column = PARENTS[item.op.table]
-                keys.add((parent_table, str(data.get(column))))
-            if item.op.table in OWN_KELURAHAN:
-                keys.add(("wilayah", str(data.get("kelurahan_kode"))))
-            if item.op.table == "assessments":
-                keys.add(("form_versions", f"{data['form_id']}/{data['form_version']}"))
-        self.rows.load(keys)
-        self._load_history()
-        self._load_numbers()
-
-    def _load_history(self) -> None:
-        wanted = []
-        for item in self.items:
-            current = self.rows.get(item.key)
-            base = item.op.base_revision
-            if current is not None and base and base != current.revision:
-                wanted.append((item.op.table, item.op.record_id, base))
-        hist = RecordHistory.__table__
-        columns = tuple_(hist.c.table_name, hist.c.record_id, hist.c.revision)
-        for chunk in _chunks(sorted(set(wanted))):
-            for table, record_id, revision, data in self.session.execute(
-                select(hist.c.table_name, hist.c.record_id, hist.c.revision, hist.c.data).where(
-                    columns.in_(chunk)
-                )
-            ):
-                self.history[(table, record_id, revision)] = data
-
-    def _load_numbers(self) -> None:
-        numbers = [i.data["number"] for i in self.items if i.op.table == "certificates" and i.data]
-        table = CertificateNumber.__table__
-        for chunk in _chunks(sorted(set(numbers))):
-            for number, certificate_id in self.session.execute(
-                select(table.c.number, table.c.certificate_id).where(
-                    one_of(self.session, table.c.number, chunk)
-                )
-            ):
-                self.numbers[number] = certificate_id
+class BatchWriter(BatchReads):
+    """Decides a batch in memory (`decide`) and writes the decisions (`write`)."""
 
     # --- scope -----------------------------------------------------------------------------
 
@@ -168,26 +111,31 @@ class BatchWriter:
 
     # --- deciding --------------------------------------------------------------------------
 
-    def run(self) -> list[protocol.Receipt]:
-        last = db.lock_sequence(self.session)
+    def decide(self) -> None:
+        """Load what the batch touches and decide every op, in memory (nothing written)."""
         self.load()
         self.check_scope()
-        results: dict[int, protocol.Receipt] = {}
+        self.results: dict[int, protocol.Receipt] = {}
         first_of: dict[str, int] = {}
         order = sorted(range(len(self.items)), key=lambda i: (RANK[self.items[i].op.table], i))
-        fresh: list[int] = []
+        self.fresh: list[int] = []
         for index in order:
             item = self.items[index]
             op_id = item.op.op_id
             if op_id in self.stored:
-                results[index] = _replay(protocol.Receipt.model_validate(self.stored[op_id]))
+                self.results[index] = _replay(protocol.Receipt.model_validate(self.stored[op_id]))
             elif op_id in first_of:
-                results[index] = _replay(results[first_of[op_id]])
+                self.results[index] = _replay(self.results[first_of[op_id]])
             else:
                 first_of[op_id] = index
-                results[index] = self.apply(item)
-                fresh.append(index)
+                self.results[index] = self.apply(item)
+                self.fresh.append(index)
+
+    def write(self, session: Session, last: int) -> list[protocol.Receipt]:
+        """Write the decisions in `session`, which holds the writers' lock (`last`: its seq)."""
+        self.session = self.rows.session = session
         seqs = self.rows.flush(last, self.now)
+        results, fresh = self.results, self.fresh
         for index in fresh:
             receipt = results[index]
             if receipt.status != "rejected":
@@ -226,48 +174,51 @@ class BatchWriter:
 
     def apply(self, item: Prepared) -> protocol.Receipt:
         op = item.op
-        receipt = protocol.Receipt(
-            op_id=op.op_id, record_id=op.record_id, table=op.table, status="rejected"
-        )
         if item.rejected or self.refusal(item):
-            receipt.code, receipt.reason = item.code, item.reason
-            return receipt
+            return _receipt(op, "rejected", code=item.code, reason=item.reason)
         current = self.rows.get(item.key)
         if op.table == "certificates":
             owner = self.numbers.get(item.data["number"])
             if owner is not None and owner != op.record_id:
                 self.flag(item, current, ["number"])
-                receipt.status, receipt.code = "conflict", "certificate_number_taken"
-                receipt.reason = text("certificate_number_taken", number=item.data["number"])
-                receipt.conflict_fields = ["number"]
-                return receipt
+                return _receipt(
+                    op,
+                    "conflict",
+                    code="certificate_number_taken",
+                    reason=text("certificate_number_taken", number=item.data["number"]),
+                    conflict_fields=["number"],
+                )
         base = self.history.get((op.table, op.record_id, op.base_revision))
-        parent = self.rows.get(("assessments", str(item.data.get("assessment_id"))))
-        parent_final = (
-            op.table == "assessment_answers"
-            and parent is not None
-            and merge.is_final("assessments", parent.data)
-        )
+        parent_final = False
+        if op.table == "assessment_answers":
+            parent = self.rows.get(("assessments", str(item.data.get("assessment_id"))))
+            parent_final = parent is not None and merge.is_final("assessments", parent.data)
         decision = merge.decide(
             current, op, item.data, base, self.caller.device.id, parent_final=parent_final
         )
         if decision.revision > MAX_REVISION:
-            receipt.code, receipt.reason = "revision_overflow", text("revision_overflow")
-            return receipt
-        receipt.status = decision.status  # type: ignore[assignment]
-        receipt.revision = decision.revision
-        receipt.merged_fields = decision.merged_fields if decision.merged else []
-        receipt.conflict_fields = decision.conflict_fields
+            return _receipt(
+                op, "rejected", code="revision_overflow", reason=text("revision_overflow")
+            )
         if decision.data is not None:
             self.store(item, current, decision)
+        code, reason = None, None
         if decision.status == "conflict":
             self.flag(item, self.rows.get(item.key), decision.conflict_fields)
-            receipt.code = decision.code
+            code = decision.code
             fields = ", ".join(decision.conflict_fields)
-            receipt.reason = text(decision.code or "field_conflict", fields=fields)
+            reason = text(decision.code or "field_conflict", fields=fields)
         elif decision.status == "accepted" and not decision.merged and current is not None:
             self.resolve_conflict(item)
-        return receipt
+        return _receipt(
+            op,
+            decision.status,
+            revision=decision.revision,
+            code=code,
+            reason=reason,
+            merged_fields=decision.merged_fields if decision.merged else [],
+            conflict_fields=decision.conflict_fields,
+        )
 
     # --- writing ---------------------------------------------------------------------------
 
@@ -348,7 +299,7 @@ class BatchWriter:
                         "record_id": r.record_id,
                         "status": r.status,
                         "code": r.code,
-                        "body": r.model_dump(),
+                        "body": JsonText(r.model_dump_json()),
                         "created_at": self.now,
                     }
                     for r in receipts
@@ -375,12 +326,11 @@ class BatchWriter:
         )
 
 
-def conflict_id(table: str, record_id: str) -> str:
-    """One conflict entry per record: "{table}:{record_id}" (hashed when that is too long)."""
-    key = f"{table}:{record_id}"
-    if len(key) <= 200:
-        return key
-    return f"{table}:sha256:{hashlib.sha256(record_id.encode()).hexdigest()}"
+def _receipt(op: protocol.Op, status: str, **fields: Any) -> protocol.Receipt:
+    """Built once with every field (pydantic's per-attribute assignment costs more)."""
+    return protocol.Receipt(
+        op_id=op.op_id, record_id=op.record_id, table=op.table, status=status, **fields
+    )
 
 
 def _live(row: Row | None) -> bool:

@@ -103,6 +103,11 @@ def init_database(url: str) -> None:
         engine.dispose()
 
 
+def current_sequence(session: Session) -> int:
+    """The last assigned seq, without taking the lock (a push decides its batch from here)."""
+    return int(session.execute(text("SELECT value FROM counters WHERE name = 'seq'")).scalar_one())
+
+
 def lock_sequence(session: Session) -> int:
     """Take the writers' lock (held until commit) and return the last assigned seq."""
     session.execute(text("UPDATE counters SET value = value WHERE name = 'seq'"))

@@ -1,10 +1,13 @@
-"""`POST /api/v1/push`: one batch of ops in, one receipt per op out, all in one transaction.
+"""`POST /api/v1/push`: one batch of ops in, one receipt per op out, written in one transaction.
 
-Why one transaction with set-based queries: the receipts are stored with the data (a replay
-returns them, a cut-off batch leaves nothing half-done), and the time under the writers' lock
-stays short — one SELECT for stored receipts, one per table for current rows, parents, history,
-wilayah, forms and certificate numbers, then bulk INSERT/UPDATE. Checks that need no database
-run before the lock (`validate.prepare`).
+Why one write transaction with set-based queries: the receipts are stored with the data (a
+replay returns them, a cut-off batch leaves nothing half-done). The batch is read and decided
+before that transaction, without the writers' lock — one SELECT for stored receipts, one per
+table for current rows, parents, history, wilayah, forms and certificate numbers — so batches
+of different laptops are decided at the same time; under the lock come only a check that
+nothing read has changed meanwhile and the bulk INSERT/UPDATE (`batch.apply_batch`). Checks
+that need no database run first (`validate.prepare`). Parsing and applying run on a worker
+thread, never on the event loop.
 
 A scope violation by any op refuses the whole batch with 403 and writes nothing: a device that
 sends records of another kelurahan is misconfigured or misused, not making a per-record mistake.
@@ -26,6 +29,7 @@ from kampung_sync.server.errors import BAD_TEXT, ApiError, has_bad_text, summary
 from kampung_sync.server.records import protocol_now
 from kampung_sync.server.settings import ServerSettings
 from pydantic import ValidationError
+from sqlalchemy import Engine
 
 router = APIRouter(prefix=protocol.API_PREFIX, tags=["sync"])
 
@@ -131,10 +135,17 @@ async def push(request: Request, caller: CallerDep) -> Response:
     """Apply a batch; answer one receipt per op, in the order the ops were sent."""
     settings: ServerSettings = request.app.state.settings
     body = await read_body(request, settings)
+    answer = await run_in_threadpool(
+        _parse_and_apply, request.app.state.engine, body, settings, caller
+    )
+    return Response(content=answer, media_type="application/json")
+
+
+def _parse_and_apply(engine: Engine, body: bytes, settings: ServerSettings, caller: Caller) -> str:
     batch = parse_request(body, settings, caller)
-    receipts = await run_in_threadpool(apply_batch, request.app.state.engine, caller, batch)
+    receipts = apply_batch(engine, caller, batch)
     answer = protocol.PushResponse(
         batch_id=batch.batch_id, receipts=receipts, server_time=protocol_now()
     )
     # Serialised once here; letting FastAPI re-validate 2,000 receipts costs more than the write.
-    return Response(content=answer.model_dump_json(), media_type="application/json")
+    return answer.model_dump_json()

@@ -7,6 +7,7 @@ The schema is upgraded once here, before any worker starts, so workers never rac
 
 from __future__ import annotations
 
+import gc
 import os
 
 import uvicorn
@@ -15,10 +16,21 @@ from kampung_sync.server.app import create_app
 from kampung_sync.server.db import init_database
 from kampung_sync.server.settings import ServerSettings
 
+from kampung_desktop.core import nik
+
 
 def app_from_environment() -> FastAPI:
-    """uvicorn's factory for each worker process."""
-    return create_app(ServerSettings())
+    """uvicorn's factory for each worker process.
+
+    Everything loaded so far (modules, SQLAlchemy metadata, pydantic schemas: a few hundred
+    thousand objects that live as long as the process) is moved out of the garbage collector's
+    reach: a push batch allocates enough to trigger full collections, and each re-walked all
+    of it (measured: 30 % of the CPU of a 2,000-op batch).
+    """
+    app = create_app(ServerSettings())
+    nik.known_regency_prefix("3671")  # load the region table now, not in the first push
+    gc.freeze()
+    return app
 
 
 def serve(db_url: str, host: str = "127.0.0.1", port: int = 8750, workers: int = 1) -> None:
