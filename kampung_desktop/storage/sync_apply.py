@@ -16,7 +16,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from kampung_desktop.core.ids import new_id, utc_now_iso
 from kampung_desktop.storage import search, sync_store
@@ -41,48 +41,63 @@ class PageResult:
     returned: list[str] = field(default_factory=list)  # assessments now returned for correction
 
 
-@dataclass(frozen=True)
-class Incoming:
-    """One change as the apply needs it (the protocol's `Change`, without pydantic)."""
+class Incoming(Protocol):
+    """One change as the apply reads it: the protocol's `Change` is applied as it is (a copy
+    per record would cost more than writing it)."""
 
-    seq: int
-    table: str
-    record_id: str
-    revision: int
-    deleted: bool
-    data: dict[str, Any]
+    @property
+    def seq(self) -> int: ...
+    @property
+    def table(self) -> str: ...
+    @property
+    def record_id(self) -> str: ...
+    @property
+    def revision(self) -> int: ...
+    @property
+    def deleted(self) -> bool: ...
+    @property
+    def data(self) -> dict[str, Any]: ...
 
 
 def apply_page(
     conn: sqlite3.Connection, changes: Iterable[Incoming], next_cursor: int
 ) -> PageResult:
+    """Page and cursor in one transaction. Committed without waiting for the disk (WAL,
+    synchronous=NORMAL): a power cut can only lose whole pages together with their cursor,
+    and the server sends those again; a commit never waits on fsync, a page is never half kept.
+    """
     changes = list(changes)
     result = PageResult()
+    synchronous = conn.execute("PRAGMA synchronous").fetchone()[0]
     conn.execute("PRAGMA foreign_keys=OFF")  # see module docstring; must precede BEGIN
+    conn.execute("PRAGMA synchronous=NORMAL")
     try:
         with sync_store.transaction(conn):
             _apply(conn, changes, result)
             sync_store.set_cursor(conn, next_cursor)
     finally:
         conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute(f"PRAGMA synchronous={int(synchronous)}")
     return result
 
 
 def _apply(conn: sqlite3.Connection, changes: list[Incoming], result: PageResult) -> None:
-    keys = [(c.table, c.record_id) for c in changes]
-    pending = _pending(conn, keys)
-    known = _known(conn, keys)
     rows: dict[str, list[Incoming]] = defaultdict(list)
-    for change in changes:
-        key = (change.table, change.record_id)
-        if key in pending:
-            result.skipped_pending += 1
-            continue
-        if known.get(key, 0) >= change.revision:
-            result.skipped_known += 1
-            continue
-        rows[change.table].append(change)
-    households: set[str] = set()
+    pending = _pending(conn)
+    known = _known(conn, changes)
+    if pending or known:
+        for change in changes:
+            key = (change.table, change.record_id)
+            if key in pending:
+                result.skipped_pending += 1
+            elif known.get(key, 0) >= change.revision:
+                result.skipped_known += 1
+            else:
+                rows[change.table].append(change)
+    else:  # a fresh laptop: every change applies
+        for change in changes:
+            rows[change.table].append(change)
+    households: set[str | None] = set()
     for table, items in rows.items():
         if table == "wilayah":
             _upsert(conn, "wilayah", [_wilayah_row(c) for c in items], "kode")
@@ -99,7 +114,7 @@ def _apply(conn: sqlite3.Connection, changes: list[Incoming], result: PageResult
             live = [_record_row(c) for c in items if not c.deleted]
             _upsert(conn, table, live, "assessment_id, field")
         elif table in RECORD_TABLES:
-            _upsert(conn, table, [_record_row(c) for c in items], "id")
+            _upsert_records(conn, table, items)
         else:
             continue
         result.by_table[table] += len(items)
@@ -107,43 +122,37 @@ def _apply(conn: sqlite3.Connection, changes: list[Incoming], result: PageResult
         if table == "households":
             households.update(c.record_id for c in items)
         elif table == "members":
-            households.update(str(c.data.get("household_id")) for c in items)
+            households |= {c.data.get("household_id") for c in items}
         elif table == "assessments":
             result.returned += [c.record_id for c in items if c.data.get("state") == "returned"]
     sync_store.remember_revisions(
         conn,
-        [(t, c.record_id, c.revision, c.seq) for t, items in rows.items() for c in items],
+        [(c.table, c.record_id, c.revision, c.seq) for items in rows.values() for c in items],
     )
     _refresh_search(conn, households)
 
 
-def _pending(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+def _pending(conn: sqlite3.Connection) -> set[tuple[str, str]]:
     """Records with ops still to send (few after a push: the pull follows it)."""
-    if not keys:
-        return set()
     rows = conn.execute(
         "SELECT DISTINCT entity, record_id FROM outbox WHERE status = 'pending'"
     ).fetchall()
     return {(e, r) for e, r in rows}
 
 
-def _known(conn: sqlite3.Connection, keys: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    if not conn.execute("SELECT 1 FROM sync_records LIMIT 1").fetchone():
+def _known(conn: sqlite3.Connection, changes: list[Incoming]) -> dict[tuple[str, str], int]:
+    """Server revisions the laptop already holds for these records: one query per page, the
+    keys passed as one JSON parameter."""
+    if not changes or not conn.execute("SELECT 1 FROM sync_records LIMIT 1").fetchone():
         return {}  # a fresh laptop: nothing to compare
-    known = {}
-    for chunk in _chunks(keys, 400):
-        clause = " OR ".join("(tbl = ? AND record_id = ?)" for _ in chunk)
-        for tbl, rid, rev in conn.execute(
-            f"SELECT tbl, record_id, server_revision FROM sync_records WHERE {clause}",
-            [v for k in chunk for v in k],
-        ):
-            known[(tbl, rid)] = rev
-    return known
-
-
-def _chunks(items: list, size: int) -> Iterable[list]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+    keys = json.dumps([[c.table, c.record_id] for c in changes])
+    found = conn.execute(
+        "SELECT s.tbl, s.record_id, s.server_revision FROM json_each(?) AS k "
+        "JOIN sync_records AS s ON s.tbl = json_extract(k.value, '$[0]') "
+        "AND s.record_id = json_extract(k.value, '$[1]')",
+        (keys,),
+    )
+    return {(tbl, rid): rev for tbl, rid, rev in found}
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -157,6 +166,39 @@ def _record_row(change: Incoming) -> dict[str, Any]:
     if change.deleted and change.table in _SOFT_DELETE:
         row["deleted"] = True
     return row
+
+
+def _upsert_records(conn: sqlite3.Connection, table: str, items: list[Incoming]) -> None:
+    """`_upsert` of `_record_row`s, built straight as parameter tuples (no dict copy of each
+    record: this loop runs once per pulled record). Same columns as `_record_row` gives."""
+    allowed = set(_columns(conn, table))
+    soft = table in _SOFT_DELETE
+    with_revision = "revision" in allowed
+    groups: dict[tuple[str, ...], list[tuple]] = defaultdict(list)
+    layouts: dict[tuple[tuple[str, ...], bool], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for change in items:
+        data = change.data
+        tombstone = soft and change.deleted
+        with_deleted = tombstone or ("deleted" in data and "deleted" in allowed)
+        shape = (tuple(data), with_deleted)
+        layout = layouts.get(shape)
+        if layout is None:
+            names = tuple(k for k in shape[0] if k in allowed and k not in ("revision", "deleted"))
+            extra = ("revision",) * with_revision + ("deleted",) * with_deleted
+            layout = layouts[shape] = (names, names + extra)
+        row = tuple(map(data.get, layout[0]))
+        if with_revision:
+            row += (change.revision,)
+        if with_deleted:
+            row += (True if tombstone else data["deleted"],)
+        groups[layout[1]].append(row)
+    for columns, values in groups.items():
+        updates = ", ".join(f"{n} = excluded.{n}" for n in columns if n != "id")
+        conn.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+            f"ON CONFLICT(id) DO UPDATE SET {updates}",
+            values,
+        )
 
 
 def _upsert(conn: sqlite3.Connection, table: str, rows: list[dict], key: str) -> None:
@@ -235,11 +277,11 @@ def _store_conflicts(conn: sqlite3.Connection, items: list[Incoming]) -> None:
     )  # fmt: skip
 
 
-def _refresh_search(conn: sqlite3.Connection, household_ids: set[str]) -> None:
+def _refresh_search(conn: sqlite3.Connection, household_ids: set[str | None]) -> None:
     """Drop the search documents of the touched households; `fill_search` writes them again
     once per pull session (a household touched by several pages is indexed once)."""
-    if not household_ids:
-        return
+    if not household_ids or not conn.execute("SELECT 1 FROM household_search LIMIT 1").fetchone():
+        return  # nothing indexed yet (a fresh laptop): nothing to drop
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS pulled_households (id TEXT PRIMARY KEY)")
     conn.execute("DELETE FROM pulled_households")
     conn.executemany(

@@ -7,12 +7,14 @@ transaction), so the next session resumes where this one stopped.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kampung_sync.client import Cancelled, ServerRefused, SyncClient, Unreachable
@@ -48,6 +50,32 @@ def run_session(
     client: SyncClient,
     data_dir: Path,
     progress: Callable[[SyncProgress], None] | None = None,
+) -> SyncOutcome:
+    with old_objects_set_aside():
+        return _run_session(conn, client, data_dir, progress)
+
+
+@contextmanager
+def old_objects_set_aside() -> Iterator[None]:
+    """Keep the garbage collector's full passes off everything that existed before the sync.
+
+    A sync allocates hundreds of thousands of objects (pages, records, receipts); that triggers
+    full collections, and each one walked every object of the process (the whole window with its
+    models) while holding the GIL: the window froze for 60-70 ms at a time (measured). Frozen
+    objects are still freed by reference counting; `unfreeze` hands them back afterwards.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _run_session(
+    conn: sqlite3.Connection,
+    client: SyncClient,
+    data_dir: Path,
+    progress: Callable[[SyncProgress], None] | None,
 ) -> SyncOutcome:
     device = sync_store.device(conn)
     session_id = uuid.uuid4().hex

@@ -18,7 +18,7 @@ from kampung_sync.protocol import MAX_PULL_LIMIT, PullResponse
 
 from kampung_desktop.services.sync.types import SyncProgress
 from kampung_desktop.storage import sync_store
-from kampung_desktop.storage.sync_apply import Incoming, apply_page, fill_search
+from kampung_desktop.storage.sync_apply import apply_page, fill_search
 
 
 @dataclass
@@ -68,11 +68,8 @@ def _pull_pages(
                 continue
             if page.has_more:  # fetch the next page while this one is written
                 ahead = fetcher.submit(client.pull, page.next_cursor, limit)
-            incoming = [
-                Incoming(c.seq, c.table, c.record_id, c.revision, c.deleted, c.data)
-                for c in page.changes
-            ]
-            result = apply_page(conn, incoming, page.next_cursor)
+            # the protocol's Change has every attribute the apply reads: no copy per record
+            result = apply_page(conn, page.changes, page.next_cursor)
             tally.received += result.applied
             tally.pages += 1
             tally.returned += result.returned

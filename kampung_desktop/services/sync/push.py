@@ -30,8 +30,7 @@ from kampung_desktop.services.sync.types import SyncProgress
 from kampung_desktop.storage import sync_store
 from kampung_desktop.storage.sync_store import is_transient
 
-START_BATCH = 250
-TARGET_SECONDS = 3.0  # grow while a batch answers faster than this, shrink when slower
+TARGET_SECONDS = 3.0  # shrink while a batch answers slower than twice this, grow when faster
 
 
 class DeviceRevoked(Exception):
@@ -109,7 +108,9 @@ class Pusher:
         self.session_id = session_id
         self.max_ops = max(1, min(max_ops, MAX_OPS_PER_BATCH))
         self.max_bytes = min(max_bytes, MAX_BATCH_BYTES)
-        self.batch = min(START_BATCH, self.max_ops)
+        # Start at the server's limit: a fresh laptop's thousands of ops go in few batches (the
+        # server's cost per batch is paid once); a slow link halves it after the first answer.
+        self.batch = self.max_ops
         self.progress = progress
         self.tally = PushTally()
 
