@@ -81,7 +81,8 @@ class AuditUi(QObject):
     def open_log(self) -> None:
         from kampung_desktop.ui.audit_view import AuditDialog
 
-        self.dialog = AuditDialog(self.service, self.window)
+        tasks = self.window.tasks
+        self.dialog = AuditDialog(self.service, self.window, run=tasks.run)
         self.dialog.reload()
         self.dialog.exec()
 

@@ -7,6 +7,7 @@ ids and field names only, so nothing here shows personal data.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,14 +35,28 @@ from kampung_desktop.ui.qt import (
 COLUMNS = 6
 TIME, USER, ACTION, KIND, RECORD, DEVICE = range(COLUMNS)
 
+# run(job, on_done, on_error): where the long jobs (chain check, export) run; the main window
+# passes its worker (TaskRunner), so a million-entry check does not freeze the window.
+Runner = Callable[[Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None]], None]
+
+
+def run_here(job: Callable[[], Any], done: Callable[[Any], None], failed: Callable) -> None:
+    try:
+        result = job()
+    except Exception as exc:
+        failed(exc)
+        return
+    done(result)
+
 
 class AuditDialog(QDialog):
     """Lists the newest entries (services.audit.VIEW_LIMIT) matching the filters."""
 
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: Any, parent: QWidget | None = None, run: Runner = run_here) -> None:
         super().__init__(parent)
         self.setObjectName("auditDialog")
         self.service = service
+        self._run = run
         self.rows: list[Any] = []
         self.user = QComboBox(self)
         self.user.setObjectName("auditUser")
@@ -180,7 +195,11 @@ class AuditDialog(QDialog):
 
     # -- actions ------------------------------------------------------------------------
     def verify(self) -> None:
-        check = self.service.verify()
+        self._busy(self.tr("Memeriksa rantai…"))
+        self._run(self.service.verify, self._verified, self._failed)
+
+    def _verified(self, check: Any) -> None:
+        self._busy(None)
         if check.ok:
             self.chain.setText(self.tr("Rantai utuh: {n} entri diperiksa.").format(n=check.entries))
             self.chain.setStyleSheet("QLabel { color: #15803d; font-weight: bold; }")
@@ -200,10 +219,33 @@ class AuditDialog(QDialog):
             )
             if not path:
                 return
-        count = self.service.export_csv(Path(path), self.current_filter())
-        self.chain.setStyleSheet("")
+        service, flt, target = self.service, self.current_filter(), Path(path)
+        self._busy(self.tr("Mengekspor…"))
+        self._run(
+            lambda: service.export_csv(target, flt),
+            lambda count: self._exported(count, str(target)),
+            self._failed,
+        )
+
+    def _exported(self, count: int, path: str) -> None:
+        self._busy(None)
         self.chain.setText(self.tr("{n} entri diekspor ke {file}.").format(n=count, file=path))
         self.reload()
+
+    def _busy(self, text: str | None) -> None:
+        """While a check or export runs: its buttons wait, the line says what is going on."""
+        self.verify_button.setEnabled(text is None)
+        self.export_button.setEnabled(text is None)
+        if text is not None:
+            self.chain.setStyleSheet("")
+            self.chain.setText(text)
+
+    def _failed(self, error: BaseException) -> None:
+        from kampung_desktop.ui.faults import report
+
+        self._busy(None)
+        self.chain.setText("")
+        report(error)  # a known failure (disk full, read-only folder…) in words, else the log
 
     # -- language -----------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:

@@ -357,6 +357,14 @@
         <source>Entri log audit</source>
         <translation>Audit log entries</translation>
     </message>
+    <message>
+        <source>Memeriksa rantai…</source>
+        <translation>Checking the chain…</translation>
+    </message>
+    <message>
+        <source>Mengekspor…</source>
+        <translation>Exporting…</translation>
+    </message>
 </context>
 <context>
     <name>AuditUi</name>

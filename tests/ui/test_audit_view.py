@@ -88,6 +88,11 @@ def test_the_menu_entry_opens_the_log(qtbot, window, monkeypatch):
     monkeypatch.setattr(AuditDialog, "exec", lambda self: opened.append(self) or 0)
     action.trigger()
     assert len(opened) == 1 and opened[0].table.rowCount() > 0
+    dialog = opened[0]
+    dialog.verify()  # on the window's worker: the dialog stays responsive
+    assert not dialog.verify_button.isEnabled() and dialog.chain.text() == "Memeriksa rantai…"
+    qtbot.waitUntil(lambda: dialog.chain.text().startswith("Rantai utuh"), timeout=10_000)
+    assert dialog.verify_button.isEnabled()
 
 
 @pytest.fixture
@@ -138,6 +143,17 @@ def test_export_to_csv_follows_the_filter(dialog, tmp_path):
         rows = list(csv.DictReader(fh))
     assert [r["record_id"] for r in rows] == ["h3", "m9"]
     assert "2 entri diekspor" in dialog.chain.text()
+
+
+def test_a_failed_export_says_so_and_leaves_the_dialog_usable(dialog, tmp_path, monkeypatch):
+    from kampung_desktop.ui import faults
+
+    reported = []
+    monkeypatch.setattr(faults, "report", reported.append)
+    dialog.export(str(tmp_path / "no-such-folder" / "audit.csv"))
+    assert len(reported) == 1 and isinstance(reported[0], OSError)
+    assert dialog.export_button.isEnabled() and dialog.verify_button.isEnabled()
+    assert not (tmp_path / "no-such-folder").exists()
 
 
 def test_check_chain_button_reports_ok_and_the_first_broken_link(dialog, ctx):
