@@ -100,8 +100,6 @@ def append(
 ) -> int:
     """Append one entry in the caller's transaction; returns its seq."""
     text = fields if isinstance(fields, str) else json.dumps(list(fields), ensure_ascii=False)
-    if username is None and isinstance(target, Session):
-        username = target.info.get("username")
     entry = Pending(action, entity, record_id, text, user_id, username)
     return append_many(connection_of(target), [entry])
 
