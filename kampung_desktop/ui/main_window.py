@@ -480,12 +480,18 @@ class MainWindow(QMainWindow):
             dialog.add_section(self.sync_ui.settings_box(dialog))
         if self.access_ui is not None:
             self.access_ui.settings_sections(dialog)
-        if self.backend is not None:
+        if self.backend is not None and self._may("print"):  # who signs the certificates
             from kampung_desktop.ui.signatory_settings import SignatoryBox
 
             dialog.add_section(SignatoryBox(self.backend.ctx, dialog))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.set_language(dialog.chosen_language())
+
+    def _may(self, permission: str) -> bool:
+        """Whether the signed-in role has `permission` (core.roles; always on a legacy dir)."""
+        from kampung_desktop.ui.access.gating import allowed
+
+        return allowed(self.access, permission)
 
     def set_language(self, code: str) -> None:
         """Switch the UI language now and remember it in the database."""

@@ -139,3 +139,28 @@ def test_the_window_starts_in_the_laptops_kelurahan(template, tmp_path, qtbot):
     qtbot.waitUntil(lambda: window.tree.current_key() == SUKARASA, timeout=5_000)
     qtbot.waitUntil(lambda: window.list.model.rowCount() == 2, timeout=5_000)  # Budi, Ahmad
     window.close()
+
+
+@pytest.mark.parametrize(
+    ("role", "sections"),
+    [
+        ("enumerator", set()),
+        ("operator", {"signatoryBox"}),
+        ("admin", {"signatoryBox", "autoLockBox"}),
+    ],
+)
+def test_settings_show_each_role_its_sections(window_for, role, sections):
+    from kampung_desktop.ui.qt import QApplication, QTimer, QWidget
+
+    window = window_for(role)
+    seen: list[set[str]] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        names = {w.objectName() for w in dialog.findChildren(QWidget)}
+        seen.append(names & {"signatoryBox", "autoLockBox"})
+        dialog.reject()
+
+    QTimer.singleShot(300, look)
+    window.open_settings()
+    assert seen == [sections]  # language and text size are everyone's
