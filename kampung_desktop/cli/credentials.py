@@ -42,8 +42,17 @@ def add_credentials(parser: argparse.ArgumentParser) -> None:
 
 
 def read_passwords(count: int) -> list[str]:
-    """`count` passwords, one per stdin line (line ends dropped, nothing else)."""
-    lines = [sys.stdin.readline().rstrip("\r\n") for _ in range(count)]
+    """`count` passwords, one per stdin line (line ends dropped, nothing else); typed at a
+    terminal they are not echoed."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        try:
+            lines = [getpass.getpass(f"Kata sandi / password {i + 1}: ") for i in range(count)]
+        except EOFError:  # Ctrl-D at the prompt
+            lines = [""]
+    else:
+        lines = [sys.stdin.readline().rstrip("\r\n") for _ in range(count)]
     if any(not line for line in lines):
         raise CliError(
             f"Kata sandi kosong di stdin (perlu {count} baris) / no password on stdin "

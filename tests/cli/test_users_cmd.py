@@ -242,3 +242,21 @@ def test_db_info_with_credentials_reads_the_encrypted_database(protected, monkey
     code, out, err = run(monkeypatch, capsys, cmd, ADMIN_PW + "\n")
     assert code == 0, err
     assert "integrity_check: ok" in out and "table households: 12" in out
+
+
+def test_at_a_terminal_passwords_are_asked_without_echo(tmp_path, monkeypatch, capsys) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    asked: list[str] = []
+
+    def fake_getpass(prompt: str) -> str:
+        asked.append(prompt)
+        return ADMIN_PW
+
+    monkeypatch.setattr("getpass.getpass", fake_getpass)
+    monkeypatch.setattr("sys.stdin", Terminal(""))
+    code = main(_add(tmp_path / "d", "--username", "siti", "--role", "admin"))
+    assert code == 0 and asked == ["Kata sandi / password 1: "]
+    assert access.sign_in(tmp_path / "d", "siti", ADMIN_PW)
