@@ -1,7 +1,9 @@
 """Bulk upsert of registry households and members, with their outbox and audit entries.
 
 Used by the local registry import: one BEGIN IMMEDIATE for the whole file (all or nothing),
-executemany per table, and the search index refreshed for the touched households. Records keep
+the rows written in batches through sqlite-utils (inside that transaction: it nests its writes
+as savepoints), outbox and audit entries per record, and the search index refreshed for the
+touched households. Records keep
 their stable ids (derived from No. KK and NIK), so importing a file twice updates, never copies.
 """
 
@@ -10,6 +12,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+
+import sqlite_utils
 
 from kampung_desktop.core.ids import utc_now_iso
 from kampung_desktop.storage import audit as chain
@@ -58,9 +62,10 @@ def upsert(
                     continue  # unchanged: nothing to queue
                 op = "insert" if current is None else "update"
                 revision = 1 if current is None else current[0] + 1
-                record = {**row, "revision": revision, "updated_at": now}
-                record.setdefault("created_at", now)
-                writes.append(record)
+                created = now if current is None else current[1]  # an update keeps it
+                writes.append(
+                    {**row, "revision": revision, "created_at": created, "updated_at": now}
+                )
                 fields = sorted(row) if current is None else [
                     c for i, c in enumerate(columns) if current[2 + i] != row[c]
                 ]  # fmt: skip
@@ -92,12 +97,12 @@ def upsert(
 
 
 def _existing(conn: sqlite3.Connection, table: str, columns: tuple, ids: list[str]) -> dict:
-    """id -> (revision, is_demo, *columns) of the rows that already exist, 500 ids a query."""
+    """id -> (revision, created_at, *columns) of the rows that already exist, 500 ids a query."""
     found = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         for row in conn.execute(
-            f"SELECT id, revision, is_demo, {', '.join(columns)} FROM {table} "
+            f"SELECT id, revision, created_at, {', '.join(columns)} FROM {table} "
             f"WHERE id IN ({', '.join('?' * len(chunk))})",
             chunk,
         ):
@@ -106,13 +111,21 @@ def _existing(conn: sqlite3.Connection, table: str, columns: tuple, ids: list[st
 
 
 def _write(conn: sqlite3.Connection, table: str, rows: list[dict], columns: tuple) -> None:
+    """Insert new rows and update changed ones in batches (sqlite-utils' upsert).
+
+    Every NOT NULL column is given, `created_at` too (an update passes the stored one):
+    SQLite checks NOT NULL on an upsert's INSERT before it looks for the conflict, so an
+    update without it fails. The caller's transaction is open, so sqlite-utils' writes nest
+    in it as savepoints it releases itself. No plugins: they would be looked up (and
+    imported) on the import's worker thread, and none is wanted here.
+    """
+    if not rows:
+        return
     names = ("id", *columns, "revision", "created_at", "updated_at")
-    updates = ", ".join(f"{n} = excluded.{n}" for n in names if n not in ("id", "created_at"))
-    conn.executemany(
-        f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))}) "
-        f"ON CONFLICT(id) DO UPDATE SET {updates}",
-        [tuple(r[n] for n in names) for r in rows],
-    )
+    db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+    db.table(table).upsert_all(({n: r[n] for n in names} for r in rows), pk="id", batch_size=500)
+    if not conn.in_transaction:  # the file must stay all or nothing
+        raise RuntimeError("sqlite-utils ended the import's transaction")
 
 
 _PAYLOAD_COLUMNS = {
