@@ -48,6 +48,13 @@ def signed_in(template, tmp_path, qtbot):  # type: ignore[no-untyped-def]
     i18n.apply("id")
 
 
+def actions(window) -> list[str]:  # type: ignore[no-untyped-def]
+    """What the audit log holds, newest first."""
+    from kampung_desktop.services.audit import AuditService
+
+    return [e.action for e in AuditService.for_context(window.backend.ctx).entries()]
+
+
 def _shown_names() -> list[str]:
     texts = " ".join(visible_texts(QApplication.topLevelWidgets()))
     return [name for name in NAMES if name in texts]
@@ -61,6 +68,8 @@ def test_idle_lock_hides_every_window_and_unlocks_to_the_same_work(signed_in, qt
     QLabel("Budi Santoso", other)
     qtbot.addWidget(other)
     other.show()
+    signed_before = actions(window).count("sign_in")
+    failed_before = actions(window).count("sign_in_failed")
     lock = window.access_ui.lock
     lock.set_idle_minutes(1)
     lock.watcher.set_idle_ms(300)  # a short idle limit for the test
@@ -84,20 +93,24 @@ def test_idle_lock_hides_every_window_and_unlocks_to_the_same_work(signed_in, qt
     assert other.windowTitle() == "Wawancara — Budi Santoso"  # back as it was
     assert window.add_action.isEnabled()
     qtbot.waitUntil(lambda: "Budi Santoso" in _shown_names(), timeout=5_000)
+    assert actions(window).count("sign_in") == signed_before + 1  # the unlock, audited
+    assert actions(window).count("sign_in_failed") == failed_before + 1  # and the wrong try
 
 
 def test_input_keeps_the_app_unlocked_and_ctrl_l_locks_now(signed_in, qtbot):
     window = signed_in()
     lock = window.access_ui.lock
-    lock.watcher.set_idle_ms(400)
-    for _ in range(6):  # typing for longer than the idle limit
+    lock.watcher.set_idle_ms(1_500)
+    for _ in range(10):  # typing for longer than the idle limit, never pausing that long
         qtbot.keyClick(window.list.search, "a")
-        qtbot.wait(120)
+        qtbot.wait(200)
     assert not lock.is_locked
     window.list.search.clear()
     assert window.access_ui.lock.action.shortcut().toString() == "Ctrl+L"
+    assert lock.action.isEnabled()
     lock.action.trigger()  # Akun > Kunci sekarang
-    assert lock.is_locked and _shown_names() == []
+    assert lock.is_locked, "Kunci sekarang did not lock"
+    assert _shown_names() == []
 
 
 def test_another_registered_user_may_unlock_and_gets_their_own_window(signed_in, qtbot):

@@ -148,7 +148,7 @@ class AccessUi(QObject):
         self.lock.action.setShortcut(QKeySequence("Ctrl+L"))
 
     def _unlocked(self, session: Any) -> None:
-        self.session = session
+        self.session = session  # (ui.audit_hooks writes the unlock's sign_in entry)
 
     def _user_changed(self, session: Any) -> None:
         self.session = session
