@@ -19,6 +19,7 @@ from kampung_desktop.ui.interview.editors import (
 )
 from kampung_desktop.ui.interview.image_editor import ImageEditor
 from kampung_desktop.ui.interview.odk_editors import odk_editor
+from kampung_desktop.ui.interview.shape_editor import ShapeEditor
 from kampung_desktop.ui.qt import QWidget
 
 
@@ -52,6 +53,8 @@ def editor_for(
         return GeopointEditor(node, lang, parent)
     if kind == "image":
         return ImageEditor(node, lang, media_dir, parent)
+    if kind in ("geotrace", "geoshape"):
+        return ShapeEditor(node, lang, parent)
     other = odk_editor(node, lang, media_dir, parent)
     if other is not None:
         return other

@@ -192,10 +192,6 @@ def odk_editor(
         return DateTimeEditor(node, lang, parent)
     if kind in ("audio", "video", "file"):
         return FileEditor(node, lang, media_dir, parent)
-    if kind in ("geotrace", "geoshape"):
-        from kampung_desktop.ui.interview.shape_editor import ShapeEditor
-
-        return ShapeEditor(node, lang, parent)
     if kind in _PLACEHOLDERS:
         editor = ListLineEditor(node, lang, parent)
         editor.line.setPlaceholderText(t(_PLACEHOLDERS[kind], lang))
