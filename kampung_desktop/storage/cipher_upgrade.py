@@ -28,8 +28,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-import sqlcipher3.dbapi2 as sqlcipher
-
 from kampung_desktop.storage import connection
 from kampung_desktop.storage.engine import (
     BUSY_TIMEOUT_MS,
@@ -99,6 +97,7 @@ def _fold_wal(path: Path) -> None:
 
 def _export(path: Path, tmp: Path, key: bytes) -> dict[str, int]:
     """Write the encrypted copy; returns the plain file's row counts to check it against."""
+    sqlcipher = connection.sqlcipher()
     conn = sqlcipher.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")

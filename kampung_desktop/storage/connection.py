@@ -7,8 +7,10 @@ Without a key the connection is the standard library's sqlite3, exactly as befor
 existed, so unprotected legacy dirs and their tests behave as they always did.
 
 Both drivers raise their own exception classes; code that catches database errors uses the
-tuples below (`ERROR`, `OPERATIONAL`, `DATABASE`) so an encrypted connection's errors are caught
-the same way as a plain one's.
+tuples `ERROR`, `OPERATIONAL` and `DATABASE` of this module, so an encrypted connection's errors
+are caught the same way as a plain one's. SQLCipher is imported only when a key is used or one
+of those tuples is needed (an `except` clause evaluates them only when something was raised):
+a plain dir's start-up does not pay for loading it.
 """
 
 from __future__ import annotations
@@ -16,10 +18,9 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-import sqlcipher3.dbapi2 as sqlcipher
 
 PAGE_SIZE = 16384  # halves bulk-insert time and file size with ~2 KB answer rows
 KEY_BYTES = 32
@@ -29,9 +30,23 @@ KEY_BYTES = 32
 DECRYPTED_CACHE_KIB = 32 * 1024
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
-ERROR: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
-OPERATIONAL: tuple[type[Exception], ...] = (sqlite3.OperationalError, sqlcipher.OperationalError)
-DATABASE: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher.DatabaseError)
+_ERRORS = {"ERROR": "Error", "OPERATIONAL": "OperationalError", "DATABASE": "DatabaseError"}
+
+
+@cache
+def sqlcipher() -> Any:
+    """The SQLCipher DB-API module (sqlcipher3.dbapi2), loaded on first use."""
+    import sqlcipher3.dbapi2
+
+    return sqlcipher3.dbapi2
+
+
+def __getattr__(name: str) -> tuple[type[Exception], ...]:
+    """ERROR, OPERATIONAL, DATABASE: the sqlite3 and SQLCipher classes of that kind."""
+    if name in _ERRORS:
+        kind = _ERRORS[name]
+        return (getattr(sqlite3, kind), getattr(sqlcipher(), kind))
+    raise AttributeError(name)
 
 
 def raw_key(key: bytes) -> str:
@@ -98,7 +113,7 @@ def connect(
     """
     if key is None and remembered:
         key = known_key(path)
-    module: Any = sqlite3 if key is None else sqlcipher
+    module: Any = sqlite3 if key is None else sqlcipher()
     target: str | Path = path
     uri = False
     if readonly:
@@ -115,12 +130,12 @@ def connect(
 
 def row_factory(conn: Any) -> type:
     """The Row class that belongs to `conn`'s driver (sqlite3.Row refuses a SQLCipher cursor)."""
-    return sqlcipher.Row if isinstance(conn, sqlcipher.Connection) else sqlite3.Row
+    return sqlite3.Row if isinstance(conn, sqlite3.Connection) else sqlcipher().Row
 
 
 def driver(key: bytes | None) -> Any:
     """The DB-API module for a key (SQLAlchemy's `module=` for the engine)."""
-    return sqlite3 if key is None else sqlcipher
+    return sqlite3 if key is None else sqlcipher()
 
 
 def looks_plain(path: Path) -> bool | None:
