@@ -12,7 +12,9 @@ from kampung_desktop.core.nik import Sex, compose
 from kampung_desktop.core.registry import HouseholdInput, MemberInput
 from kampung_desktop.services.assessments import AssessmentError
 from kampung_desktop.services.interview_prefill import prefill
-from kampung_desktop.services.interviews import InterviewService, Save, top_field
+from kampung_desktop.services.interview_saves import Save
+from kampung_desktop.services.interview_session import top_field
+from kampung_desktop.services.interviews import InterviewService
 from kampung_desktop.services.registry import RegistryService
 from kampung_desktop.survey import load_form
 

@@ -3,7 +3,7 @@ as a title, and the switch between the form's languages."""
 
 from __future__ import annotations
 
-from kampung_desktop.services.interviews import InterviewSession
+from kampung_desktop.services.interview_session import InterviewSession
 from kampung_desktop.ui import i18n
 from kampung_desktop.ui.interview.texts import state_label, t
 from kampung_desktop.ui.qt import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget, Signal

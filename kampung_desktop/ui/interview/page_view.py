@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kampung_desktop.services.interviews import InterviewSession
+from kampung_desktop.services.interview_session import InterviewSession
 from kampung_desktop.survey import ChangeSet
 from kampung_desktop.survey import navigation as nav
 from kampung_desktop.ui.interview.factory import editor_for

@@ -11,7 +11,8 @@ from datetime import datetime
 
 from kampung_desktop.core import formats
 from kampung_desktop.services.assessments import AssessmentError, StaleWrite
-from kampung_desktop.services.interviews import InterviewSession, Save
+from kampung_desktop.services.interview_saves import Save
+from kampung_desktop.services.interview_session import InterviewSession
 from kampung_desktop.ui.interview.texts import t
 from kampung_desktop.ui.qt import QLabel, QTimer, QWidget, Signal
 

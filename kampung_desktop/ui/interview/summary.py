@@ -3,7 +3,7 @@ one to go and fix it), or the Finalize button once nothing is."""
 
 from __future__ import annotations
 
-from kampung_desktop.services.interviews import MissingItem
+from kampung_desktop.services.interview_session import MissingItem
 from kampung_desktop.ui.interview.page_view import PageContext, PageHeader
 from kampung_desktop.ui.interview.texts import state_label, t
 from kampung_desktop.ui.qt import (
