@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kampung_desktop.core import wilayah as rules
+from kampung_desktop.storage import areas
 from kampung_desktop.storage.household_list import area_counts, kelurahan_counts
 from kampung_desktop.storage.peek import peek_setting
 
@@ -33,11 +34,7 @@ def tree(conn: sqlite3.Connection, down_to: rules.Level = rules.Level.RT) -> lis
     The first view asks only down to kelurahan: a city has a hundred kelurahan but ten
     thousand RT, and the counts come from the maintained counters either way.
     """
-    records = conn.execute(
-        "SELECT kode, nama, level, parent_kode, kelurahan_kode, rw, rt FROM wilayah "
-        "WHERE level >= 2 AND level <= ? ORDER BY level, kode",
-        (int(down_to),),
-    ).fetchall()
+    records = areas.tree_rows(conn, int(down_to))
     levels = {int(level): level for level in rules.Level}
     nodes: dict[str, AreaNode] = {}
     roots: list[AreaNode] = []
@@ -92,9 +89,7 @@ def pending(conn: sqlite3.Connection) -> int:
 
 def needs_first_start(conn: sqlite3.Connection) -> bool:
     """True when AppContext.open would write (reference codes or the local user missing)."""
-    return not conn.execute("SELECT 1 FROM wilayah LIMIT 1").fetchone() or not setting(
-        conn, "current_user"
-    )
+    return not areas.has_areas(conn) or not setting(conn, "current_user")
 
 
 def saved_setting(data_dir: Path, key: str) -> str | None:

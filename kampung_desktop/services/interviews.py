@@ -23,6 +23,7 @@ from kampung_desktop.services.interview_prefill import prefill
 from kampung_desktop.services.interview_saves import Writer
 from kampung_desktop.services.interview_session import InterviewSession
 from kampung_desktop.services.registry import RegistryService
+from kampung_desktop.storage import areas
 from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.models import Assessment
 from kampung_desktop.survey import Form, Interview, load_form
@@ -70,10 +71,7 @@ class InterviewService:
     def kelurahan(self) -> list[tuple[str, str]]:
         """(kode, nama) of every kelurahan/desa known, for type-ahead search."""
         with self.db.raw() as conn:
-            rows = conn.execute(
-                "SELECT kode, nama FROM wilayah WHERE level = 4 ORDER BY nama"
-            ).fetchall()
-        return [(kode, nama) for kode, nama in rows]
+            return areas.kelurahan_by_name(conn)
 
     # -- lifecycle ------------------------------------------------------------------------
     def start(

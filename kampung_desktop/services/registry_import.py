@@ -23,7 +23,7 @@ from kampung_sync.registry_file import (
     write_rejects,
 )
 
-from kampung_desktop.storage import registry_bulk
+from kampung_desktop.storage import areas, registry_bulk
 from kampung_desktop.storage.database import Database
 
 
@@ -78,7 +78,7 @@ def import_registry(
 
 def _check_areas(db: Database, result: RegistryFile) -> None:
     with db.raw() as conn:
-        known = {r[0] for r in conn.execute("SELECT kode FROM wilayah WHERE level = 4")}
+        known = areas.kelurahan_codes(conn)
     for household in list(result.households):
         if household.kelurahan_kode not in known:
             line = household.members[0].line if household.members else 0

@@ -13,6 +13,7 @@ from kampung_desktop.core.wilayah_csv import WilayahImportError, parse_csv  # no
 from kampung_desktop.paths import resource
 from kampung_desktop.services import first_view
 from kampung_desktop.services.first_view import AreaNode  # noqa: F401 (re-export)
+from kampung_desktop.storage import areas
 from kampung_desktop.storage.changes import record_change
 from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.models import Wilayah
@@ -85,7 +86,7 @@ def import_csv(db: Database, path: Path, user_id: str | None) -> tuple[int, int]
 def seed_reference(db: Database) -> int:
     """Load the shipped Kemendagri codes when the table is empty (first start)."""
     with db.raw() as conn:
-        if conn.execute("SELECT 1 FROM wilayah LIMIT 1").fetchone():
+        if areas.has_areas(conn):
             return 0
     rows = parse_csv(resource(*REFERENCE_CSV).read_text(encoding="utf-8"))
     return import_rows(db, rows, REFERENCE_SOURCE, None, queue=False)[0]
@@ -127,13 +128,7 @@ def rt_rows(kelurahan_kode: str, rw: int, rt: int, is_demo: bool) -> list[dict]:
 def kelurahan_names(db: Database) -> list[tuple[str, str, str, str]]:
     """(kode, kelurahan, kecamatan, kab/kota) of every kelurahan: names only, no counting."""
     with db.raw() as conn:
-        return conn.execute(
-            "SELECT kel.kode, kel.nama, kec.nama, kota.nama FROM wilayah kel "
-            "JOIN wilayah kec ON kec.kode = kel.parent_kode "
-            "JOIN wilayah kota ON kota.kode = kec.parent_kode "
-            "WHERE kel.level = ?",
-            (int(rules.Level.KELURAHAN),),
-        ).fetchall()
+        return areas.kelurahan_names(conn)
 
 
 def tree(db: Database) -> list[AreaNode]:
