@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kampung_desktop.core import wilayah as rules
-from kampung_desktop.storage import areas
+from kampung_desktop.storage import areas, peek, sync_store
 from kampung_desktop.storage.household_list import area_counts, kelurahan_counts
-from kampung_desktop.storage.peek import peek_setting
 
 
 @dataclass
@@ -79,12 +78,12 @@ def _sum_counts(node: AreaNode) -> int:
 
 
 def setting(conn: sqlite3.Connection, key: str) -> str | None:
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    return row[0] if row else None
+    return peek.setting(conn, key)
 
 
 def pending(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT count(*) FROM outbox WHERE status = 'pending'").fetchone()[0]
+    """Changes waiting to be sent (the status bar's count)."""
+    return sum(sync_store.pending_by_table(conn).values())
 
 
 def needs_first_start(conn: sqlite3.Connection) -> bool:
@@ -95,4 +94,4 @@ def needs_first_start(conn: sqlite3.Connection) -> bool:
 def saved_setting(data_dir: Path, key: str) -> str | None:
     """A setting read before the database stack loads (the UI language for the first paint);
     a missing or damaged file is not touched and reads as None."""
-    return peek_setting(data_dir, key)
+    return peek.peek_setting(data_dir, key)

@@ -1,4 +1,5 @@
-"""One setting read before the database stack loads (stdlib sqlite3, read-only, no side effects).
+"""Settings read on an open connection, or before the database stack loads (read-only, no
+side effects).
 
 The window needs the saved UI language for its first paint, ≈300 ms before SQLModel is
 imported. The file is opened read-only and only when it starts like SQLite, so a damaged or
@@ -7,10 +8,17 @@ missing file is neither touched nor created; any problem reads as "not set".
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from kampung_desktop.storage import connection
 from kampung_desktop.storage.engine import database_path
+
+
+def setting(conn: sqlite3.Connection, key: str) -> str | None:
+    """A setting on an open connection (plain or SQLCipher); None when it is unset."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
 
 
 def peek_setting(data_dir: Path, key: str) -> str | None:
@@ -22,9 +30,8 @@ def peek_setting(data_dir: Path, key: str) -> str | None:
                 return None  # damaged, or encrypted (the key is not known before sign-in)
         conn = connection.connect(path, readonly=True, timeout=0.05, remembered=False)
         try:
-            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+            return setting(conn, key)
         finally:
             conn.close()
     except (OSError, *connection.ERROR):
         return None
-    return row[0] if row else None
