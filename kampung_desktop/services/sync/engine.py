@@ -7,14 +7,12 @@ transaction), so the next session resumes where this one stopped.
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from kampung_sync.client import Cancelled, ServerRefused, SyncClient, Unreachable
@@ -22,6 +20,7 @@ from kampung_sync.protocol import MAX_PULL_LIMIT
 
 from kampung_desktop.core.ids import utc_now_iso
 from kampung_desktop.services.sync.attachments import answer_refs, upload_all
+from kampung_desktop.services.sync.collector import old_objects_set_aside
 from kampung_desktop.services.sync.downloads import download_all
 from kampung_desktop.services.sync.pull import pull_all
 from kampung_desktop.services.sync.push import DeviceRevoked, Pusher, PushTally
@@ -53,22 +52,6 @@ def run_session(
 ) -> SyncOutcome:
     with old_objects_set_aside():
         return _run_session(conn, client, data_dir, progress)
-
-
-@contextmanager
-def old_objects_set_aside() -> Iterator[None]:
-    """Keep the garbage collector's full passes off everything that existed before the sync.
-
-    A sync allocates hundreds of thousands of objects (pages, records, receipts); that triggers
-    full collections, and each one walked every object of the process (the whole window with its
-    models) while holding the GIL: the window froze for 60-70 ms at a time (measured). Frozen
-    objects are still freed by reference counting; `unfreeze` hands them back afterwards.
-    """
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def _run_session(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from kampung_sync.client import SyncClient
 from kampung_sync.protocol import MAX_PULL_LIMIT, PullResponse
 
+from kampung_desktop.services.sync.collector import old_objects_set_aside
 from kampung_desktop.services.sync.types import SyncProgress
 from kampung_desktop.storage import sync_store
 from kampung_desktop.storage.sync_apply import apply_page, fill_search
@@ -35,11 +36,12 @@ def pull_all(
     limit: int = MAX_PULL_LIMIT,
     progress: Callable[[SyncProgress], None] | None = None,
 ) -> PullTally:
-    fill_search(conn)  # a pull cut off last time left households to index
-    try:
-        return _pull_pages(conn, client, limit, progress)
-    finally:
-        fill_search(conn)
+    with old_objects_set_aside():
+        fill_search(conn)  # a pull cut off last time left households to index
+        try:
+            return _pull_pages(conn, client, limit, progress)
+        finally:
+            fill_search(conn)
 
 
 def _pull_pages(

@@ -26,6 +26,7 @@ from kampung_sync.protocol import (
 )
 
 from kampung_desktop.core.labels import field_pair
+from kampung_desktop.services.sync.collector import old_objects_set_aside
 from kampung_desktop.services.sync.types import SyncProgress
 from kampung_desktop.storage import sync_store
 from kampung_desktop.storage.sync_store import is_transient
@@ -118,6 +119,10 @@ class Pusher:
         """Batches go one after another (parents before children across batches), but the
         next batch is read and compressed while the current one is on the wire, and the
         receipts of one are stored while the next is on the wire."""
+        with old_objects_set_aside():
+            return self._run()
+
+    def _run(self) -> PushTally:
         total = sum(sync_store.pending_by_table(self.conn).values())
         after = 0
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push") as wire:
