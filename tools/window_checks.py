@@ -88,6 +88,7 @@ class Screen:
     controls: int = 0
     no_mnemonic: list[str] = field(default_factory=list)
     low_contrast: list[str] = field(default_factory=list)
+    tab_jumps: list[str] = field(default_factory=list)
     shot: Path | None = None
 
 
@@ -266,6 +267,39 @@ def _item_colours(view: QAbstractItemView, limit: int = 40) -> Iterator[tuple[QC
             yield colour, back_colour, str(model.data(index) or "")
 
 
+def tab_chain(top: QWidget) -> list[QWidget]:
+    """The controls Tab visits in `top`, in order (hidden, disabled and inner parts skipped)."""
+    chain: list[QWidget] = []
+    seen: set[int] = set()
+    widget = top.nextInFocusChain()
+    while widget is not top and id(widget) not in seen:
+        seen.add(id(widget))
+        takes_tab = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if (
+            takes_tab
+            and widget.window() is top.window()
+            and widget.isVisibleTo(top)
+            and widget.isEnabled()
+            and not _inside_composite(widget, top)
+        ):
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def tab_jumps(top: QWidget) -> list[str]:
+    """Steps where Tab goes back up to a control wholly above the one before (the order of
+    creation, not of reading)."""
+    chain = tab_chain(top)
+    jumps = []
+    for before, after in zip(chain, chain[1:], strict=False):
+        y_before = before.mapTo(top, before.rect().topLeft()).y()
+        y_after = after.mapTo(top, after.rect().topLeft()).y()
+        if y_after + after.height() <= y_before:
+            jumps.append(f"{describe(before)} → {describe(after)}")
+    return jumps
+
+
 def look_at(name: str, top: QWidget, out: Path | None = None) -> Screen:
     """Record what `top` shows: texts, controls without an accessible name, buttons without
     a keyboard mnemonic; with `out`, save a screenshot too."""
@@ -306,6 +340,7 @@ def look_at(name: str, top: QWidget, out: Path | None = None) -> Screen:
                         f"{describe(widget)} cell {shown!r} {text.name()} on {back.name()}:"
                         f" {contrast(text, back):.2f}"
                     )
+    screen.tab_jumps = tab_jumps(top)
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
         screen.shot = out / f"{re.sub(r'[^a-z0-9]+', '-', name.lower()).strip('-')}.png"

@@ -375,6 +375,8 @@ def main() -> int:
             print(f"   format: {problem!r}")
         for unnamed in screen.unnamed:
             print(f"   unnamed: {unnamed}")
+        for jump in screen.tab_jumps:
+            print(f"   tab: {jump}")
         for low in screen.low_contrast:
             print(f"   contrast: {low}")
         for button in screen.no_mnemonic:

@@ -190,6 +190,7 @@ class ScheduleDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Jadwal cadangan"))
         self.folder = QLineEdit(str(schedule.folder) if schedule.folder else "")
+        self.folder.setAccessibleName(self.tr("Folder cadangan:"))  # its label names the row
         self.folder.setPlaceholderText(self.tr("kosong = tanpa cadangan terjadwal"))
         self.folder.setMinimumWidth(320)
         browse = QPushButton(self.tr("Pilih…"))

@@ -13,6 +13,7 @@ from kampung_desktop.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from kampung_desktop.ui.tab_order import place_after
 
 
 class SettingsDialog(QDialog):
@@ -59,7 +60,9 @@ class SettingsDialog(QDialog):
         """Another part's settings (e.g. the sync server box), above the buttons. A section
         with a `save()` is saved on Simpan; a refused value (ValueError) keeps the dialog open."""
         layout = self.layout()
+        before = layout.itemAt(layout.count() - 2).widget()
         layout.insertWidget(layout.count() - 1, section)
+        place_after(before, section)  # Tab reaches it before Simpan/Batal, where it is read
         self._sections.append(section)
 
     def accept(self) -> None:

@@ -66,7 +66,10 @@ def test_every_button_of_a_shown_dialog_gets_its_own_letter(qtbot):
 
 @pytest.fixture
 def config_dir(tmp_path, monkeypatch):
+    from kampung_desktop.ui import i18n
+
     monkeypatch.setenv("KAMPUNG_CONFIG_DIR", str(tmp_path))
+    i18n.apply("id")  # whatever an earlier test left
     yield tmp_path
     text_size.apply("normal")
 

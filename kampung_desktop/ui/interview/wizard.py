@@ -43,6 +43,7 @@ from kampung_desktop.ui.qt import (
     QWidget,
     Signal,
 )
+from kampung_desktop.ui.tab_order import keep_nav_last
 
 log = logging.getLogger(__name__)
 
@@ -179,6 +180,7 @@ class InterviewWindow(QWidget):
         view.finished.connect(self.next)
         self.page_layout.addWidget(view)
         view.show()  # now, not on the next event-loop pass: focus and tests see it at once
+        keep_nav_last(view, self.back_button, self.next_button)  # Tab: page, then Back/Next
         self.view = view
         if page is not None:
             self.session.show_page(page.key)
