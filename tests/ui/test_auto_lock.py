@@ -93,7 +93,9 @@ def test_idle_lock_hides_every_window_and_unlocks_to_the_same_work(signed_in, qt
     assert other.windowTitle() == "Wawancara — Budi Santoso"  # back as it was
     assert window.add_action.isEnabled()
     qtbot.waitUntil(lambda: "Budi Santoso" in _shown_names(), timeout=5_000)
-    assert actions(window).count("sign_in") == signed_before + 1  # the unlock, audited
+    qtbot.waitUntil(  # the unlock, audited (written on the worker)
+        lambda: actions(window).count("sign_in") == signed_before + 1, timeout=5_000
+    )
     assert actions(window).count("sign_in_failed") == failed_before + 1  # and the wrong try
 
 
