@@ -527,9 +527,12 @@ All data now on this laptop is replaced by that backup: changes made since {take
         <source>Batal</source>
         <translation>Cancel</translation>
     </message>
-    <message>
-        <source>Masih {n} isian belum dipilih.</source>
-        <translation>{n} field(s) still to choose.</translation>
+    <message numerus="yes">
+        <source>Masih %Ln isian belum dipilih.</source>
+        <translation>
+            <numerusform>%Ln field still to choose.</numerusform>
+            <numerusform>%Ln fields still to choose.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1279,10 +1282,6 @@ Technical details were written to {log}. If it happens again, send that file to 
         <translation>Saving {done} of {total} households…</translation>
     </message>
     <message>
-        <source>{n} masalah; tidak ada yang diimpor. Perbaiki berkasnya, atau centang &quot;Impor baris yang benar saja&quot;.</source>
-        <translation>{n} problem(s); nothing was imported. Fix the file, or tick &quot;Import only the correct rows&quot;.</translation>
-    </message>
-    <message>
         <source>{households} rumah tangga ({members} anggota) diimpor: {new} data baru, {updated} data diperbarui.</source>
         <translation>{households} households ({members} members) imported: {new} new records, {updated} records updated.</translation>
     </message>
@@ -1290,9 +1289,19 @@ Technical details were written to {log}. If it happens again, send that file to 
         <source>{households} rumah tangga ({members} anggota) di berkas sudah sama dengan data laptop ini; tidak ada yang berubah.</source>
         <translation>The {households} households ({members} members) in the file already match this laptop; nothing changed.</translation>
     </message>
-    <message>
-        <source>{n} baris ditolak, ditulis ke {file}.</source>
-        <translation>{n} rows rejected, written to {file}.</translation>
+    <message numerus="yes">
+        <source>%Ln masalah; tidak ada yang diimpor. Perbaiki berkasnya, atau centang &quot;Impor baris yang benar saja&quot;.</source>
+        <translation>
+            <numerusform>%Ln problem; nothing was imported. Fix the file, or tick "Import only the correct rows".</numerusform>
+            <numerusform>%Ln problems; nothing was imported. Fix the file, or tick "Import only the correct rows".</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln baris ditolak, ditulis ke {file}.</source>
+        <translation>
+            <numerusform>%Ln row rejected, written to {file}.</numerusform>
+            <numerusform>%Ln rows rejected, written to {file}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>berkas: {message}</source>
@@ -1782,14 +1791,6 @@ Technical details were written to {log}. If it happens again, send that file to 
     <message>
         <source>Tentang Kampung</source>
         <translation>About Kampung</translation>
-    </message>
-    <message>
-        <source>Belum tersedia</source>
-        <translation>Not available yet</translation>
-    </message>
-    <message>
-        <source>Formulir rumah tangga belum tersedia.</source>
-        <translation>The household form is not available yet.</translation>
     </message>
     <message>
         <source>Terjemahan tidak ditemukan</source>
@@ -2767,10 +2768,6 @@ Household register and neighbourhood assessment that works without internet.</tr
         <translation>To-do list (returned, conflicts)…</translation>
     </message>
     <message>
-        <source>{n} konflik menunggu keputusan</source>
-        <translation>{n} conflicts waiting for a decision</translation>
-    </message>
-    <message>
         <source>Ditolak ({n})</source>
         <translation>Rejected ({n})</translation>
     </message>
@@ -2817,6 +2814,37 @@ Household register and neighbourhood assessment that works without internet.</tr
     <message>
         <source>Konflik menunggu keputusan di Daftar tugas: {n}.</source>
         <translation>Conflicts waiting for a decision in the to-do list: {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRecord</name>
+    <message>
+        <source>Rumah tangga</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Anggota keluarga</source>
+        <translation>Family member</translation>
+    </message>
+    <message>
+        <source>Penilaian</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>Jawaban penilaian</source>
+        <translation>Assessment answer</translation>
+    </message>
+    <message>
+        <source>Keputusan penghargaan</source>
+        <translation>Award decision</translation>
+    </message>
+    <message>
+        <source>Piagam</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Konflik</source>
+        <translation>Conflict</translation>
     </message>
 </context>
 <context>
@@ -3186,37 +3214,6 @@ Household register and neighbourhood assessment that works without internet.</tr
     <message>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
-    </message>
-</context>
-<context>
-    <name>SyncRecord</name>
-    <message>
-        <source>Rumah tangga</source>
-        <translation>Household</translation>
-    </message>
-    <message>
-        <source>Anggota keluarga</source>
-        <translation>Family member</translation>
-    </message>
-    <message>
-        <source>Penilaian</source>
-        <translation>Assessment</translation>
-    </message>
-    <message>
-        <source>Jawaban penilaian</source>
-        <translation>Assessment answer</translation>
-    </message>
-    <message>
-        <source>Keputusan penghargaan</source>
-        <translation>Award decision</translation>
-    </message>
-    <message>
-        <source>Piagam</source>
-        <translation>Certificate</translation>
-    </message>
-    <message>
-        <source>Konflik</source>
-        <translation>Conflict</translation>
     </message>
 </context>
 </TS>

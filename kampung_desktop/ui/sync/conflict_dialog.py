@@ -122,9 +122,7 @@ class ConflictDialog(QDialog):
     def _update_ok(self) -> None:
         left = len(self.groups) - len(self.choices())
         self.ok_button.setEnabled(left == 0)
-        self.message.setText(
-            self.tr("Masih {n} isian belum dipilih.").format(n=left) if left else ""
-        )
+        self.message.setText(self.tr("Masih %Ln isian belum dipilih.", "", left) if left else "")
 
     def submit(self) -> None:
         if len(self.choices()) == len(self.groups):

@@ -147,9 +147,11 @@ class ImportDialog(QDialog):
         self.problems = list(error.problems)
         if self.problems:  # the service's text names the command-line switch; say the checkbox
             text = self.tr(
-                "{n} masalah; tidak ada yang diimpor. Perbaiki berkasnya, atau centang "
-                '"Impor baris yang benar saja".'
-            ).format(n=texts.format_count(len(self.problems)))
+                "%Ln masalah; tidak ada yang diimpor. Perbaiki berkasnya, atau centang "
+                '"Impor baris yang benar saja".',
+                "",
+                len(self.problems),
+            )
         else:
             text = texts.pick(str(error))
         self._show_message(text, error=True)
@@ -174,9 +176,9 @@ class ImportDialog(QDialog):
                 "laptop ini; tidak ada yang berubah."
             ).format(households=fmt(report.households), members=fmt(report.members))
         if report.rejected_rows:
-            text += " " + self.tr("{n} baris ditolak, ditulis ke {file}.").format(
-                n=fmt(report.rejected_rows), file=report.reject_file
-            )
+            text += " " + self.tr(
+                "%Ln baris ditolak, ditulis ke {file}.", "", report.rejected_rows
+            ).format(file=report.reject_file)
         self._show_message(text)
 
     def problem_lines(self) -> list[str]:
