@@ -18,6 +18,7 @@ from kampung_desktop.core import ids, wilayah
 from kampung_desktop.core.roles import Permission, Role, allows, in_scope, normalise_scope
 from kampung_desktop.services import access_keys as keys
 from kampung_desktop.services import sign_in_notes
+from kampung_desktop.services.access_store import check_seal, exclusive, save
 from kampung_desktop.storage import access_file
 from kampung_desktop.storage.access_file import AccessFile, AccountRecord
 from kampung_desktop.storage.errors import DatabaseUnavailable
@@ -121,6 +122,7 @@ def sign_in(data_dir: Path, username: str, password: str) -> AccessSession:
     return AccessSession(principal_of(account), key)
 
 
+@exclusive
 def unlock(data_dir: Path, session_key: bytes, username: str, password: str) -> AccessSession:
     """Sign in on the lock screen of a running app, which holds the key already.
 
@@ -173,6 +175,7 @@ def require(session: AccessSession | None, permission: Permission, wilayah_kode:
 
 
 # -- accounts --------------------------------------------------------------------------------
+@exclusive
 def create_first_admin(
     data_dir: Path, username: str, password: str, full_name: str = "", *, demo: bool = False
 ) -> AccessSession:
@@ -211,6 +214,7 @@ def encrypt_database(data_dir: Path, session: AccessSession) -> None:
         cipher_upgrade.encrypt_database(Path(data_dir), session.db_key)
 
 
+@exclusive
 def add_user(
     data_dir: Path,
     admin: AccessSession,
@@ -250,6 +254,7 @@ def add_user(
     save(data_dir, access.with_account(account), admin.db_key)
 
 
+@exclusive
 def change_password(data_dir: Path, session: AccessSession, old: str, new: str) -> None:
     """A new password for the signed-in user: re-wraps the key; the database is untouched."""
     access = _protected(data_dir)
@@ -288,23 +293,6 @@ def check_scope(codes: Iterable[str]) -> tuple[str, ...]:
                 f"'{code}' is not a kelurahan code (e.g. 36.71.01.1001).",
             )
     return cleaned
-
-
-# -- the seal over access.json ---------------------------------------------------------------
-def save(data_dir: Path, access: AccessFile, key: bytes) -> None:
-    """Write access.json sealed with the database key: only someone who opened the data can
-    change who may open it."""
-    sealed = access.with_changes(mac=keys.seal(key, access_file.signed_bytes(access)))
-    access_file.save(Path(data_dir), sealed)
-
-
-def check_seal(data_dir: Path, access: AccessFile, key: bytes) -> None:
-    """Refuse an access.json changed outside Kampung (a role raised, an account added)."""
-    if not keys.sealed(key, access_file.signed_bytes(access), access.mac):
-        raise access_file.AccessFileDamaged(
-            access_file.path_of(Path(data_dir)),
-            "diubah di luar Kampung / changed outside Kampung",
-        )
 
 
 # -- helpers ---------------------------------------------------------------------------------

@@ -16,13 +16,8 @@ from typing import Protocol
 
 from kampung_desktop.core.roles import Role, normalise_scope
 from kampung_desktop.services import access_keys as keys
-from kampung_desktop.services.access import (
-    WRONG,
-    AccessSession,
-    check_seal,
-    principal_of,
-    save,
-)
+from kampung_desktop.services.access import WRONG, AccessSession, principal_of
+from kampung_desktop.services.access_store import check_seal, exclusive, save
 from kampung_desktop.storage import access_file
 from kampung_desktop.storage.access_file import AccessFile, AccountRecord
 
@@ -41,6 +36,7 @@ class ServerAccount(Protocol):
     disabled: bool
 
 
+@exclusive
 def store_server_accounts(
     data_dir: Path,
     accounts: Iterable[ServerAccount],

@@ -18,6 +18,8 @@ import contextlib
 import json
 import os
 import tempfile
+import threading
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ from typing import Any
 from kampung_desktop.core.roles import Role
 
 ACCESS_FILE = "access.json"
+LOCK_FILE = ".access.lock"
 VERSION = 1
 SOURCES = ("local", "server")
 MAX_BYTES = 4 * 1024 * 1024  # thousands of accounts fit; a huge file is not ours
@@ -87,6 +90,39 @@ class AccessFile:
 
     def with_changes(self, **changes: Any) -> AccessFile:
         return replace(self, **changes)
+
+
+_in_process = threading.RLock()
+
+
+@contextlib.contextmanager
+def changing(data_dir: Path) -> Iterator[None]:
+    """Hold while reading, changing and saving access.json, so two writers (the lock screen,
+    a sync in the background, a CLI command) never lose each other's change."""
+    folder = Path(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    with _in_process:
+        fd = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            _lock(fd, True)
+            try:
+                yield
+            finally:
+                _lock(fd, False)
+        finally:
+            os.close(fd)
+
+
+def _lock(fd: int, take: bool) -> None:
+    if os.name == "nt":  # pragma: no cover - Windows
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_LOCK if take else msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX if take else fcntl.LOCK_UN)
 
 
 def path_of(data_dir: Path) -> Path:

@@ -229,3 +229,21 @@ def test_first_admin_while_the_database_is_in_use(tmp_path: Path) -> None:
         holder.close()
     AppContext.open(tmp_path, access.sign_in(tmp_path, *ADMIN)).close()
     assert database_path(tmp_path).read_bytes()[:16] != b"SQLite format 3\x00"
+
+
+def test_simultaneous_changes_are_all_kept(protected: Path) -> None:
+    """The lock screen, a background sync and a CLI command may write at once: each change
+    survives (without the lock, each read-modify-write would drop the others')."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    admin = access.sign_in(protected, *ADMIN)
+    names = [f"user{i}" for i in range(4)]
+    with ThreadPoolExecutor(len(names)) as pool:
+        done = [
+            pool.submit(access.add_user, protected, admin, n, "enumerator", [], f"{n}-password")
+            for n in names
+        ]
+        for future in done:
+            future.result()
+    assert {p.username for p in access.list_accounts(protected)} == {"siti", *names}
+    assert access.sign_in(protected, "user3", "user3-password").db_key == admin.db_key
