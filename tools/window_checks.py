@@ -278,6 +278,7 @@ def tab_chain(top: QWidget) -> list[QWidget]:
         if (
             takes_tab
             and widget.window() is top.window()
+            and top.isAncestorOf(widget)
             and widget.isVisibleTo(top)
             and widget.isEnabled()
             and not _inside_composite(widget, top)

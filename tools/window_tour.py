@@ -44,7 +44,7 @@ SKIP_ACTION = re.compile(
 )
 
 
-def wait_until(done: Callable[[], Any], timeout_ms: int = 20_000, what: str = "") -> None:
+def wait_until(done: Callable[[], Any], timeout_ms: int = 60_000, what: str = "") -> None:
     loop, timer = QEventLoop(), QTimer()
     timer.setInterval(10)
     timer.timeout.connect(lambda: done() and loop.quit())
