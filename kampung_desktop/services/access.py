@@ -39,6 +39,11 @@ class AccessDenied(Exception):
         self.id = indonesian
         self.en = english
 
+    def again(self) -> AccessDenied:
+        """A fresh copy to raise: a shared instance would keep the frames (and the password
+        in them) of its last raise alive through its __traceback__."""
+        return AccessDenied(self.id, self.en)
+
     def text(self, lang: str | None = None) -> str:
         if lang == "id":
             return self.id
@@ -105,7 +110,7 @@ def sign_in(data_dir: Path, username: str, password: str) -> AccessSession:
     access = _protected(data_dir)
     account = _signing_in(data_dir, access, username, password)
     if account.wrapped_key is None:
-        raise NOT_HERE_YET
+        raise NOT_HERE_YET.again()
     key = keys.unwrap(_kek(data_dir, account, password), account.wrapped_key, account.username)
     if key is None:
         # The password is right (it matched the verifier) but the key was wrapped under an
@@ -137,7 +142,7 @@ def unlock(data_dir: Path, session_key: bytes, username: str, password: str) -> 
         key = keys.unwrap(kek, account.wrapped_key, account.username)
         if key is not None:
             if key != session_key:
-                raise WRONG  # a key of another data dir: never mix them
+                raise WRONG.again()  # a key of another data dir: never mix them
             return AccessSession(principal_of(account), key)
     wrapped = keys.wrap(kek, session_key, account.username)
     save(data_dir, access.with_account(account.with_changes(wrapped_key=wrapped)), session_key)
@@ -229,9 +234,9 @@ def add_user(
     access = _protected(data_dir)
     signer = access.find(admin.principal.username)
     if signer is None or signer.disabled or signer.role != Role.ADMIN.value:
-        raise SIGN_IN_FIRST
+        raise SIGN_IN_FIRST.again()
     if admin.db_key is None:
-        raise SIGN_IN_FIRST
+        raise SIGN_IN_FIRST.again()
     check_seal(data_dir, access, admin.db_key)
     _check_username(username)
     if access.find(username) is not None:
@@ -266,7 +271,7 @@ def change_password(data_dir: Path, session: AccessSession, old: str, new: str) 
         )
     _check_password(new)
     if session.db_key is None:
-        raise SIGN_IN_FIRST
+        raise SIGN_IN_FIRST.again()
     check_seal(data_dir, access, session.db_key)
     salt = keys.new_salt()
     updated = account.with_changes(
@@ -321,7 +326,7 @@ def _checked(access: AccessFile, username: str, password: str) -> AccountRecord:
     account = access.find(username or "")
     ok = keys.check_password(account.verifier if account else None, password or "")
     if account is None or not ok:
-        raise WRONG
+        raise WRONG.again()
     if account.disabled:
         raise AccessDenied(
             "Akun ini dinonaktifkan. Hubungi admin.", "This account is disabled. Ask your admin."

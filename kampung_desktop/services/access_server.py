@@ -109,7 +109,7 @@ def _wrap_for(
     username, password = enrolling
     found = next((a for a in merged if a.username.lower() == username.strip().lower()), None)
     if found is None or not keys.check_password(found.verifier, password):
-        raise WRONG
+        raise WRONG.again()
     salt = keys.new_salt()
     wrapped = found.with_changes(
         kek_salt=salt, wrapped_key=keys.wrap(keys.derive_kek(password, salt), key, found.username)

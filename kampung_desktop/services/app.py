@@ -36,7 +36,7 @@ class AppContext:
         """Open a data dir: a protected one only with a session from `services.access`
         (its key opens the encrypted database); an unprotected one as before."""
         if access is None and is_protected(Path(data_dir)):
-            raise SIGN_IN_FIRST
+            raise SIGN_IN_FIRST.again()
         db = Database.open(data_dir, key=access.db_key if access else None)
         try:
             added = wilayah.seed_reference(db)

@@ -67,6 +67,7 @@ def test_wrong_password_opens_nothing_and_changes_nothing(protected, username, p
     with pytest.raises(AccessDenied) as refused:
         access.sign_in(protected, username, password)
     assert str(refused.value) == str(access.WRONG)  # the same answer whatever was wrong
+    assert access.WRONG.__traceback__ is None  # no shared instance keeps the password's frame
     with pytest.raises(AccessDenied):
         AppContext.open(protected)
     assert _snapshot(protected) == before
