@@ -16,22 +16,25 @@ from pathlib import Path
 from typing import Any
 
 from kampung_desktop.services.list_query import AreaSelection, ListQuery
-from kampung_desktop.ui import faults, i18n
+from kampung_desktop.ui import (
+    faults,
+    household_editing,
+    i18n,
+    list_feeding,
+    main_actions,
+    window_settings,
+)
 from kampung_desktop.ui.area_tree import AreaTree, build_items
 from kampung_desktop.ui.detail_pane import DetailPane
 from kampung_desktop.ui.household_list import HouseholdList
 from kampung_desktop.ui.household_model import PAGE_SIZE
 from kampung_desktop.ui.qt import (
     QAction,
-    QDialog,
     QEvent,
-    QKeySequence,
     QMainWindow,
-    QMessageBox,
     QPaintEvent,
     QSplitter,
     QTimer,
-    QToolBar,
     QWidget,
     Signal,
 )
@@ -41,8 +44,6 @@ from kampung_desktop.ui.tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 STATUS_REFRESH_MS = 10_000
-FULL_LIST_DELAY_MS = 250
-FILL_POSITIONS_DELAY_MS = 600
 AFTER_READY_MS = 150
 STARTUP_SWITCH_INTERVAL = 0.0005  # s; Python's default is 0.005
 
@@ -102,68 +103,10 @@ class MainWindow(QMainWindow):
 
     # -- shell --------------------------------------------------------------------------
     def _build_actions(self) -> None:
-        self.add_action = QAction(self)
-        self.add_action.triggered.connect(self.add_household)
-        self.edit_action = QAction(self)
-        self.edit_action.triggered.connect(lambda: self.edit_household(self.list.current_id()))
-        self.refresh_action = QAction(self)
-        self.refresh_action.triggered.connect(self.refresh_all)
-        self.find_action = QAction(self)
-        self.find_action.triggered.connect(self._focus_search)
-        self.settings_action = QAction(self)
-        self.settings_action.triggered.connect(self.open_settings)
-        self.quit_action = QAction(self)
-        self.quit_action.triggered.connect(self.close)
-        self.about_action = QAction(self)
-        self.about_action.triggered.connect(self._about)
-        self.interview_action = QAction(self)
-        self.interview_action.triggered.connect(self.start_interview)
-        self.review_action = QAction(self)
-        self.review_action.triggered.connect(self.open_review)
-        for action in self._data_actions():
-            action.setEnabled(False)  # until the data is loaded
-
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.file_menu.addActions([self.add_action, self.edit_action])
-        self.file_menu.addSeparator()
-        self.file_menu.addActions([self.find_action, self.refresh_action])
-        self.file_menu.addSeparator()
-        self.file_menu.addActions([self.settings_action, self.quit_action])
-        self.assessment_menu = bar.addMenu("")
-        self.assessment_menu.addActions([self.interview_action, self.review_action])
-        self.help_menu = bar.addMenu("")
-        self.help_menu.addAction(self.about_action)
-
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.addActions([self.add_action, self.edit_action, self.refresh_action])
-        self.toolbar.addSeparator()
-        self.toolbar.addActions([self.interview_action, self.review_action])
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.settings_action)
-        self.addToolBar(self.toolbar)
+        main_actions.build(self)
 
     def _install_shortcuts(self) -> None:
-        """Keyboard shortcuts, set just after the first view.
-
-        Not in `_build_actions`: QAction.setShortcut makes PySide build its whole `Qt`
-        namespace (≈15–20 ms), which belongs neither before the first paint nor before the
-        data is on screen.
-        """
-        shortcuts = {
-            self.add_action: QKeySequence.StandardKey.New,
-            self.edit_action: QKeySequence("Ctrl+E"),
-            self.refresh_action: QKeySequence.StandardKey.Refresh,
-            self.find_action: QKeySequence.StandardKey.Find,
-            self.quit_action: QKeySequence("Ctrl+Q"),
-            self.interview_action: QKeySequence("Ctrl+I"),
-        }
-        for action, keys in shortcuts.items():
-            action.setShortcut(keys)
-        if self.access_ui is not None:
-            self.access_ui.install_shortcuts()  # Ctrl+L: lock now
+        main_actions.install_shortcuts(self)  # after the first view: it loads PySide's `Qt`
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -171,29 +114,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Kampung — Pendataan rumah tangga"))
-        self.file_menu.setTitle(self.tr("&Data"))
-        self.help_menu.setTitle(self.tr("&Bantuan"))
-        self.assessment_menu.setTitle(self.tr("&Penilaian"))
-        self.interview_action.setText(self.tr("Wawancara / penilaian…"))
-        self.interview_action.setToolTip(
-            self.tr("Isi formulir penilaian untuk rumah tangga terpilih atau satu RT (Ctrl+I)")
-        )
-        self.review_action.setText(self.tr("Pemeriksaan dan penghargaan…"))
-        self.review_action.setToolTip(
-            self.tr("Periksa penilaian, putuskan penghargaan dan cetak piagam")
-        )
-        self.add_action.setText(self.tr("Tambah rumah tangga"))
-        self.add_action.setToolTip(
-            self.tr("Daftarkan rumah tangga baru beserta anggotanya (Ctrl+N)")
-        )
-        self.edit_action.setText(self.tr("Ubah"))
-        self.edit_action.setToolTip(self.tr("Ubah rumah tangga yang dipilih (Ctrl+E)"))
-        self.refresh_action.setText(self.tr("Muat ulang"))
-        self.find_action.setText(self.tr("Cari"))
-        self.settings_action.setText(self.tr("Pengaturan…"))
-        self.quit_action.setText(self.tr("Keluar"))
-        self.about_action.setText(self.tr("Tentang Kampung"))
+        main_actions.retranslate(self)
 
     # -- start-up -----------------------------------------------------------------------
     def start(self) -> None:
@@ -313,45 +234,10 @@ class MainWindow(QMainWindow):
 
     # -- reacting to the user -----------------------------------------------------------
     def _ask_listing(self, query: ListQuery, focus_id: str | None, callback) -> None:  # type: ignore[no-untyped-def]
-        backend = self.backend
-
-        def full() -> tuple[Any, int | None]:
-            listing = backend.listing(query, PAGE_SIZE)
-            rowid = backend.rowid_of(focus_id) if focus_id else None
-            return listing, listing.position_of(rowid) if rowid is not None else None
-
-        def first() -> tuple[list, bool]:
-            return backend.first_screen(query, PAGE_SIZE)
-
-        def first_done(result: tuple[list, bool]) -> None:
-            rows, complete = result
-            self.list.show_first_screen(rows, complete)
-            if not complete or focus_id:
-                # The complete sorted list once the user pauses: a one-letter search keeps
-                # its matches in a temporary table first, which need not slow typing.
-                QTimer.singleShot(FULL_LIST_DELAY_MS, run_full)
-
-        def run_full() -> None:
-            if self.list.query == query and self.backend is backend:
-                self.tasks.run(full, callback, key="list")
-
-        backend.interrupt_list()  # a running query for an older keystroke is now useless
-        if query.text.strip():
-            self.tasks.run(first, first_done, key="list")
-        else:
-            self.tasks.run(full, callback, key="list")
+        list_feeding.ask_listing(self, query, focus_id, callback)
 
     def _fill_positions(self, listing: Any) -> None:
-        """Let the shown listing learn where every 1000th row is, in short worker jobs, so a
-        dragged scroll bar lands near a known key (see list_window.KeysetListing). It starts
-        once the list has stayed a moment: a user typing on replaces it before then, and the
-        worker stays free for the next keystroke."""
-
-        def step(done: bool) -> None:
-            if not done and self.list.model.source is listing:
-                self.tasks.run(listing.fill_positions, step, key="positions")
-
-        QTimer.singleShot(FILL_POSITIONS_DELAY_MS, lambda: step(False))
+        list_feeding.fill_positions(self, listing)
 
     def _area_selected(self, area: AreaSelection) -> None:
         self.list.set_area(area)
@@ -429,98 +315,27 @@ class MainWindow(QMainWindow):
         self._areas, items = result
         self.tree.set_root(items)
 
-    # -- add / edit ---------------------------------------------------------------------
+    # -- add / edit, settings ------------------------------------------------------------
+    @property
+    def areas(self) -> list[Any]:
+        """The wilayah tree last read (services.wilayah.AreaNode roots)."""
+        return self._areas
+
     def add_household(self) -> None:
-        self._open_dialog(self._draft_for_area(self.list.query.area))
+        household_editing.add_household(self)
 
     def edit_household(self, household_id: str | None = None) -> None:
-        household_id = household_id or self.list.current_id()
-        if not household_id or self.backend is None:
-            return
-        registry = self.backend.registry
-        self.tasks.run(lambda: registry.draft_of(household_id), self._open_dialog_for_edit)
+        household_editing.edit_household(self, household_id)
 
-    def _open_dialog_for_edit(self, draft: Any) -> None:
-        if draft is not None:
-            self._open_dialog(draft)
-
-    @staticmethod
-    def _draft_for_area(area: AreaSelection) -> Any:
-        """A new household already placed in the kelurahan/RW/RT chosen in the tree."""
-        kode = area.kode_prefix
-        if not kode or kode.count(".") != 3:
-            return None
-        from kampung_desktop.core.registry import HouseholdInput
-
-        return HouseholdInput(kelurahan_kode=kode, rw=area.rw, rt=area.rt, address="")
-
-    def _open_dialog(self, draft: Any) -> None:
-        if self.backend is None:
-            return
-        try:
-            from kampung_desktop.ui.household_dialog import HouseholdDialog
-        except ImportError:
-            log.warning("household dialog not available")
-            QMessageBox.information(
-                self, self.tr("Belum tersedia"), self.tr("Formulir rumah tangga belum tersedia.")
-            )
-            return
-        dialog = HouseholdDialog(self.backend.registry, draft, self, areas=self._areas)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            saved = getattr(dialog, "saved_id", None)
-            log.info("household saved: %s", saved)
-            self.refresh_all(select_id=saved)
-
-    # -- other actions ------------------------------------------------------------------
     def open_settings(self) -> None:
-        from kampung_desktop.ui.settings_dialog import SettingsDialog
-
-        dialog = SettingsDialog(i18n.current(), self)
-        if self.sync_ui is not None:
-            dialog.add_section(self.sync_ui.settings_box(dialog))
-        if self.access_ui is not None:
-            self.access_ui.settings_sections(dialog)
-        if self.backend is not None and self._may("print"):  # who signs the certificates
-            from kampung_desktop.ui.signatory_settings import SignatoryBox
-
-            dialog.add_section(SignatoryBox(self.backend.ctx, dialog))
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.set_language(dialog.chosen_language())
-
-    def _may(self, permission: str) -> bool:
-        """Whether the signed-in role has `permission` (core.roles; always on a legacy dir)."""
-        from kampung_desktop.ui.access.gating import allowed
-
-        return allowed(self.access, permission)
+        window_settings.open_settings(self)
 
     def set_language(self, code: str) -> None:
-        """Switch the UI language now and remember it in the database."""
-        if code == i18n.current():
-            return
-        from kampung_desktop.services import laptop_config
-
-        laptop_config.save(language=code)  # the sign-in screen speaks it too (encrypted data)
-        if not i18n.apply(code):
-            QMessageBox.warning(
-                self,
-                self.tr("Terjemahan tidak ditemukan"),
-                self.tr("Berkas terjemahan belum dibuat; aplikasi tetap berbahasa Indonesia."),
-            )
-            return
-        if self.backend is not None:
-            backend = self.backend
-            self.tasks.run(lambda: backend.set_language(code))
+        """Switch the UI language now and remember it."""
+        window_settings.set_language(self, code)
 
     def _about(self) -> None:
-        from kampung_desktop import __version__
-
-        QMessageBox.about(
-            self,
-            self.tr("Tentang Kampung"),
-            self.tr(
-                "Kampung {version}\nPendataan rumah tangga dan penilaian kampung, bekerja tanpa internet."
-            ).format(version=__version__),
-        )
+        window_settings.show_about(self)
 
     def closeEvent(self, event: Any) -> None:
         self._status_timer.stop()
