@@ -227,3 +227,21 @@ def test_choosing_a_protected_folder_goes_to_its_sign_in(qtbot, tmp_path):
     assert opened.session.principal.username == ADMIN[0]
     assert laptop_config.load().data_dir == protected  # the next start goes there
     assert not (tmp_path / "new").exists()  # nothing was created where it started
+
+
+def test_cancelling_restores_the_language_only_if_it_was_changed_here(qtbot, tmp_path):
+    from kampung_desktop.ui import i18n
+
+    try:
+        assert i18n.apply("en")
+        untouched = _dialog(qtbot, tmp_path / "a")
+        i18n.apply("id")  # changed elsewhere meanwhile: closing must not undo that
+        untouched.close()
+        assert i18n.current() == "id"
+        changed = _dialog(qtbot, tmp_path / "b")
+        changed.language_page.buttons["en"].setChecked(True)
+        assert i18n.current() == "en"
+        changed.cancel_button.click()
+        assert i18n.current() == "id"  # back to what the dialog found
+    finally:
+        i18n.apply("id")

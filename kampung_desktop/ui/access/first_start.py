@@ -264,7 +264,7 @@ class FirstStartDialog(QDialog):
     def reject(self) -> None:
         if self.busy:
             return
-        if i18n.current() != self._original_language:
+        if self.language_page.changed and i18n.current() != self._original_language:
             i18n.apply(self._original_language)  # the language page switched live
         super().reject()
 

@@ -71,13 +71,19 @@ class LanguagePage(Page):
             button = QRadioButton(name, self)  # each language named in itself
             button.setObjectName(f"language_{code}")
             button.setAccessibleName(name)
-            button.toggled.connect(lambda on, c=code: on and i18n.apply(c))
+            button.toggled.connect(lambda on, c=code: on and self._choose(c))
             group.addButton(button)
             self.buttons[code] = button
             self.body.addWidget(button)
         self.buttons.get(i18n.current(), self.buttons[i18n.DEFAULT]).setChecked(True)
+        self.changed = False  # True once the user picked a language here (applied live)
         self.body.addStretch(1)
         self.retranslate()
+
+    def _choose(self, code: str) -> None:
+        if code != i18n.current():
+            self.changed = True
+            i18n.apply(code)
 
     def chosen(self) -> str:
         return next(code for code, b in self.buttons.items() if b.isChecked())
