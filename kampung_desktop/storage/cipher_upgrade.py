@@ -82,7 +82,7 @@ def encrypt_database(data_dir: Path, key: bytes) -> bool:
 def _fold_wal(path: Path) -> None:
     """Move everything in the plain WAL into the file and stop using a WAL, so the only plain
     bytes left are in the one file the rename replaces."""
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn = connection.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, remembered=False)  # plain
     try:
         busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
         mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]

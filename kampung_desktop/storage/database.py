@@ -36,7 +36,8 @@ class Database:
 
     @contextmanager
     def raw(self) -> Iterator[sqlite3.Connection]:
-        """A plain sqlite3 connection (bulk inserts, FTS maintenance); caller manages BEGIN."""
+        """A DB-API connection (sqlite3, or SQLCipher keyed for an encrypted dir) for bulk
+        inserts and FTS maintenance; the caller manages BEGIN."""
         with _engine.raw(self.path, self.key) as conn:
             yield conn
 
