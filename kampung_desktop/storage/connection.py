@@ -15,7 +15,6 @@ a plain dir's start-up does not pay for loading it.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from functools import cache
@@ -151,14 +150,16 @@ def looks_plain(path: Path) -> bool | None:
     return header == SQLITE_MAGIC
 
 
-ACCESS_FILE = "access.json"
-
-
 def marked_encrypted(data_dir: Path) -> bool:
-    """Does the dir's access file (owned by services/access) say its database is encrypted?
-    Only that one flag is read here, so a damaged file can be told from an encrypted one."""
+    """Does the dir's access file (storage/access_file, owned by services/access) say its
+    database is encrypted? A damaged access file counts as yes: a dir that has one and a
+    database without SQLite's header is far likelier encrypted than damaged twice over."""
+    from kampung_desktop.storage import access_file
+
     try:
-        with open(Path(data_dir) / ACCESS_FILE, encoding="utf-8") as fh:
-            return json.load(fh).get("encrypted") is True
-    except (OSError, ValueError, AttributeError):
+        found = access_file.load(Path(data_dir))
+    except access_file.AccessFileDamaged:
+        return True
+    except OSError:
         return False
+    return bool(found is not None and found.encrypted)

@@ -172,3 +172,16 @@ def test_a_large_encrypted_file_gets_the_size_independent_check(protected, monke
     connection.forget_key(database_path(folder))
     monkeypatch.setattr(engine, "FULL_CHECK_MAX_BYTES", 0)
     assert engine.inspect_existing(database_path(folder), session.db_key) > 0
+
+
+def test_without_a_key_the_access_file_tells_encrypted_from_damaged(protected):
+    folder, _ = protected
+    connection.forget_key(database_path(folder))
+    (folder / "access.json").write_text("{ half a file", encoding="utf-8")
+    with pytest.raises(DatabaseUnavailable) as damaged_access:
+        Database.open(folder)
+    assert damaged_access.value.kind == "encrypted"
+    (folder / "access.json").unlink()  # no access file: the same bytes read as damage
+    with pytest.raises(DatabaseUnavailable) as no_access:
+        Database.open(folder)
+    assert no_access.value.kind == "corrupt"
