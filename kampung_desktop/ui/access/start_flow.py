@@ -56,7 +56,7 @@ def open_data(data_dir: Path, *, probe: bool = False) -> Opened | None:
     return Opened(data_dir, window.session)
 
 
-_open_windows: list[Any] = []  # the main window opened here (kept referenced)
+_open_windows: list[Any] = []  # the latest main window opened here (kept referenced)
 
 
 def open_main_window(
@@ -72,7 +72,7 @@ def open_main_window(
         window.failed.connect(on_failed)
     if window.access_ui is not None:
         window.access_ui.sessionChanged.connect(lambda new: switch_user(window, new, on_failed))
-    _open_windows.append(window)
+    _open_windows[:] = [window]  # one at a time: a switched user's replaces the old
     return window
 
 
@@ -88,6 +88,4 @@ def switch_user(
     new.show()  # before the old one closes, so the app does not quit on its last window
     new.start()
     old.close()
-    if old in _open_windows:
-        _open_windows.remove(old)
     return new
