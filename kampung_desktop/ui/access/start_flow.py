@@ -46,7 +46,7 @@ def open_data(data_dir: Path, *, probe: bool = False) -> Opened | None:
         from kampung_desktop.services import access
 
         if demo is None:
-            raise access.SIGN_IN_FIRST
+            raise access.SIGN_IN_FIRST.again()
         return Opened(data_dir, access.sign_in(data_dir, *demo))
     from kampung_desktop.ui.access.sign_in import SignInWindow
 
