@@ -14,8 +14,9 @@ import base64
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Protocol
 
 from kampung_desktop.core.ids import new_id, utc_now_iso
@@ -97,7 +98,6 @@ def _apply(conn: sqlite3.Connection, changes: list[Incoming], result: PageResult
     else:  # a fresh laptop: every change applies
         for change in changes:
             rows[change.table].append(change)
-    households: set[str | None] = set()
     for table, items in rows.items():
         if table == "wilayah":
             _upsert(conn, "wilayah", [_wilayah_row(c) for c in items], "kode")
@@ -119,17 +119,13 @@ def _apply(conn: sqlite3.Connection, changes: list[Incoming], result: PageResult
             continue
         result.by_table[table] += len(items)
         result.applied += len(items)
-        if table == "households":
-            households.update(c.record_id for c in items)
-        elif table == "members":
-            households |= {c.data.get("household_id") for c in items}
-        elif table == "assessments":
+        if table == "assessments":
             result.returned += [c.record_id for c in items if c.data.get("state") == "returned"]
     sync_store.remember_revisions(
         conn,
         [(c.table, c.record_id, c.revision, c.seq) for items in rows.values() for c in items],
     )
-    _refresh_search(conn, households)
+    _refresh_search(conn, rows)
 
 
 def _pending(conn: sqlite3.Connection) -> set[tuple[str, str]]:
@@ -145,14 +141,18 @@ def _known(conn: sqlite3.Connection, changes: list[Incoming]) -> dict[tuple[str,
     keys passed as one JSON parameter."""
     if not changes or not conn.execute("SELECT 1 FROM sync_records LIMIT 1").fetchone():
         return {}  # a fresh laptop: nothing to compare
-    keys = json.dumps([[c.table, c.record_id] for c in changes])
-    found = conn.execute(
-        "SELECT s.tbl, s.record_id, s.server_revision FROM json_each(?) AS k "
-        "JOIN sync_records AS s ON s.tbl = json_extract(k.value, '$[0]') "
-        "AND s.record_id = json_extract(k.value, '$[1]')",
-        (keys,),
-    )
-    return {(tbl, rid): rev for tbl, rid, rev in found}
+    ids: dict[str, list[str]] = defaultdict(list)
+    for change in changes:
+        ids[change.table].append(change.record_id)
+    known: dict[tuple[str, str], int] = {}
+    for table, record_ids in ids.items():
+        for rid, rev in conn.execute(
+            "SELECT record_id, server_revision FROM sync_records WHERE tbl = ? "
+            "AND record_id IN (SELECT value FROM json_each(?))",
+            (table, json.dumps(record_ids)),
+        ):
+            known[(table, rid)] = rev
+    return known
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
@@ -175,7 +175,7 @@ def _upsert_records(conn: sqlite3.Connection, table: str, items: list[Incoming])
     soft = table in _SOFT_DELETE
     with_revision = "revision" in allowed
     groups: dict[tuple[str, ...], list[tuple]] = defaultdict(list)
-    layouts: dict[tuple[tuple[str, ...], bool], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    layouts: dict[tuple[tuple[str, ...], bool], tuple[Callable, tuple[str, ...]]] = {}
     for change in items:
         data = change.data
         tombstone = soft and change.deleted
@@ -185,8 +185,8 @@ def _upsert_records(conn: sqlite3.Connection, table: str, items: list[Incoming])
         if layout is None:
             names = tuple(k for k in shape[0] if k in allowed and k not in ("revision", "deleted"))
             extra = ("revision",) * with_revision + ("deleted",) * with_deleted
-            layout = layouts[shape] = (names, names + extra)
-        row = tuple(map(data.get, layout[0]))
+            layout = layouts[shape] = (_picker(names), names + extra)
+        row = layout[0](data)
         if with_revision:
             row += (change.revision,)
         if with_deleted:
@@ -199,6 +199,13 @@ def _upsert_records(conn: sqlite3.Connection, table: str, items: list[Incoming])
             f"ON CONFLICT(id) DO UPDATE SET {updates}",
             values,
         )
+
+
+def _picker(names: tuple[str, ...]) -> Callable[[dict], tuple]:
+    """A record's values for `names` (all present in it) as one tuple, read in C."""
+    if len(names) > 1:
+        return itemgetter(*names)
+    return lambda data: tuple(data[name] for name in names)
 
 
 def _upsert(conn: sqlite3.Connection, table: str, rows: list[dict], key: str) -> None:
@@ -277,11 +284,15 @@ def _store_conflicts(conn: sqlite3.Connection, items: list[Incoming]) -> None:
     )  # fmt: skip
 
 
-def _refresh_search(conn: sqlite3.Connection, household_ids: set[str | None]) -> None:
+def _refresh_search(conn: sqlite3.Connection, rows: dict[str, list[Incoming]]) -> None:
     """Drop the search documents of the touched households; `fill_search` writes them again
     once per pull session (a household touched by several pages is indexed once)."""
-    if not household_ids or not conn.execute("SELECT 1 FROM household_search LIMIT 1").fetchone():
+    if not (rows.get("households") or rows.get("members")):
+        return
+    if not conn.execute("SELECT 1 FROM household_search LIMIT 1").fetchone():
         return  # nothing indexed yet (a fresh laptop): nothing to drop
+    household_ids = {c.record_id for c in rows.get("households", ())}
+    household_ids |= {c.data.get("household_id") for c in rows.get("members", ())}
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS pulled_households (id TEXT PRIMARY KEY)")
     conn.execute("DELETE FROM pulled_households")
     conn.executemany(

@@ -174,3 +174,26 @@ def test_enrolment_replaces_the_install_placeholder_user(server, laptop_factory,
                               (a.ctx.user_id,)).fetchone()  # fmt: skip
     assert created_by == queued == a.ctx.user_id
     assert origin == ("server", "ani")
+
+
+def test_a_pulled_edit_replaces_the_search_document(server, laptop_factory):
+    """The laptop had the household indexed: the pulled version is what search finds."""
+    a, b = laptop_factory("a"), laptop_factory("b")
+    a.enrol(server, "ani")
+    b.enrol(server, "dedi")
+    hid = a.add_households(1)[0]
+    assert a.sync.sync().ok and b.sync.sync().ok
+    _edit(a, hid, address="Jl. Kenanga Baru")
+    assert a.sync.sync().ok and b.sync.sync().ok
+
+    def found(word: str) -> int:
+        with b.ctx.db.raw() as conn:
+            return conn.execute(
+                "SELECT count(*) FROM household_search WHERE household_search MATCH ?",
+                (f'"{word}"*',),
+            ).fetchone()[0]
+
+    assert _address(b, hid) == "Jl. Kenanga Baru"
+    assert found("kenanga") == 1
+    with b.ctx.db.raw() as conn:
+        assert conn.execute("SELECT count(*) FROM household_search").fetchone()[0] == 1
