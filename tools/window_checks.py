@@ -301,10 +301,11 @@ def tab_jumps(top: QWidget) -> list[str]:
     return jumps
 
 
-def look_at(name: str, top: QWidget, out: Path | None = None) -> Screen:
+def look_at(name: str, top: QWidget, out: Path | None = None, settle: bool = True) -> Screen:
     """Record what `top` shows: texts, controls without an accessible name, buttons without
     a keyboard mnemonic; with `out`, save a screenshot too."""
-    pause()
+    if settle:
+        pause()
     screen = Screen(name, visible_texts(top))
     for widget in top.findChildren(QWidget):
         if not isinstance(widget, INTERACTIVE) or isinstance(widget, QScrollBar):

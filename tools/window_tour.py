@@ -69,13 +69,13 @@ class Tour:
         from kampung_desktop.ui import mnemonics
 
         manager = mnemonics.installed()
+        pause(60)  # let the window settle first: a text it sets afterwards has no letter yet
         if manager is not None:
-            pause(20)
             manager.refresh(top)
 
     def look(self, name: str, top: QWidget) -> Screen:
         self.refresh_mnemonics(top)
-        screen = look_at(name, top, self.out)
+        screen = look_at(name, top, self.out, settle=False)
         self.screens.append(screen)
         return screen
 

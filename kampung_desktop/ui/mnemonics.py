@@ -29,6 +29,7 @@ from kampung_desktop.ui.qt import (
     QWidget,
 )
 
+AUTO = "kampungAutoMnemonic"  # set on widgets whose letter this module chose
 _HAS_MNEMONIC = re.compile(r"&(?![&\s])(\w)")
 
 
@@ -113,10 +114,28 @@ def assign(window: QWidget) -> int:
     for widget in widgets:
         old = _text(widget)
         new = with_mnemonic(old, taken)
+        if new == old and mnemonic_of(old) is None and isinstance(widget, QAbstractButton):
+            new = _take_from_a_label(widget, old, widgets, taken)
         if new != old:
             _set_text(widget, new)
+            widget.setProperty(AUTO, True)
             added += 1
     return added
+
+
+def _take_from_a_label(button: QWidget, text: str, widgets: list[QWidget], taken: set[str]) -> str:
+    """No free letter for `button`: take one this module gave a label earlier (the label gets
+    another one if any is left; a button matters more: it acts at once)."""
+    for widget in widgets:
+        letter = mnemonic_of(_text(widget))
+        if isinstance(widget, QLabel) and widget.property(AUTO) and letter in text.lower():
+            _set_text(widget, _text(widget).replace("&", "", 1))
+            taken.discard(letter)
+            new = with_mnemonic(text, taken)
+            relabel = with_mnemonic(_text(widget), taken)
+            _set_text(widget, relabel)
+            return new
+    return text
 
 
 def assign_menu(menu: QMenu) -> None:

@@ -64,6 +64,35 @@ def test_every_button_of_a_shown_dialog_gets_its_own_letter(qtbot):
         mnemonics.uninstall()
 
 
+def test_a_button_that_comes_later_takes_a_letter_a_label_had(qtbot):
+    """Labels lettered first leave a new button no free letter: it takes one of theirs."""
+    from kampung_desktop.ui.qt import QLineEdit
+
+    mnemonics.install()
+    try:
+        dialog = QDialog()
+        qtbot.addWidget(dialog)
+        layout = QVBoxLayout(dialog)
+        labels = []
+        for caption in ("Ubah", "Bahasa", "Alamat", "Hari"):
+            label, field = QLabel(caption), QLineEdit()
+            label.setBuddy(field)
+            layout.addWidget(label)
+            layout.addWidget(field)
+            labels.append(label)
+        dialog.show()
+        qtbot.waitUntil(lambda: all(mnemonics.mnemonic_of(w.text()) for w in labels))
+        button = QPushButton("Ubah…")
+        layout.addWidget(button)
+        button.show()
+        qtbot.waitUntil(lambda: mnemonics.mnemonic_of(button.text()) is not None, timeout=3000)
+        letters = [mnemonics.mnemonic_of(w.text()) for w in (*labels, button)]
+        given = [x for x in letters if x]
+        assert len(given) == len(set(given))  # still one control per letter
+    finally:
+        mnemonics.uninstall()
+
+
 @pytest.fixture
 def config_dir(tmp_path, monkeypatch):
     from kampung_desktop.ui import i18n
