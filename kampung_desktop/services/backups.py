@@ -112,13 +112,36 @@ def _key(session: AccessSession | None) -> bytes | None:
 def backup_now(data_dir: Path, out: Path, session: AccessSession | None) -> BackupInfo:
     """Write a backup of the dir's database to `out` (the app may keep working meanwhile)."""
     require(session, Permission.BACKUP) if session is not None else None
-    out = Path(out)
-    if out.is_dir():
-        out = out / default_name()
+    out = _checked_target(Path(data_dir), Path(out))
     manifest = backup_file.write_backup(Path(data_dir), out, _key(session))
     audit.record_in_dir(Path(data_dir), session, audit.BACKUP, "database", manifest.created)
     log.info("backup written (%d bytes)", manifest.db_size)
     return _info(out, manifest)
+
+
+def _checked_target(data_dir: Path, out: Path) -> Path:
+    """Where the backup goes: refused when it would overwrite the data folder's own files
+    (the live database, its WAL, the accounts) or its folder does not exist."""
+    if out.is_dir():
+        out = out / default_name()
+    folder = out.parent
+    if not folder.is_dir():
+        raise BackupProblem(
+            f"Folder {folder} tidak ada. Tidak ada yang diubah. Pilih folder yang ada "
+            "(flashdisk masih terpasang?).",
+            f"The folder {folder} does not exist. Nothing was changed. Choose an existing "
+            "folder (is the USB drive still plugged in?).",
+        )
+    if folder.resolve() == data_dir.resolve() and out.suffix != SUFFIX:
+        raise BackupProblem(
+            f"{out.name} adalah berkas milik folder data itu sendiri; cadangan tidak boleh "
+            f"menimpanya. Tidak ada yang diubah. Pilih nama berakhiran {SUFFIX} atau folder "
+            "lain (sebaiknya flashdisk).",
+            f"{out.name} belongs to the data folder itself; a backup must not overwrite it. "
+            f"Nothing was changed. Choose a name ending in {SUFFIX} or another folder "
+            "(a USB drive is best).",
+        )
+    return out
 
 
 def describe(backup: Path) -> BackupInfo:
