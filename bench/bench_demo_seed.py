@@ -3,7 +3,12 @@
 
 Runs the real command in a subprocess on a fresh data dir per size and reports wall and CPU
 time, rows, file size and the time per 1,000 households, with the ratio of the last size to
-the first. --data-dir keeps the seeded dirs (DIR/seed-N) for the other benchmarks; without it
+the first. The floor, measured in the same run right after each seed: the same rows (same
+seed) written by bare executemany in one transaction into an empty file with the seed's
+pragmas (and the same key when encrypted), into tables with the same columns and primary keys
+but no secondary index, trigger or full-text index (the search documents go to a plain
+table); generating the rows is not counted. seed / floor is the figure that machine load does
+not move much. --data-dir keeps the seeded dirs (DIR/seed-N) for the other benchmarks; without it
 they go to a temp dir and are removed.
 
 Usage: .venv/bin/python bench/bench_demo_seed.py --households 100000 --households 1000000 \\
@@ -48,6 +53,7 @@ def seed_once(data: Path, households: int, encrypted: bool = False) -> dict[str,
     members = conn.execute("SELECT count(*) FROM members").fetchone()[0]
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
+    floor = floor_s(data, households)
     return {
         "households": households,
         "members": members,
@@ -56,7 +62,68 @@ def seed_once(data: Path, households: int, encrypted: bool = False) -> dict[str,
         - (before.ru_utime + before.ru_stime),
         "database MB": db.stat().st_size / 1e6,
         "wall s per 1,000 households": took / households * 1000,
+        "floor: bare executemany, wall s": floor,
+        "floor per 1,000 households, s": floor / households * 1000,
+        "seed / floor": took / floor,
     }
+
+
+def floor_s(data: Path, households: int) -> float:
+    """Seconds to executemany the seed's rows (households, members, search documents) into an
+    empty file with the same pragmas and table definitions, without indexes or triggers."""
+    from datetime import date
+
+    from bench_keys import key_for
+
+    from kampung_desktop.services import demo
+    from kampung_desktop.services.demo_generator import CHUNK, make_chunk
+    from kampung_desktop.storage.connection import connect
+
+    key = key_for(data)
+    src = connect(data / "kampung.sqlite3", key)
+    tables = dict(src.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name IN ('households', 'members')"
+    ).fetchall())  # fmt: skip
+    kelurahan = [r[0] for r in src.execute(
+        "SELECT kode FROM wilayah WHERE level = 4 AND kode LIKE ? ORDER BY kode",
+        (demo.DEMO_CITY + ".%",),
+    )]  # fmt: skip
+    src.close()
+    path = data.parent / f"{data.name}-floor.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    conn = connect(path, key, remembered=False)
+    conn.isolation_level = None
+    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "cache_size=-131072"):
+        conn.execute(f"PRAGMA {pragma}")
+    for sql in tables.values():
+        conn.execute(sql)
+    conn.execute("CREATE TABLE docs (body TEXT)")
+    stamps = ("2026-07-01T00:00:00Z", "2026-07-01T00:00:00Z", 1, 1)
+    h_sql = demo._insert_sql("households", ["rowid", *demo._HOUSEHOLD_COLS])
+    m_sql = demo._insert_sql("members", demo._MEMBER_COLS)
+    took, rowid, today = 0.0, 0, date(2026, 7, 1)
+    start = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    took += time.perf_counter() - start
+    for k in range(-(-households // CHUNK)):
+        made = make_chunk(1, k, min(CHUNK, households - k * CHUNK), kelurahan, today)
+        rows_h = [(rowid + i + 1, *house, *stamps) for i, (house, _, _) in enumerate(made)]
+        rows_m = [m + stamps for _, members, _ in made for m in members]
+        rows_s = [(rowid + i + 1, doc) for i, (_, _, doc) in enumerate(made)]
+        rowid += len(made)
+        start = time.perf_counter()
+        conn.executemany(h_sql, rows_h)
+        conn.executemany(m_sql, rows_m)
+        conn.executemany("INSERT INTO docs (rowid, body) VALUES (?, ?)", rows_s)
+        took += time.perf_counter() - start
+    start = time.perf_counter()
+    conn.execute("COMMIT")
+    took += time.perf_counter() - start
+    conn.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return took
 
 
 def run(base: Path, sizes: list[int], encrypted: bool = False) -> int:

@@ -9,6 +9,7 @@ transaction: one ORM object per row is about six times slower.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -88,9 +89,11 @@ def seed(
         member_total = added = 0
         conn.execute("PRAGMA synchronous=NORMAL")  # bulk load; FULL again for user edits below
         conn.execute("PRAGMA cache_size=-131072")  # 128 MiB: pages are not spilled and rewritten
+        conn.execute(f"PRAGMA threads={min(4, os.cpu_count() or 1)}")  # index rebuild sorts
         conn.execute("BEGIN IMMEDIATE")
         try:
             rebuild = _set_aside_indexes(conn) if households >= _BULK else []
+            automerge = _pause_search_merges(conn) if rebuild else None
             start_rowid = conn.execute("SELECT COALESCE(max(rowid), 0) FROM households").fetchone()[
                 0
             ]
@@ -120,6 +123,7 @@ def seed(
                 conn.execute(sql)
             if rebuild:
                 rebuild_counts(conn)
+                _resume_search_merges(conn, automerge)
             area_rows = [r for area in sorted(areas) for r in rt_rows(*area, is_demo=True)]
             conn.executemany(
                 _insert_sql("wilayah", _WILAYAH_COLS, ignore=True),
@@ -159,6 +163,26 @@ def _set_aside_indexes(conn) -> list[str]:  # type: ignore[no-untyped-def]
     for kind, name, _sql in found:
         conn.execute(f'DROP {kind.upper()} "{name}"')
     return [sql for kind, _name, sql in sorted(found, key=lambda r: r[0] != "index")]
+
+
+_SEARCH_CONFIG = "INSERT INTO household_search (household_search, rank) VALUES ('automerge', ?)"
+
+
+def _pause_search_merges(conn: sqlite3.Connection) -> str | None:
+    """Stop FTS5's incremental merging for the bulk load; returns the stored setting. With
+    automerge on, each flush of new documents rewrites the index's segments again, level by
+    level (a third of the index's cost at a million households); its crisis merges still
+    bound the number of segments, and merging resumes with the next user edit."""
+    row = conn.execute("SELECT v FROM household_search_config WHERE k = 'automerge'").fetchone()
+    conn.execute(_SEARCH_CONFIG, (0,))
+    return None if row is None else str(row[0])
+
+
+def _resume_search_merges(conn: sqlite3.Connection, stored: str | None) -> None:
+    conn.execute(_SEARCH_CONFIG, (int(stored) if stored is not None else _FTS5_AUTOMERGE,))
+
+
+_FTS5_AUTOMERGE = 4  # FTS5's default
 
 
 def household_count(db: Database) -> int:

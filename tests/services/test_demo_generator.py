@@ -77,3 +77,19 @@ def test_the_bulk_load_puts_back_every_index_and_trigger_and_the_counts(ctx, mon
         conn.execute("UPDATE households SET rw = 77 WHERE rowid = 1")  # triggers work again
         assert conn.execute("SELECT n FROM household_counts WHERE rw = 77").fetchone()[0] == 1
         conn.rollback()
+
+
+def test_the_bulk_load_merges_the_search_index_again_and_every_household_is_found(ctx, monkeypatch):
+    monkeypatch.setattr(demo, "_BULK", 10)
+    demo.seed(ctx.db, 120, 6)
+    with ctx.db.raw() as conn:
+        merging = conn.execute(
+            "SELECT v FROM household_search_config WHERE k = 'automerge'"
+        ).fetchone()
+        assert merging is None or int(merging[0]) > 0  # paused only during the load
+        assert conn.execute("SELECT count(*) FROM household_search").fetchone()[0] == 120
+        assert not conn.execute(
+            "SELECT h.rowid FROM households h WHERE NOT EXISTS (SELECT 1 FROM household_search "
+            "WHERE household_search MATCH '\"' || replace(h.no_kk, '\"', '') || '\"' "
+            "AND rowid = h.rowid)"
+        ).fetchall()
