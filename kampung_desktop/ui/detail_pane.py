@@ -16,6 +16,7 @@ from kampung_desktop.core.nik import mask
 from kampung_desktop.core.search_match import matched_members
 from kampung_desktop.ui import i18n
 from kampung_desktop.ui.qt import QEvent, QLabel, QStackedWidget, QVBoxLayout, QWidget, Signal
+from kampung_desktop.ui.tab_order import place_after
 
 _SEX_SHORT = {"en": {"L": "M", "P": "F"}}  # Indonesian keeps the codes L/P themselves
 MEMBER_COLUMNS = 5
@@ -60,6 +61,8 @@ class DetailPane(QWidget):
         if self._page is None:
             self._page = self._build_page()
             self._stack.addWidget(self._page)
+            # Tab: the list, then this pane (not after the status bar, where late parts go)
+            place_after(self.previousInFocusChain(), self._page)
             self.retranslate()
 
     def _build_page(self) -> QWidget:
