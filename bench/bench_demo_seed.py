@@ -76,7 +76,7 @@ def floor_s(data: Path, households: int) -> float:
     from bench_keys import key_for
 
     from kampung_desktop.services import demo
-    from kampung_desktop.services.demo_generator import CHUNK, make_chunk
+    from kampung_desktop.services.demo_generator import CHUNK, HOUSE_FIELDS, MEMBER_ROW, make_chunk
     from kampung_desktop.storage.connection import connect
 
     key = key_for(data)
@@ -99,17 +99,17 @@ def floor_s(data: Path, households: int) -> float:
     for sql in tables.values():
         conn.execute(sql)
     conn.execute("CREATE TABLE docs (body TEXT)")
-    stamps = ("2026-07-01T00:00:00Z", "2026-07-01T00:00:00Z", 1, 1)
-    h_sql = demo._insert_sql("households", ["rowid", *demo._HOUSEHOLD_COLS])
-    m_sql = demo._insert_sql("members", demo._MEMBER_COLS)
+    now = "2026-07-01T00:00:00.000Z"
+    h_sql = demo._stamped_insert("households", ["rowid", *HOUSE_FIELDS], now)
+    m_sql = demo._stamped_insert("members", list(MEMBER_ROW), now)
     took, rowid, today = 0.0, 0, date(2026, 7, 1)
     start = time.perf_counter()
     conn.execute("BEGIN IMMEDIATE")
     took += time.perf_counter() - start
     for k in range(-(-households // CHUNK)):
         made = make_chunk(1, k, min(CHUNK, households - k * CHUNK), kelurahan, today)
-        rows_h = [(rowid + i + 1, *house, *stamps) for i, (house, _, _) in enumerate(made)]
-        rows_m = [m + stamps for _, members, _ in made for m in members]
+        rows_h = [(rowid + i + 1, *house) for i, (house, _, _) in enumerate(made)]
+        rows_m = [m for _, members, _ in made for m in members]
         rows_s = [(rowid + i + 1, doc) for i, (_, _, doc) in enumerate(made)]
         rowid += len(made)
         start = time.perf_counter()

@@ -91,7 +91,13 @@ def open_window(app: QApplication, data_dir: Path):  # type: ignore[no-untyped-d
     took = now() - start
     # Measure a settled window: the after-ready work (registry, log file; deferred by a timer
     # in the window) must not share the GIL with the figures below.
-    wait_until(lambda: getattr(window, "settled", True) and not window.tasks.busy)
+    wait_until(
+        lambda: getattr(window, "settled", True) and not window.tasks.busy,
+        lambda: (
+            f"(settled: {window.settled}, worker jobs running: {window.tasks._running}, "
+            f"keys: {sorted(window.tasks._latest)})"
+        ),
+    )
     if not shown:
         raise SystemExit("bench: the main window never painted its table")
     rows = window.list.model.rowCount()

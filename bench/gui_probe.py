@@ -5,6 +5,7 @@ Imported by bench_gui_table.py (run as a script, so this folder is on sys.path).
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import resource
 import statistics
@@ -107,8 +108,9 @@ class PaintProbe(QObject):
         return self.count > since and armed()
 
 
-def wait_until(done: Callable[[], bool]) -> None:
-    """Run the event loop (checking every millisecond) until `done()`."""
+def wait_until(done: Callable[[], bool], state: Callable[[], str] = lambda: "") -> None:
+    """Run the event loop (checking every millisecond) until `done()`; on a timeout the error
+    names `state()`, what the window was doing instead."""
     loop, timer = QEventLoop(), QTimer()
     timer.timeout.connect(lambda: done() and loop.quit())
     timer.start(1)
@@ -117,7 +119,8 @@ def wait_until(done: Callable[[], bool]) -> None:
         loop.exec()
     timer.stop()
     if not done():
-        raise SystemExit("bench: the window never reached the expected state")
+        faulthandler.dump_traceback(sys.stderr)  # what each thread is doing instead
+        raise SystemExit(f"bench: the window never reached the expected state {state()}".strip())
 
 
 # -- the benchmarks -------------------------------------------------------------------------
