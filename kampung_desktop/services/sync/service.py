@@ -98,6 +98,8 @@ class SyncService:
             or (last_outcome and last_outcome.get("kind") not in (None, "unreachable", "cancelled"))
         ):
             state = "needs_attention"
+        elif last_outcome and last_outcome.get("kind") == "cancelled":
+            state = "cancelled"  # stopped by the user: says nothing about the server
         elif (
             pending or (last_outcome and last_outcome.get("kind")) or not device["last_success_at"]
         ):

@@ -62,7 +62,7 @@ class SyncStatus:
     pending_total: int
     rejected: list[RejectedRecord]
     open_conflicts: int
-    state: str  # "not_enrolled" | "offline" | "syncing" | "up_to_date" | "needs_attention"
+    state: str  # not_enrolled | offline | syncing | cancelled | up_to_date | needs_attention
 
 
 @dataclass(frozen=True)
