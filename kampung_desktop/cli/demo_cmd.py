@@ -46,6 +46,15 @@ def _demo_admin(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return None if getattr(args, "user", None) else demo_admin_session(data_dir(args))
 
 
+def _protected_elsewhere(args: argparse.Namespace) -> bool:
+    """A protected dir that is not demo data, asked without --user: `--if-empty` (what
+    `make run` uses before opening the app) counts it as set up and leaves it alone."""
+    from kampung_desktop.services import access
+
+    folder = data_dir(args)
+    return not getattr(args, "user", None) and access.is_protected(folder)
+
+
 def _seed(args: argparse.Namespace) -> int:
     from kampung_desktop.services import demo
     from kampung_desktop.services.app import AppContext
@@ -54,6 +63,12 @@ def _seed(args: argparse.Namespace) -> int:
     if not 1 <= args.households <= 2_000_000:
         raise CliError("--households harus 1..2000000 / must be 1..2000000")
     session = _demo_admin(args) if args.demo_admin else None
+    if session is None and args.if_empty and _protected_elsewhere(args):
+        print(
+            f"data dir {data_dir(args)} sudah dilindungi kata sandi; demo tidak ditambahkan / "
+            "already protected by a password; no demo data added"
+        )
+        return 0
     if session is None:
         ctx = open_context(args, Permission.SETTINGS)
     else:
