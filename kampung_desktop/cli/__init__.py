@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from kampung_desktop import __version__
 from kampung_desktop.cli import guard
 from kampung_desktop.cli.common import add_data_dir
+from kampung_desktop.cli.usage_errors import BilingualParser
 
 # Subcommand modules, in the order `kampung --help` lists them.
 _COMMANDS = (
@@ -31,7 +32,7 @@ _COMMANDS = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = BilingualParser(
         prog="kampung",
         description="Kampung — pendataan dan penghargaan kampung (offline-first).",
     )
