@@ -169,7 +169,7 @@ def test_roles_and_scope_on_the_command_line(protected, monkeypatch, capsys) -> 
     code, _, err = run(
         monkeypatch, capsys, [*decide, "--user", "budi", "--password-stdin"], "pw-budi-123\n"
     )
-    assert code == 1 and "memutuskan bantuan" in err and "decide awards" in err
+    assert code == 1 and "memutuskan penghargaan" in err and "decide awards" in err
     listing = _fill(PII_COMMANDS[3], protected)
     code, _, err = run(
         monkeypatch, capsys, [*listing, "--user", "ani", "--password-stdin"], "pw-ani-1234\n"
