@@ -182,8 +182,10 @@ def test_enrolling_makes_the_server_account_this_laptops_first(qtbot, tmp_path, 
     _finish(qtbot, dialog)
     assert dialog.result() != QDialog.DialogCode.Accepted  # refused by the server: explained
     assert dialog.message.text() and not access.is_protected(folder)
+    assert dialog.current() is page  # back where the password is typed
 
     page.server_password.setText("server-sandi-1")
+    _walk_to(dialog, dialog.demo_page)
     _finish(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted, dialog.message.text()
     assert dialog.session.principal.username == "pemeriksa.kel"

@@ -242,6 +242,9 @@ class FirstStartDialog(QDialog):
             self._clear_message()
             faults.report(error)  # a bug: logged; the user gets the apology
             return
+        if not self.rerun and self.account_page.mode() != "offline":
+            # the server, the username or the password is what to correct: show it there
+            self._show_page(self.pages.index(self.account_page))
         self._show_error(text)
 
     def _set_busy(self, busy: bool) -> None:
