@@ -14,7 +14,11 @@ from kampung_desktop.core.roles import Permission
 def register(sub: argparse._SubParsersAction) -> None:
     db = sub.add_parser("db", help="database lokal / local database")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    info = db_sub.add_parser("info", help="versi skema, jumlah baris, ukuran, cek integritas")
+    info = db_sub.add_parser(
+        "info",
+        help="versi skema, jumlah baris, ukuran, cek integritas / "
+        "schema version, row counts, size, integrity check",
+    )
     add_data_dir(info)
     info.add_argument("--json", action="store_true", help="keluaran JSON / JSON output")
     add_credentials(info)  # counts only, but an encrypted database opens with a key

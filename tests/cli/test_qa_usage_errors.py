@@ -40,3 +40,23 @@ def test_a_check_that_already_speaks_both_languages_is_not_repeated(capsys):
         main(["certificates", "report", "--program", "bantar", "--year", "12345", "--out", "x"])
     last = capsys.readouterr().err.strip().splitlines()[-1]
     assert last.count("tahun harus 1945..2200") == 1 and "year must be" in last, last
+
+
+def test_every_subcommand_is_described_in_both_languages():
+    import argparse
+
+    from kampung_desktop.cli import build_parser
+
+    missing: list[str] = []
+
+    def walk(parser: argparse.ArgumentParser, path: str) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for choice in action._choices_actions:
+                    if " / " not in (choice.help or ""):
+                        missing.append(f"{path} {choice.dest}")
+                for name, sub in action.choices.items():
+                    walk(sub, f"{path} {name}")
+
+    walk(build_parser(), "kampung")
+    assert not missing, missing
