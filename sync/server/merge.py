@@ -3,8 +3,10 @@
 Pure functions (no database), so the rules are easy to read and to test:
 
 - record absent -> accepted, server revision = op.revision;
-- same content -> duplicate (nothing written);
-- base revision == server revision -> accepted, server revision = op.revision;
+- base revision == server revision -> accepted, server revision = op.revision (also with the
+  same content: an office keeping the server's version in a conflict must close it and give
+  every device a revision past both);
+- same content from a stale base -> duplicate (nothing written);
 - stale base: fields the op changed are merged against the version it started from
   (`base`); fields both sides changed to different values keep the server's value and are
   reported in `conflict_fields` (the other version is kept in a conflict record); server
@@ -73,9 +75,10 @@ def decide(
     same_writer = current.device_id is not None and current.device_id == device_id
     if same_writer and op.revision <= current.revision:
         return Decision("duplicate", current.revision, deleted=current.deleted)
-    if not same_writer and current.deleted == deleted and _same(current.data, data):
+    latest = op.base_revision == current.revision and op.revision > current.revision
+    if not same_writer and not latest and current.deleted == deleted and _same(current.data, data):
         return Decision("duplicate", current.revision, deleted=current.deleted)
-    if op.base_revision == current.revision or same_writer:
+    if latest or same_writer:  # an edit of the latest version (also one keeping its content)
         return Decision("accepted", max(op.revision, current.revision + 1), data, deleted=deleted)
     theirs = _changed(base, current.data)
     mine = _changed(base, data)

@@ -246,6 +246,15 @@ def _op(row: tuple) -> Op:
         revision=revision,
         base_revision=base,
         changed_at=created_at,
-        fields=json.loads(fields),
+        fields=_wire_fields(entity, op, json.loads(fields)),
         data=data,
     )
+
+
+def _wire_fields(entity: str, op: str, fields: list[str]) -> list[str]:
+    """The record's fields an op changed. An answer's outbox entry names its question (what the
+    audit shows); on the wire its one changed field is `value`, or the server would see a stale
+    edit of an answer as changing nothing and drop it as a duplicate."""
+    if entity == "assessment_answers" and op == "update":
+        return ["value"]
+    return fields
