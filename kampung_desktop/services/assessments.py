@@ -260,13 +260,24 @@ class AssessmentService:
                 assessment.current_page = current_page
                 session.add(assessment)
 
-    def _put(self, session, assessment_id: str, field: str, value: Any) -> int:
+    def _put(
+        self,
+        session,
+        assessment_id: str,
+        field: str,
+        value: Any,
+        *,
+        always: bool = False,
+        action: str | None = None,
+    ) -> int:
+        """Write one answer and queue it; `always`: a new revision even when the value is the
+        same (a decision to keep it must still reach the server)."""
         encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
         row = session.get(AssessmentAnswer, (assessment_id, field))
         if row is None:
             row = AssessmentAnswer(assessment_id=assessment_id, field=field, value=encoded)
             op = "insert"
-        elif row.value == encoded:
+        elif row.value == encoded and not always:
             return row.revision
         else:
             row.value, row.updated_at, row.revision = encoded, utc_now_iso(), row.revision + 1
@@ -275,9 +286,20 @@ class AssessmentService:
         session.flush()
         record_id = f"{assessment_id}/{field}"  # answers are keyed by (assessment, field)
         record_change(
-            session, "assessment_answers", row, op, self.user_id, [field], record_id=record_id
+            session, "assessment_answers", row, op, self.user_id, [field], action, record_id
         )
         return row.revision
+
+    def settle_answer(self, session, assessment_id: str, field: str, value: Any) -> int:
+        """The office's choice in a conflict on an answer, written and queued like an interview
+        save inside the caller's transaction (which also closes the conflict). Any state: the
+        server takes it as an edit of its latest version, also on a finalized assessment."""
+        assessment = session.get(Assessment, assessment_id)
+        if assessment is None or assessment.deleted:
+            raise AssessmentError(f"Penilaian {assessment_id} tidak ada / does not exist.")
+        return self._put(
+            session, assessment_id, field, value, always=True, action="resolve_conflict"
+        )
 
     def transition(self, assessment_id: str, action: str, note: str | None = None) -> str:
         """Move an assessment along its states; returns the new state."""

@@ -108,9 +108,13 @@ def resolve_conflict(
         found = [c for c in sync_log.open_conflicts(conn) if c[0] == conflict_id]
     if not found:
         raise SyncError("Konflik tidak ditemukan atau sudah diselesaikan / Conflict not found.")
-    _cid, table, record_id, fields, _server, other = found[0]
+    _cid, table, record_id, fields, server, other = found[0]
+    if table == "assessment_answers":
+        _check(choices, fields)
+        _resolve_answer(db, user_id, conflict_id, record_id, choices, server, other)
+        return
     model = PUSHED_TABLES.get(table)
-    if model is None or table == "assessment_answers":
+    if model is None:
         kind_id, kind_en = kind_pair(table)
         raise SyncError(
             f"Konflik pada {kind_id} tidak dapat diselesaikan di sini; buka datanya (klik dua "
@@ -118,10 +122,7 @@ def resolve_conflict(
             "resolved here; open it (double-click in the sync log) and change it there."
         )
     theirs = json.loads(other)
-    allowed = set(json.loads(fields)) - _HIDDEN
-    bad = {k: v for k, v in choices.items() if k not in allowed or v not in ("mine", "theirs")}
-    if bad:
-        raise SyncError("Pilihan tidak sah / Invalid choice: " + ", ".join(sorted(bad)))
+    _check(choices, fields)
     with db.write() as session:
         record = session.get(model, record_id)
         if record is None:
@@ -136,10 +137,57 @@ def resolve_conflict(
         record_change(
             session, table, record, "update", user_id, changed or ["revision"], "resolve_conflict"
         )
-        session.exec(
-            text("UPDATE sync_conflicts SET resolved_at = :at, resolution = :r WHERE id = :id"),
-            params={"at": utc_now_iso(), "r": json.dumps(choices), "id": conflict_id},
-        )
+        _close(session, conflict_id, choices)
+
+
+def _check(choices: dict[str, str], fields: str) -> None:
+    allowed = set(json.loads(fields)) - _HIDDEN
+    bad = {k: v for k, v in choices.items() if k not in allowed or v not in ("mine", "theirs")}
+    if bad:
+        raise SyncError("Pilihan tidak sah / Invalid choice: " + ", ".join(sorted(bad)))
+
+
+def _close(session: Any, conflict_id: str, choices: dict[str, str]) -> None:
+    session.exec(
+        text("UPDATE sync_conflicts SET resolved_at = :at, resolution = :r WHERE id = :id"),
+        params={"at": utc_now_iso(), "r": json.dumps(choices), "id": conflict_id},
+    )
+
+
+def _resolve_answer(
+    db: Database,
+    user_id: str | None,
+    conflict_id: str,
+    record_id: str,
+    choices: dict[str, str],
+    server: str,
+    other: str,
+) -> None:
+    """An answer's one field ("value") written through the interview's save path, so the
+    outbox gets a new revision based on the server's and the choice reaches every laptop."""
+    from kampung_desktop.services.assessments import AssessmentError, AssessmentService
+
+    version = (
+        json.loads(other)
+        if choices.get("value") == "theirs"  # no field in dispute: the version in force stays
+        else _current(db, "assessment_answers", record_id, json.loads(server))
+    )
+    assessment_id, _, field = record_id.partition("/")
+    try:
+        value = json.loads(version["value"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise SyncError(
+            "Versi jawaban ini tidak terbaca / This version of the answer cannot be read."
+        ) from exc
+    service = AssessmentService(db, user_id, Path("."))  # no form files needed to save
+    with db.write() as session:
+        try:
+            service.settle_answer(session, assessment_id, field, value)
+        except AssessmentError as exc:
+            raise SyncError(
+                "Data tidak ada di laptop ini / The record is not on this laptop."
+            ) from exc
+        _close(session, conflict_id, choices)
 
 
 def _current(db: Database, table: str, record_id: str, fallback: dict[str, Any]) -> dict:
