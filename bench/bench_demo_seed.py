@@ -133,7 +133,11 @@ def run(base: Path, sizes: list[int], encrypted: bool = False) -> int:
     for name in list(results[0])[1:]:
         values = [r[name] for r in results]
         ratio = values[-1] / values[0] if values[0] else float("nan")
-        print(f"{name:30s}" + "".join(f"{v:14.1f}" for v in values) + f"   {ratio:5.2f}")
+        print(
+            f"{name:30s}"
+            + "".join(f"{v:14.3f}" if abs(v) < 10 else f"{v:14.1f}" for v in values)
+            + f"   {ratio:5.2f}"
+        )
     failed = 0
     for r in results:
         target = TARGETS_S.get(int(r["households"]))
