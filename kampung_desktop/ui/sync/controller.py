@@ -284,7 +284,7 @@ class SyncController(QObject):
             return "needs_attention"
         if status.state == "needs_attention":
             return "needs_attention"
-        if self.cancelled:
+        if self.cancelled or status.state == "cancelled":  # also after a restart
             return "cancelled"  # says nothing about the server: not "offline"
         if self.reachable is False:
             return "offline"
