@@ -78,3 +78,20 @@ def visible_texts(widgets) -> list[str]:  # type: ignore[no-untyped-def]
                     for col in range(columns):
                         found.append(str(model.index(row, col, root).data() or ""))
     return found
+
+
+def open_signed_in(qtbot, folder: Path, user: tuple[str, str], *, quiet: bool = False):  # type: ignore[no-untyped-def]
+    """The main window of `folder` signed in as `user`, shown and settled (the menus a role
+    may use are gated once the window has settled). `quiet` keeps error dialogs out of a test."""
+    from kampung_desktop.services import access
+    from kampung_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(folder, access=access.sign_in(folder, *user))
+    if quiet:
+        window.show_dialogs = False
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: window.is_ready and window.settled, timeout=15_000)
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
+    return window

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from access_fixtures import ADMIN, ENUMERATOR, OPERATOR, build_protected, copy_of
+from access_fixtures import ADMIN, ENUMERATOR, OPERATOR, build_protected, copy_of, open_signed_in
 
 ROLES = {"admin": ADMIN, "operator": OPERATOR, "enumerator": ENUMERATOR}
 
@@ -18,22 +18,12 @@ def template(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def window_for(template, tmp_path, qtbot):  # type: ignore[no-untyped-def]
-    from kampung_desktop.services import access
-    from kampung_desktop.ui.main_window import MainWindow
-
     folder = copy_of(template, tmp_path / "data")
     opened = []
 
     def opener(role: str):  # type: ignore[no-untyped-def]
-        window = MainWindow(folder, access=access.sign_in(folder, *ROLES[role]))
-        window.show_dialogs = False
-        qtbot.addWidget(window)
-        opened.append(window)
-        window.show()
-        window.start()
-        qtbot.waitUntil(lambda: window.is_ready and window.settled, timeout=15_000)
-        qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
-        return window
+        opened.append(open_signed_in(qtbot, folder, ROLES[role], quiet=True))
+        return opened[-1]
 
     yield opener
     for window in opened:
