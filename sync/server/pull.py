@@ -23,7 +23,8 @@ from kampung_sync.server import accounts, db
 from kampung_sync.server.auth import Caller, CallerDep
 from kampung_sync.server.records import protocol_now
 from kampung_sync.server.tables import Device, Record
-from sqlalchemy import Engine, Text, cast, or_, select, text, update
+from sqlalchemy import ColumnElement, Engine, Row, Text, cast, or_, select, text, update
+from sqlalchemy.orm import Session
 
 router = APIRouter(prefix=protocol.API_PREFIX, tags=["sync"])
 RECORDS = Record.__table__
@@ -55,24 +56,7 @@ def read_page(engine: Engine, caller: Caller, cursor: int, limit: int) -> bytes:
         has_more = False
         last_seq = cursor
         if not reset:
-            query = (
-                select(
-                    RECORDS.c.seq,
-                    RECORDS.c.table_name,
-                    RECORDS.c.record_id,
-                    RECORDS.c.revision,
-                    RECORDS.c.deleted,
-                    # the stored JSON text goes out as it is: no parse and re-encode per row
-                    cast(RECORDS.c.data, Text),
-                )
-                .where(RECORDS.c.seq > cursor)
-                .order_by(RECORDS.c.seq)
-                .limit(limit + 1)
-            )
-            where = scope_filter(caller)
-            if where is not None:
-                query = query.where(where)
-            rows = session.execute(query).all()
+            rows = _rows_after(session, scope_filter(caller), cursor, newest, limit + 1)
             has_more = len(rows) > limit
             rows = rows[:limit]
             changes = [
@@ -97,6 +81,39 @@ def read_page(engine: Engine, caller: Caller, cursor: int, limit: int) -> bytes:
         "server_time": protocol_now(),
     }
     return (dumps(head)[:-1] + ',"changes":[' + ",".join(changes) + "]}").encode("utf-8")
+
+
+def _rows_after(
+    session: Session, where: ColumnElement[bool] | None, cursor: int, newest: int, count: int
+) -> list[Row]:
+    """Up to `count` rows in scope after `cursor`, in seq order, read in seq windows that
+    double until they hold enough rows. Unbounded, `seq > cursor` with the scope's OR made
+    SQLite gather and sort every row in scope after the cursor for each page (a fresh
+    laptop's first page sorted all 112,500 of its records: 70 ms a page, and most of the
+    server's CPU in a full pull); a window keeps each query's work near one page."""
+    rows: list[Row] = []
+    low, window = cursor, count
+    while low < newest and len(rows) < count:
+        high = min(newest, low + window)
+        query = (
+            select(
+                RECORDS.c.seq,
+                RECORDS.c.table_name,
+                RECORDS.c.record_id,
+                RECORDS.c.revision,
+                RECORDS.c.deleted,
+                # the stored JSON text goes out as it is: no parse and re-encode per row
+                cast(RECORDS.c.data, Text),
+            )
+            .where(RECORDS.c.seq > low, RECORDS.c.seq <= high)
+            .order_by(RECORDS.c.seq)
+            .limit(count - len(rows))
+        )
+        if where is not None:
+            query = query.where(where)
+        rows += session.execute(query).all()
+        low, window = high, window * 2
+    return rows
 
 
 @router.get(
