@@ -1,4 +1,4 @@
-"""`kampung users add|list|passwd`: the local accounts that may open a data dir.
+"""`kampung users add|list|passwd|disable|enable|remove`: the local accounts that may open a data dir.
 
 `users add` on a dir with no account creates its first admin (and encrypts the database);
 after that an admin signs the new account off: `--admin A`, A's password on the first line of
@@ -69,6 +69,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     passwd.add_argument("--password-stdin", action="store_true", required=True)
     passwd.set_defaults(handler=_passwd)
 
+    for name, help_text in _LIFECYCLE.items():
+        cmd = actions.add_parser(
+            name,
+            help=help_text,
+            description=f"{help_text}. Kata sandi admin di baris 1 stdin / the admin's password "
+            "on stdin line 1.",
+        )
+        add_data_dir(cmd)
+        cmd.add_argument("--username", required=True, metavar="U")
+        cmd.add_argument("--admin", required=True, metavar="A", help="admin / the admin")
+        cmd.add_argument("--password-stdin", action="store_true", required=True)
+        cmd.set_defaults(handler=_lifecycle, users_change=name)
+
+
+_LIFECYCLE = {
+    "disable": "nonaktifkan akun (tidak bisa masuk) / disable an account (cannot sign in)",
+    "enable": "aktifkan lagi akun / enable an account again",
+    "remove": "hapus akun dari laptop ini / remove an account from this laptop",
+}
+_DONE = {
+    "disable": "akun dinonaktifkan / account disabled",
+    "enable": "akun diaktifkan / account enabled",
+    "remove": "akun dihapus / account removed",
+}
+
 
 def _add(args: argparse.Namespace) -> int:
     from kampung_desktop.services import access
@@ -111,12 +136,34 @@ def _add(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from kampung_desktop.services import access
+    from kampung_desktop.services import access_accounts
 
     session_for(args, Permission.MANAGE_USERS)
-    for p in access.list_accounts(data_dir(args)):
+    for state in access_accounts.account_states(data_dir(args)):
+        p = state.principal
         scope = ",".join(p.scope) or "kota/city"
-        print(f"{p.username}\t{p.role.value}\t{scope}")
+        flag = "\tnonaktif/disabled" if state.disabled else ""
+        print(f"{p.username}\t{p.role.value}\t{scope}{flag}")
+    return 0
+
+
+def _lifecycle(args: argparse.Namespace) -> int:
+    from kampung_desktop.services import access, access_accounts
+
+    folder = data_dir(args)
+    if not access.is_protected(folder):
+        raise CliError(
+            "Data ini belum punya akun / This data has no accounts yet (kampung users add)"
+        )
+    [password] = read_passwords(1)
+    admin = access.sign_in(folder, args.admin, password)
+    change = {
+        "disable": access_accounts.disable_user,
+        "enable": access_accounts.enable_user,
+        "remove": access_accounts.remove_user,
+    }[args.users_change]
+    change(folder, admin, args.username)
+    print(f"{_DONE[args.users_change]}: {args.username.strip()}")
     return 0
 
 

@@ -107,7 +107,7 @@ def is_encrypted(data_dir: Path) -> bool:
 # -- signing in ------------------------------------------------------------------------------
 def sign_in(data_dir: Path, username: str, password: str) -> AccessSession:
     """Check the password offline and unwrap the database key; refusals change nothing."""
-    access = _protected(data_dir)
+    access = protected_file(data_dir)
     account = _signing_in(data_dir, access, username, password)
     if account.wrapped_key is None:
         raise NOT_HERE_YET.again()
@@ -134,7 +134,7 @@ def unlock(data_dir: Path, session_key: bytes, username: str, password: str) -> 
     An account whose key is not wrapped yet (a server account's first use on this laptop, or
     one whose password changed on the server) gets `session_key` wrapped for it now.
     """
-    access = _protected(data_dir)
+    access = protected_file(data_dir)
     check_seal(data_dir, access, session_key)  # an account slipped in outside Kampung: refused
     account = _signing_in(data_dir, access, username, password)
     kek = _kek(data_dir, account, password)
@@ -231,7 +231,7 @@ def add_user(
 ) -> None:
     """A new local account, signed off by an admin whose session holds the key."""
     require(admin, Permission.MANAGE_USERS)
-    access = _protected(data_dir)
+    access = protected_file(data_dir)
     signer = access.find(admin.principal.username)
     if signer is None or signer.disabled or signer.role != Role.ADMIN.value:
         raise SIGN_IN_FIRST.again()
@@ -253,16 +253,22 @@ def add_user(
             f"Unknown role '{role}'; choose admin, operator or enumerator.",
         ) from None
     codes = check_scope(scope)
+    from kampung_desktop.services.access_scope import refuse_unknown_kelurahan
+
+    refuse_unknown_kelurahan(data_dir, admin.db_key, codes)
     account = _new_account(
         username.strip(), full_name, role, codes, password, admin.db_key, "local"
     )
     save(data_dir, access.with_account(account), admin.db_key)
+    from kampung_desktop.services import audit  # audit reads this module's session type
+
+    audit.record_in_dir(Path(data_dir), admin, "account_add", "account", account.username)
 
 
 @exclusive
 def change_password(data_dir: Path, session: AccessSession, old: str, new: str) -> None:
     """A new password for the signed-in user: re-wraps the key; the database is untouched."""
-    access = _protected(data_dir)
+    access = protected_file(data_dir)
     account = _checked(access, session.principal.username, old)
     if account.source == "server":
         raise AccessDenied(
@@ -301,7 +307,7 @@ def check_scope(codes: Iterable[str]) -> tuple[str, ...]:
 
 
 # -- helpers ---------------------------------------------------------------------------------
-def _protected(data_dir: Path) -> AccessFile:
+def protected_file(data_dir: Path) -> AccessFile:
     access = access_file.load(Path(data_dir))
     if not access or not access.accounts:
         raise AccessDenied(

@@ -51,6 +51,10 @@ ACTION_LABELS = {
     audit.SIGN_IN_FAILED: ("gagal masuk", "failed sign-in"),
     audit.BACKUP: ("cadangkan", "backup"),
     audit.RESTORE: ("pulihkan", "restore"),
+    "account_add": ("tambah akun", "add account"),
+    "account_disable": ("nonaktifkan akun", "disable account"),
+    "account_enable": ("aktifkan akun", "enable account"),
+    "account_remove": ("hapus akun", "remove account"),
 }
 
 ENTITY_LABELS = {

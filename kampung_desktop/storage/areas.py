@@ -4,8 +4,10 @@ pickers and type-ahead, and whether the reference codes are there at all."""
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 from kampung_desktop.core.wilayah import Level
+from kampung_desktop.storage import connection
 
 KELURAHAN_LEVEL = int(Level.KELURAHAN)
 
@@ -47,3 +49,41 @@ def kelurahan_by_name(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 def kelurahan_codes(conn: sqlite3.Connection) -> set[str]:
     rows = conn.execute("SELECT kode FROM wilayah WHERE level = ?", (KELURAHAN_LEVEL,))
     return {r[0] for r in rows}
+
+
+def kelurahan_codes_of(path: Path, key: bytes | None) -> set[str]:
+    """The kelurahan codes in the database file at `path` (read-only; empty without a file or
+    a wilayah table), for checks made outside an opened app such as `kampung users add`."""
+    if not Path(path).is_file():
+        return set()
+    conn = connection.connect(path, key, readonly=True)
+    try:
+        return kelurahan_codes(conn)
+    except connection.DATABASE:  # no wilayah table yet (a fresh file)
+        return set()
+    finally:
+        conn.close()
+
+
+def name_of(conn: sqlite3.Connection, kode: str) -> str | None:
+    """The name of any wilayah (kab/kota down to RT) by code; None when the code is unknown."""
+    row = conn.execute("SELECT nama FROM wilayah WHERE kode = ?", (kode,)).fetchone()
+    return row[0] if row else None
+
+
+def kelurahan_with_kecamatan(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """(kode, kelurahan, kecamatan or "") of every kelurahan."""
+    return conn.execute(
+        "SELECT kel.kode, kel.nama, coalesce(kec.nama, '') FROM wilayah kel "
+        "LEFT JOIN wilayah kec ON kec.kode = kel.parent_kode WHERE kel.level = ?",
+        (KELURAHAN_LEVEL,),
+    ).fetchall()
+
+
+def kelurahan_codes_under(conn: sqlite3.Connection, prefix: str) -> list[str]:
+    """Codes of the kelurahan under a kab/kota or kecamatan code, sorted."""
+    rows = conn.execute(
+        "SELECT kode FROM wilayah WHERE level = ? AND kode LIKE ? ORDER BY kode",
+        (KELURAHAN_LEVEL, prefix + ".%"),
+    )
+    return [r[0] for r in rows]

@@ -1,6 +1,7 @@
 """Accounts on this laptop: the admin's list and new-user form, and anyone's password change.
 
-Both call services.access (add_user, change_password, list_accounts), which re-check the rules
+Both call services.access (add_user, change_password) and services.access_accounts
+(account_states, disable/enable/remove_user), which re-check the rules
 (only an admin adds users; a scope is kelurahan codes; passwords at least 8 characters) and
 answer refusals with a bilingual AccessDenied shown under the form; nothing is kept on refusal.
 """
@@ -18,6 +19,7 @@ from kampung_desktop.ui.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -209,43 +211,125 @@ class AddUserDialog(_FormDialog):
 
 
 class UsersDialog(QDialog):
-    """The admin's view of the accounts (no secrets) with "Tambah pengguna…"."""
+    """The admin's view of the accounts (no secrets): add, disable, enable, remove."""
 
     def __init__(self, data_dir: Path, session: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("usersDialog")
         self.setWindowTitle(self.tr("Pengguna laptop ini"))
         self.data_dir, self.session = Path(data_dir), session
-        self.table = QTableWidget(0, 4, self)
+        self.states: list[Any] = []
+        self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("usersTable")
         self.table.setAccessibleName(self.tr("Daftar pengguna"))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Nama pengguna"), self.tr("Nama"), self.tr("Peran"), self.tr("Kelurahan")]
-        )
+            [self.tr("Nama pengguna"), self.tr("Nama"), self.tr("Peran"), self.tr("Kelurahan"),
+             self.tr("Status")]
+        )  # fmt: skip
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         self.add_button = QPushButton(self.tr("&Tambah pengguna…"), self)
         self.add_button.setObjectName("addUserButton")
         self.add_button.clicked.connect(self.add_user)
-        close = QPushButton(self.tr("&Tutup"), self)
+        self.disable_button = QPushButton(self.tr("&Nonaktifkan"), self)
+        self.disable_button.setObjectName("disableUserButton")
+        self.disable_button.clicked.connect(lambda: self.change("disable"))
+        self.enable_button = QPushButton(self.tr("&Aktifkan"), self)
+        self.enable_button.setObjectName("enableUserButton")
+        self.enable_button.clicked.connect(lambda: self.change("enable"))
+        self.remove_button = QPushButton(self.tr("&Hapus…"), self)
+        self.remove_button.setObjectName("removeUserButton")
+        self.remove_button.clicked.connect(lambda: self.change("remove"))
+        self.message = QLabel(self)
+        self.message.setObjectName("usersMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        close = QPushButton(self.tr("T&utup"), self)
         close.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        for button in (self.add_button, self.disable_button, self.enable_button,
+                       self.remove_button):  # fmt: skip
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
-        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
-        self.resize(640, 360)
+        layout.addWidget(self.message)
+        layout.addLayout(row)
+        self.resize(760, 380)
         self.refresh()
 
     def refresh(self) -> None:
-        from kampung_desktop.services import access
+        from kampung_desktop.services import access_accounts
 
-        accounts = access.list_accounts(self.data_dir)
-        self.table.setRowCount(len(accounts))
-        for row, p in enumerate(accounts):
+        self.states = access_accounts.account_states(self.data_dir)
+        self.table.setRowCount(len(self.states))
+        for row, state in enumerate(self.states):
+            p = state.principal
             scope = ", ".join(p.scope) or self.tr("seluruh kota")
-            for col, text in enumerate((p.username, p.full_name, role_name(p.role), scope)):
+            status = self.tr("nonaktif") if state.disabled else self.tr("aktif")
+            if state.source == "server":
+                status += self.tr(" (akun server)")
+            texts = (p.username, p.full_name, role_name(p.role), scope, status)
+            for col, text in enumerate(texts):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
+        self._selection_changed()
+
+    def selected(self) -> Any:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        return self.states[min(rows)] if rows else None
+
+    def select_user(self, username: str) -> None:
+        for row, state in enumerate(self.states):
+            if state.principal.username == username:
+                self.table.selectRow(row)
+
+    def _selection_changed(self) -> None:
+        state = self.selected()
+        local = state is not None and state.source == "local"
+        self.disable_button.setEnabled(local and not state.disabled)
+        self.enable_button.setEnabled(local and state.disabled)
+        self.remove_button.setEnabled(local)
+
+    def change(self, action: str, confirm: bool = True) -> bool:
+        """Disable, enable or remove the selected account; a refusal shows under the list."""
+        from kampung_desktop.services import access_accounts
+        from kampung_desktop.ui.qt import QMessageBox
+
+        state = self.selected()
+        if state is None:
+            return False
+        name = state.principal.username
+        if action == "remove" and confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Hapus pengguna"),
+                self.tr("Hapus akun {user} dari laptop ini? Akun itu tidak dapat masuk lagi; "
+                        "catatan audit tetap menyebut namanya.").format(user=name),
+            )  # fmt: skip
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        change = {
+            "disable": access_accounts.disable_user,
+            "enable": access_accounts.enable_user,
+            "remove": access_accounts.remove_user,
+        }[action]
+        try:
+            change(self.data_dir, self.session, name)
+        except Exception as error:  # noqa: BLE001 - refusals become the message line
+            text = _problem_text(error)
+            if text is None:
+                raise
+            self.message.setText(text)
+            return False
+        self.message.clear()
+        self.refresh()
+        self.select_user(name)
+        return True
 
     def add_user(self) -> None:
         dialog = AddUserDialog(self.data_dir, self.session, self)
