@@ -10,8 +10,9 @@ packages=(libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 
 if [ "$mode" = test ]; then
   # The server tests start a throw-away PostgreSQL cluster (tests/pgcluster.py), check the
   # city's pages in headless Chromium and run the documented `sqlite3 .backup` (server-ops);
-  # the certificate tests scan printed QR codes with zbarimg.
-  packages+=(postgresql chromium sqlite3 zbar-tools)
+  # the certificate tests scan printed QR codes with zbarimg; the interview recording test
+  # records from a throw-away PulseAudio server's microphone (tests/ui/sound_server.py).
+  packages+=(postgresql chromium sqlite3 zbar-tools pulseaudio)
 fi
 if [ "$mode" = gui ]; then
   packages+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0

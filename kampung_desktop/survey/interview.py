@@ -17,7 +17,13 @@ from kampung_desktop.survey.evaluation import Checks, Evaluator, Seeds
 from kampung_desktop.survey.events import AnswerEvents, default_value
 from kampung_desktop.survey.instance import Cell, Instance
 from kampung_desktop.survey.metadata import initial_value
-from kampung_desktop.survey.model import DependencyGraph, Form, FormNode
+from kampung_desktop.survey.model import (
+    RECORDED_TYPES,
+    DependencyGraph,
+    Form,
+    FormNode,
+    root_attributes,
+)
 from kampung_desktop.survey.reading import Reading
 from kampung_desktop.survey.state import ChangeSet
 from kampung_desktop.survey.xpath.compiler import Compiled, Compiler, Env
@@ -65,7 +71,12 @@ class Interview(AnswerEvents, Reading, Evaluator):
                 self._triggered.setdefault(name, []).append(node)
         self._end_nodes = [n for n in form.walk() if n.type == "end" and not n.chain]
         self._audit = next((n for n in form.walk() if n.type == "audit" and not n.chain), None)
-        self._compiler = Compiler(form.nodes, media=form.media, choices=form.choices)
+        self._compiler = Compiler(
+            form.nodes,
+            media=form.media,
+            choices=form.choices,
+            root_attributes=root_attributes(form),
+        )
         self._text_readers: dict[tuple[str, str], Compiled] = {}
         self._child_repeats: dict[str, list[FormNode]] = {}
         for node in form.walk():
@@ -250,12 +261,14 @@ class Interview(AnswerEvents, Reading, Evaluator):
         invalid. Raises AnswerError for unknown paths and for computed or read-only fields.
         """
         node, inst = self._resolve(path)
-        if not (node.is_question or node.triggers):
+        recorded = node.type in RECORDED_TYPES  # a background recording's file, from the app
+        if not (node.is_question or node.triggers or recorded):
             raise AnswerError("answer.unknown_path", path=path)
         if node.computed or inst.cells[node.name].read_only:
             raise AnswerError("answer.read_only")
         self._store(inst, node, value)
-        self._log("question", path)
+        if not recorded:
+            self._log("question", path)
         seeds: Seeds = [(node, inst)]
         checks: Checks = {(node, inst)}
         seeds.extend(self._refresh_end())

@@ -14,7 +14,7 @@ from typing import Any
 from kampung_desktop.survey.answers import BadAnswer, coerce
 from kampung_desktop.survey.errors import ExpressionError, LoadProblem
 from kampung_desktop.survey.messages import message
-from kampung_desktop.survey.model import Form, FormNode
+from kampung_desktop.survey.model import Form, FormNode, root_attributes
 from kampung_desktop.survey.xpath.compiler import Compiled, Compiler
 
 _YES_NO = {
@@ -70,7 +70,12 @@ class ExpressionChecks:
         self.warnings.append(LoadProblem(sheet, row, code, params))
 
     def compile_form(self, form: Form) -> None:
-        compiler = Compiler(form.nodes, media=self.media, choices=form.choices)
+        compiler = Compiler(
+            form.nodes,
+            media=self.media,
+            choices=form.choices,
+            root_attributes=root_attributes(form),
+        )
         for node in form.walk():
             self._compile_node(compiler, node)
 

@@ -27,6 +27,7 @@ class Media:
     def __init__(self, files: dict[str, bytes | Path]) -> None:
         self._files = dict(files)
         self._rows: dict[str, list[Row] | None] = {}
+        self._documents: dict[str, ElementTree.Element | None] = {}
 
     @classmethod
     def beside(cls, form_path: Path) -> Media:
@@ -65,6 +66,22 @@ class Media:
             data = self.content(name)
             self._rows[name] = None if data is None else _parse(name, data)
         return self._rows[name]
+
+    def document(self, name: str) -> ElementTree.Element | None:
+        """The element tree of an XML file (`instance('name')` reads it whole, attributes and
+        all, as JavaRosa does); None for other files, absent ones and XML that cannot be read."""
+        if name not in self._files:
+            name = next((n for n in self._files if Path(n).stem == name), name)
+        if Path(name).suffix.lower() != ".xml":
+            return None
+        if name not in self._documents:
+            data = self.content(name)
+            try:
+                tree = None if data is None else ElementTree.fromstring(data)
+            except ElementTree.ParseError:
+                tree = None
+            self._documents[name] = tree
+        return self._documents[name]
 
     def choices(self, name: str, parameters: dict[str, Any]) -> tuple[Choice, ...] | None:
         rows = self.rows(name)
@@ -115,10 +132,22 @@ def _csv(text: str) -> list[dict[str, str]]:
 
 
 def _xml(text: str) -> list[Row]:
-    """`<root><item><name/><label/>...</item></root>`: every element with child elements."""
+    """`<root><item><name/><label/>...</item></root>`: every element with child elements; an
+    item's attributes are columns `@name` (a choice filter may read `@kind`)."""
     root = ElementTree.fromstring(text)
     items = [el for el in root.iter() if len(el) and all(len(child) == 0 for child in el)]
-    return [{child.tag: (child.text or "").strip() for child in item} for item in items]
+    return [
+        {
+            **{"@" + _local(k): v for k, v in item.attrib.items()},
+            **{_local(child.tag): (child.text or "").strip() for child in item},
+        }
+        for item in items
+    ]
+
+
+def _local(tag: str) -> str:
+    """`{uri}name` (ElementTree's namespaced name) → `name`."""
+    return tag.rsplit("}", 1)[-1]
 
 
 def _geojson(text: str) -> list[Row]:

@@ -135,6 +135,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "nama '{name}' tanpa ${{}} hanya boleh dipakai di choice_filter; tulis ${{{name}}}",
         "en": "bare name '{name}' is only allowed in choice_filter; write ${{{name}}}",
     },
+    "expr.attribute_step": {
+        "id": "langkah atribut '{step}' tidak didukung: tulis '@nama' sebagai langkah terakhir "
+        "jalur (ODK Collect pun tidak menerimanya)",
+        "en": "the attribute step '{step}' is not supported: write '@name' as the last step of "
+        "the path (ODK Collect does not accept it either)",
+    },
     "expr.path": {
         "id": "jalur XPath ('{token}') tidak didukung; tulis ${{nama}}",
         "en": "XPath paths ('{token}') are not supported; write ${{name}}",

@@ -55,10 +55,13 @@ META_TYPES = frozenset(
         "instanceID",
         "start-geopoint",
         "background-geopoint",
+        "background-audio",
     }
 )
+#: Metadata the app itself records while the interview runs, stored through `set_answer`.
+RECORDED_TYPES = frozenset({"background-audio"})
 #: Types whose answers are file names (attached, not typed).
-FILE_TYPES = frozenset({"image", "audio", "video", "file"})
+FILE_TYPES = frozenset({"image", "audio", "video", "file", "background-audio"})
 SELECT_TYPES = frozenset({"select_one", "select_multiple", "rank"})
 CALCULATE = "calculate"
 NOTE = "note"
@@ -361,3 +364,12 @@ class Form:
 
     def text(self, texts: dict[str, str], lang: str | None) -> str:
         return pick_text(texts, lang, self.default_language)
+
+
+def root_attributes(form: Form) -> dict[str, str]:
+    """The main instance root's attributes as pyxform writes them: `<data id=".." version="..">`
+    (no `version` when the form has none)."""
+    found = {"id": form.form_id}
+    if form.version:
+        found["version"] = form.version
+    return found

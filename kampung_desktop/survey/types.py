@@ -34,6 +34,7 @@ _DIRECT = {
     "instanceID": "instanceID",
     "start-geopoint": "start-geopoint",
     "background-geopoint": "background-geopoint",
+    "background-audio": "background-audio",
     "group": "group",
     "repeat": "repeat",
     "loop": "group",
@@ -59,7 +60,7 @@ EXTERNAL_TYPES = frozenset({"csv-external", "xml-external"})
 #: tagging widget is the OpenMapKit Android app).
 UNAVAILABLE = {"osm": "OpenStreetMap (osm)"}
 #: Types this application does not offer yet (a desktop could): named as such.
-NOT_YET = frozenset({"background-audio"})
+NOT_YET: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

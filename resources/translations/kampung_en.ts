@@ -1347,6 +1347,26 @@ Technical details were written to {log}. If it happens again, send that file to 
 <context>
     <name>InterviewTexts</name>
     <message>
+        <source>● Merekam audio</source>
+        <translation>● Recording audio</translation>
+    </message>
+    <message>
+        <source>Formulir ini merekam suara wawancara dari mikrofon sampai jendela ditutup atau penilaian difinalisasi; rekaman disimpan sebagai lampiran penilaian.</source>
+        <translation>This form records the interview's sound from the microphone until the window is closed or the assessment is finalized; the recording is kept as an attachment of the assessment.</translation>
+    </message>
+    <message>
+        <source>Formulir ini meminta rekaman suara wawancara, tetapi komputer ini tidak memiliki mikrofon. Wawancara tetap dapat dilanjutkan; rekamannya dibiarkan kosong.</source>
+        <translation>This form asks for a sound recording of the interview, but this computer has no microphone. You can continue the interview; the recording stays empty.</translation>
+    </message>
+    <message>
+        <source>Formulir ini meminta rekaman suara wawancara, tetapi perekaman suara tidak tersedia pada instalasi ini. Wawancara tetap dapat dilanjutkan; rekamannya dibiarkan kosong.</source>
+        <translation>This form asks for a sound recording of the interview, but sound recording is not available in this installation. You can continue the interview; the recording stays empty.</translation>
+    </message>
+    <message>
+        <source>Perekaman suara wawancara berhenti: mikrofon tidak dapat dipakai. Wawancara tetap dapat dilanjutkan; suara yang sudah terekam tetap disimpan.</source>
+        <translation>Recording the interview's sound stopped: the microphone cannot be used. You can continue the interview; what was recorded so far is kept.</translation>
+    </message>
+    <message>
         <source>Wawancara — {form}</source>
         <translation>Interview — {form}</translation>
     </message>

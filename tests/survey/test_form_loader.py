@@ -160,7 +160,7 @@ def test_every_problem_is_reported_at_once():
     problems = _problems(
         HEADER
         + "| | integer | a | A | ${a} > | | |\n"
-        + "| | background-audio | r | | | | |\n"
+        + "| | osm | r | | | | |\n"
         + "| | calculate | c | | | | sum(zz(1)) |\n"
     )
     assert [(sheet, row) for sheet, row, _ in problems] == [
@@ -170,7 +170,7 @@ def test_every_problem_is_reported_at_once():
     ]
     assert "cannot be parsed" in problems[0][2]
     assert problems[1][2] == (
-        "The feature 'background-audio' is not supported by this application yet."
+        "Type 'osm' needs OpenStreetMap (osm), which a desktop application cannot offer."
     )
     assert "unknown function 'zz()'" in problems[2][2]
 

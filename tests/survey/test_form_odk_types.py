@@ -354,3 +354,25 @@ def test_once_values_survive_a_resume():
     again = Interview(form, iv.answers(), now=NOW)
     assert (again.state("kode").value, again.state("acak").value) == (kode, acak)
     assert Interview(form, now=NOW).state("kode").value != kode
+
+
+def test_background_audio_is_metadata_the_app_records():
+    form = load_form_markdown(
+        """
+| survey |
+| | type | name | label | parameters | calculation |
+| | background-audio | rekaman | | quality=normal | |
+| | text | nama | Nama | | |
+| | calculate | ada | | | if(${rekaman} != '', 'ya', 'tidak') |
+"""
+    )
+    node = form.nodes["rekaman"]
+    assert node.type == "background-audio" and node.is_meta and not node.is_question
+    assert node.parameters == {"quality": "normal"}
+    iv = Interview(form)
+    assert [path for p in pages(iv) for path in p.fields] == ["nama"]  # never shown
+    assert iv.state("ada").value == "tidak"  # no recording: empty, as in ODK
+    changes = iv.set_answer("rekaman", "rekaman-20261123-093000.aac")  # the wizard's file
+    assert iv.state("ada").value == "ya" and "ada" in changes.changed
+    assert iv.answers()["rekaman"] == "rekaman-20261123-093000.aac"
+    assert Interview(form, iv.answers()).state("rekaman").value == "rekaman-20261123-093000.aac"

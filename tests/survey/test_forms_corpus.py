@@ -17,9 +17,6 @@ REFUSED_FORMS = {
     "test_osm_933758f7.md": "Type 'osm' needs OpenStreetMap (osm)",
     "test_osm_970168a6.md": "Type 'osm' needs OpenStreetMap (osm)",
     "test_osm_bb99e9a0.md": "Type 'osm room_tags' needs OpenStreetMap (osm)",
-    "test_background_audio_bb9ea52b.md": "The feature 'background-audio' is not supported",
-    "test_background_audio_c4a8a2a1.md": "The feature 'background-audio' is not supported",
-    "test_background_audio_ed38625a.md": "The feature 'background-audio' is not supported",
     # pyxform passes it, JavaRosa cannot parse it either: a quote is missing.
     "test_external_instances_25f904af.md": "column 'required': the expression cannot be parsed",
 }

@@ -22,10 +22,11 @@ import pytest
 
 from kampung_desktop.survey import Interview, load_form_markdown
 from kampung_desktop.survey.errors import EvaluationError, ExpressionError
+from kampung_desktop.survey.media import Media
 from kampung_desktop.survey.xpath import parser as ast
 from kampung_desktop.survey.xpath.compiled import State
 from kampung_desktop.survey.xpath.compiler import Compiler
-from kampung_desktop.survey.xpath.values import to_num, to_str
+from kampung_desktop.survey.xpath.values import NodeSet, to_num, to_str
 
 HERE = Path(__file__).parent / "differential"
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "kampung-orx"
@@ -124,6 +125,10 @@ JAVAROSA_DECIDES: dict[str, str] = {
         "true() are values, a boolean stays a boolean"
     ),
     "one-node-value": "a one-node set is compared by its value (unpack): /data/e = false()",
+    "sum-skips-nan": "sum() adds only the values that are numbers (toNumeric is not NaN): the "
+    "sum of texts is 0 (the peer: NaN)",
+    "empty-node-set": "an empty node-set is compared as '' (XPathNodeset.unpack of no node): "
+    "@nope = @nope is true, @nope != 'x' is true (the peer, XPath 1.0: both false)",
 }
 
 
@@ -179,6 +184,10 @@ def _classes(source: str, iv: Interview, compiler: Compiler) -> set[str]:
                 found.add("cast-int")
             if name == "selected" and len(args) == 2 and to_str(args[1]).strip() == "":
                 found.add("selected-empty")
+            if name == "sum" and any(
+                isinstance(a, NodeSet) and any(to_num(v) != to_num(v) for v in a) for a in args
+            ):
+                found.add("sum-skips-nan")
             if any(_exponent_text(arg) for arg in args):
                 found.add("java-number-text")
             for arg in node.args:
@@ -189,6 +198,8 @@ def _classes(source: str, iv: Interview, compiler: Compiler) -> set[str]:
             paths = any(isinstance(side, ast.Path) for side in (node.left, node.right))
             if comparison and paths and any(isinstance(v, bool) for v in sides):
                 found.add("one-node-value")
+            if comparison and any(isinstance(v, NodeSet) and not v for v in sides):
+                found.add("empty-node-set")
             if any(_exponent_text(v) for v in sides):
                 found.add("java-number-text")
             visit(node.left)
@@ -218,7 +229,7 @@ def _number_like(text: str) -> bool:
     return re.match(r"^\s*-?(\d+(\.\d*)?|\.\d+)\s*$", text) is not None
 
 
-def _peer(expressions: list[str]) -> list[list[str]]:
+def _peer(expressions: list[str], xml: str = XML) -> list[list[str]]:
     node = shutil.which("node")
     npm = shutil.which("npm")
     assert node and npm, "the differential test needs Node.js and npm (apt-get install nodejs npm)"
@@ -235,7 +246,7 @@ def _peer(expressions: list[str]) -> list[list[str]]:
     shutil.copy(HERE / "orx_eval.js", script)
     result = subprocess.run(
         [node, str(script)],
-        input=json.dumps({"xml": XML, "expressions": expressions}),
+        input=json.dumps({"xml": xml, "expressions": expressions}),
         capture_output=True,
         text=True,
         check=True,
@@ -310,3 +321,87 @@ def test_differences_with_the_peer_engine_are_all_decided_by_javarosa():
     assert len(expressions) > 4000
     assert undecided == []
     assert agree / len(expressions) > 0.8
+
+
+#: A media file with attributes, for attribute steps (`@id`). The peer reads it as its document
+#: (`/root/...`); our engine as a form's media file (`instance('pasar')/root/...`).
+PASAR_XML = (
+    '<root><item id="1" kind="pasar" note=""><name>a</name><harga>12</harga></item>'
+    '<item id="2" kind="toko"><name>b</name><harga>7.5</harga></item>'
+    '<item id="3" kind="pasar" extra=" 4 " rank="-2.5"><name>c</name><harga>-1</harga></item>'
+    "</root>"
+)
+ONE_NODE = [
+    "{R}/root/item[1]/@id",
+    "{R}/root/item[2]/@kind",
+    "{R}/root/item[@id = 3]/@kind",
+    "{R}/root/item[@kind = 'toko']/@id",
+    "{R}/root/item[3]/@extra",
+    "{R}/root/item[3]/@rank",
+    "{R}/root/item[1]/@note",
+    "{R}/root/item[1]/@nope",
+    "{R}/root/item[@id = 2]/name",
+    "{R}/root/item[@kind = 'pasar'][2]/name",
+    "{R}/root/item[@extra]/@id",
+    "{R}/root/item[@note]/harga",
+    "{R}/root/item[position() = 2]/@id",
+    "{R}/root/item[@id > 1][1]/@kind",
+    "{R}/root/item[harga > 5][2]/@id",
+    "{R}/root/item[@rank < 0]/attribute::kind",
+    "{R}/root/item[@kind != 'pasar']/@id",
+]
+NODE_SETS = [
+    "{R}/root/item/@id",
+    "{R}/root/item[@kind = 'pasar']/@id",
+    "{R}/root/item/@nope",
+    "{R}/root/item[@extra]",
+    "{R}/root/item/@kind",
+    "{R}/root/@id",
+]
+ATTRIBUTE_ATOMS = ["1", "2", "'pasar'", "'toko'", "''", "' 4 '", "-2.5"]
+
+
+def _attribute_expression(rng: random.Random, depth: int = 0) -> str:
+    roll = rng.random()
+    if depth >= 2 or roll < 0.35:
+        return rng.choice(ONE_NODE + ATTRIBUTE_ATOMS)
+    if roll < 0.5:
+        return f"{rng.choice(['count', 'sum'])}({rng.choice(NODE_SETS)})"
+    if roll < 0.7:
+        name = rng.choice(["string", "number", "string-length", "boolean", "normalize-space"])
+        return f"{name}({_attribute_expression(rng, depth + 1)})"
+    if roll < 0.8:
+        return f"concat({_attribute_expression(rng, depth + 1)}, '|', {rng.choice(ONE_NODE)})"
+    op = rng.choice(["=", "!=", "<", ">=", "+", "*", "and", "or"])
+    left, right = _attribute_expression(rng, depth + 1), _attribute_expression(rng, depth + 1)
+    return f"({left} {op} {right})"
+
+
+@pytest.mark.slow
+def test_attribute_steps_agree_with_the_peer_or_javarosa_decides():
+    rng = random.Random(20261201)
+    templates = list(dict.fromkeys(_attribute_expression(rng) for _ in range(4000)))
+    peer = _peer([t.replace("{R}", "") for t in templates], xml=PASAR_XML)
+    form = load_form_markdown(FORM)
+    iv = Interview(form, ANSWERS, now=datetime(2026, 11, 23, 9, 30))
+    compiler = Compiler(form.nodes, media=Media({"pasar.xml": PASAR_XML.encode()}))
+    agree = 0
+    classes: dict[str, int] = {}
+    undecided: list[tuple[str, tuple[str, str], list[str]]] = []
+    for template, theirs in zip(templates, peer, strict=True):
+        source = template.replace("{R}", "instance('pasar')")
+        ours = _ours(iv, compiler, source)
+        if _same(ours, theirs):
+            agree += 1
+            continue
+        reasons = _classes(source, iv, compiler) if theirs[0] != "error" else {"peer-error"}
+        if not reasons:
+            undecided.append((source, ours, theirs))
+        for reason in reasons:
+            classes[reason] = classes.get(reason, 0) + 1
+    print(f"\n{len(templates)} attribute expressions, {agree} agree")
+    for name, count in sorted(classes.items(), key=lambda item: -item[1]):
+        print(f"  {count:5d}  {name}: {JAVAROSA_DECIDES[name]}")
+    assert len(templates) > 1500
+    assert undecided == []
+    assert agree / len(templates) > 0.9

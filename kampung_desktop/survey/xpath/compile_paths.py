@@ -17,11 +17,21 @@ from kampung_desktop.survey.instance import Instance
 from kampung_desktop.survey.model import FormNode
 from kampung_desktop.survey.xpath import parser as ast
 from kampung_desktop.survey.xpath.compiled import Env, Fn, RefUse, State, common_depth
-from kampung_desktop.survey.xpath.paths import ItemNode, MainNode, PNode, secondary_instance
+from kampung_desktop.survey.xpath.paths import (
+    ItemNode,
+    MainNode,
+    MainTree,
+    PNode,
+    secondary_instance,
+    xml_instance,
+)
 from kampung_desktop.survey.xpath.values import NodeSet, is_integral, to_bool, to_str
 
 NodesFn = Callable[[Env, Instance], list[PNode]]
 DOC, ROOT, SECONDARY = "doc", "root", "secondary"
+#: What an attribute step of the main instance reaches: a constant of the form (its id,
+#: version), so nothing to depend on.
+ATTRIBUTE = "attribute"
 DOTS = ("constraint", "required", "read_only")
 
 
@@ -41,6 +51,8 @@ class PathCompiler:
     nodes: dict[str, FormNode]
     media: Any
     choices: dict[str, Any]
+    #: The main instance root's attributes (`/data/@id`, `/data/@version`).
+    root_attributes: dict[str, str]
 
     def _node(self, node: ast.Node, st: State) -> Fn:
         raise NotImplementedError
@@ -71,7 +83,9 @@ class PathCompiler:
             raise ExpressionError("expr.path", token=type(node).__name__)
         start, static = self._start(node, st)
         fn = start
-        for step in node.steps:
+        for before, step in zip((None, *node.steps), node.steps, strict=False):
+            if before is not None and before.axis == "attribute":  # JavaRosa: nothing after
+                raise ExpressionError("expr.attribute_step", step=f"@{before.name}/{step.name}")
             fn, static = self._step(fn, static, step, st)
         if not static:
             st.warnings.append(ExpressionError("warn.empty_path", path=_text(node)))
@@ -82,12 +96,13 @@ class PathCompiler:
 
     # --- start of a path -----------------------------------------------------------------
 
-    def _tops(self) -> tuple[FormNode, ...]:
-        tops = getattr(self, "_tops_cache", None)
-        if tops is None:
+    def _tops(self) -> MainTree:
+        tree = getattr(self, "_tree_cache", None)
+        if tree is None:
             tops = tuple(sorted((n for n in self.nodes.values() if n.parent is None), key=_index))
-            self._tops_cache = tops
-        return tops
+            tree = MainTree(tops, dict(getattr(self, "root_attributes", None) or {}))
+            self._tree_cache = tree
+        return tree
 
     def _start(self, node: ast.Path, st: State) -> tuple[NodesFn, set[Any]]:
         tops = self._tops()
@@ -109,13 +124,13 @@ class PathCompiler:
             return self._ref_nodes(self._lookup(start.name), st, tops), {self._lookup(start.name)}
         raise ExpressionError("expr.path", token=type(start).__name__)
 
-    def _context(self, st: State, tops: tuple[FormNode, ...]) -> tuple[NodesFn, set[Any]]:
+    def _context(self, st: State, tops: MainTree) -> tuple[NodesFn, set[Any]]:
         context = st.context
         if context is None:
             return (lambda env, inst: [MainNode(None, _root(inst), tops)]), {ROOT}
         return (lambda env, inst: [MainNode(context, inst, tops)]), {context}
 
-    def _ref_nodes(self, target: FormNode, st: State, tops: tuple[FormNode, ...]) -> NodesFn:
+    def _ref_nodes(self, target: FormNode, st: State, tops: MainTree) -> NodesFn:
         common = common_depth(st.chain, target.chain)
         if target.is_repeat:  # `${rep}` is every entry, even from inside one of them
             common = min(common, len(target.chain) - 1)
@@ -132,6 +147,9 @@ class PathCompiler:
 
     def _secondary(self, name: str) -> PNode:
         """`instance('name')`: a media file, or a choice list of the form (as ODK makes one)."""
+        document = self.media.document(name) if self.media is not None else None
+        if document is not None:
+            return xml_instance(document)
         rows = self.media.rows(name) if self.media is not None else None
         if rows is None and name in self.choices:
             rows = [{"name": c.name, "label": c.label(), **c.columns} for c in self.choices[name]]
@@ -155,9 +173,13 @@ class PathCompiler:
             moved = lambda env, inst: _unique(  # noqa: E731
                 [p for n in fn(env, inst) for p in (n.parent(),) if p is not None]
             )
+        elif axis == "attribute":
+            moved = lambda env, inst: [  # noqa: E731
+                a for n in fn(env, inst) for a in n.attributes() if _match_attribute(a, name)
+            ]
         else:
             moved = fn
-        static = _static_step(static, axis, name, self._tops())
+        static = _static_step(static, axis, name, self._tops().tops)
         for predicate in step.predicates:
             moved = self._filter(moved, predicate, static, st)
         return moved, static
@@ -240,6 +262,11 @@ def _match(node: PNode, name: str) -> bool:
     return node.name() == name or node.name().split(":")[-1] == name
 
 
+def _match_attribute(node: PNode, name: str) -> bool:
+    """`@id`; `@jr:id` also matches an attribute read without its namespace prefix."""
+    return node.name() == name or node.name() == name.split(":")[-1]
+
+
 def _unique(nodes: list[PNode]) -> list[PNode]:
     if len(nodes) < 2:
         return nodes
@@ -259,6 +286,12 @@ def _static_step(static: set[Any], axis: str, name: str, tops: tuple[FormNode, .
     for item in static:
         if item == SECONDARY:
             out.add(SECONDARY)
+        elif axis == "attribute":
+            if item == ROOT:
+                out.add(ATTRIBUTE)
+        elif item == ATTRIBUTE:
+            if axis == "self":
+                out.add(ATTRIBUTE)
         elif axis == "self":
             out.add(item)
         elif axis == "parent":

@@ -53,11 +53,16 @@ class Compiler(PathCompiler):
     """
 
     def __init__(
-        self, nodes: dict[str, FormNode], media: Any = None, choices: dict[str, Any] | None = None
+        self,
+        nodes: dict[str, FormNode],
+        media: Any = None,
+        choices: dict[str, Any] | None = None,
+        root_attributes: dict[str, str] | None = None,
     ) -> None:
         self.nodes = nodes
         self.media = media
         self.choices = choices or {}
+        self.root_attributes = root_attributes or {}
 
     def compile(
         self,
@@ -105,6 +110,10 @@ class Compiler(PathCompiler):
                 return self._ref(st.context, st)
             name = st.context.name  # its own value: read, but not a dependency (no cycle)
             return lambda env, inst: inst.cells[name].value
+        if isinstance(node, ast.Path) and _choice_attribute(node, st):
+            name = "@" + node.steps[0].name  # `@kind` of a choice from an XML file
+            st.choice_columns.append(name)
+            return choice_column(name)
         if isinstance(node, ast.Path | ast.Union | ast.DotDot):
             return self._path(node, st)
         if isinstance(node, ast.Name):
@@ -360,3 +369,16 @@ _SPECIAL: dict[str, tuple[int, int | None, Callable[[Compiler, ast.Call, State],
 
 #: Every function name an expression may call.
 KNOWN_FUNCTIONS = frozenset(FUNCTIONS) | frozenset(_SPECIAL)
+
+
+def _choice_attribute(node: ast.Path, st: State) -> bool:
+    """`@name` alone in a choice filter: an attribute of the choice's item, read as a column."""
+    return (
+        st.column == "choice_filter"
+        and not st.in_predicate
+        and node.start is None
+        and not node.absolute
+        and len(node.steps) == 1
+        and node.steps[0].axis == "attribute"
+        and not node.steps[0].predicates
+    )

@@ -2,8 +2,8 @@
 
 Grammar (XPath 1.0 precedence, lowest first): `or`, `and`, `= !=`, `< <= > >=`, `+ -`,
 `* div mod`, unary `-`, then primaries: numbers, strings, `${name}`, `.`, `..`, function calls
-and (in choice filters only) bare names of choice columns. Location paths (`/data/x`, `../x`,
-predicates) are refused with a message pointing to `${name}`, which is what XLSForm authors write.
+and (in choice filters only) bare names of choice columns; location paths (`/data/x`, `../x`,
+`instance('c')/root/item[...]`, `@id` and `attribute::id`) with their predicates.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ class Neg:
 class Step:
     """One location step: `name`, `*`, `.` (self) or `..` (parent), with its predicates."""
 
-    axis: str  # child, self, parent, descendant
+    axis: str  # child, self, parent, descendant, attribute
     name: str
     predicates: tuple[Node, ...] = ()
 
@@ -97,7 +97,7 @@ _TOKEN_RE = re.compile(
   | (?P<string>"[^"]*"|'[^']*')
   | (?P<dotdot>\.\.)
   | (?P<dot>\.)
-  | (?P<op>!=|<=|>=|=|<|>|\+|-|\*|\(|\)|,|//|/|\[|\]|\|)
+  | (?P<op>!=|<=|>=|=|<|>|\+|-|\*|\(|\)|,|//|/|\[|\]|\||@|::)
   | (?P<name>[A-Za-z_][\w.\-]*(:[A-Za-z_][\w.\-]*)?)
   | (?P<bad>\S)
     """,
@@ -128,8 +128,6 @@ def tokenize(source: str) -> list[Token]:
             tokens.append(Token("ref", name, pos))
             continue
         if kind == "bad":
-            if text == "@":
-                raise ExpressionError("expr.path", token=text)
             raise _syntax(source, pos, text)
         if kind == "name" and text in _OPERATOR_NAMES and _follows_operand(tokens):
             kind = "opname"
@@ -233,7 +231,7 @@ class _Parser:
             or (self.token.kind == "name" and not self._next_is("("))
         ):
             steps = self.steps(False)
-            if len(steps) == 1 and not steps[0].predicates and steps[0].axis != "child":
+            if len(steps) == 1 and not steps[0].predicates and steps[0].axis in ("self", "parent"):
                 return Dot() if steps[0].axis == "self" else DotDot()
             if len(steps) == 1 and steps[0].axis == "child" and not steps[0].predicates:
                 return Name(steps[0].name)
@@ -256,7 +254,7 @@ class _Parser:
         token = self.token
         if token.kind in ("dot", "dotdot"):
             return True
-        if token.kind == "op" and token.text == "*":
+        if token.kind == "op" and token.text in ("*", "@"):
             return True
         return token.kind in ("name", "opname") and not self._next_is("(")
 
@@ -273,9 +271,28 @@ class _Parser:
             return Step("self", ".", self.predicates())
         if token.kind == "dotdot":
             return Step("parent", "..", self.predicates())
+        if token.kind == "op" and token.text == "@":
+            return self.attribute_step()
+        if token.kind in ("name", "opname") and self.at("::"):
+            self.advance()
+            if token.text == "attribute":
+                return self.attribute_step()
+            if token.text != "child":
+                raise ExpressionError("expr.path", token=f"{token.text}::")
+            token = self.advance()
         if token.kind in ("name", "opname") or (token.kind == "op" and token.text == "*"):
             axis = "descendant" if descendant else "child"
             return Step(axis, token.text, self.predicates())
+        self.index -= 1
+        raise self.error()
+
+    def attribute_step(self) -> Step:
+        """`@name` (or `attribute::name`); JavaRosa has no `@*` and neither do we."""
+        token = self.advance()
+        if token.kind in ("name", "opname"):
+            return Step("attribute", token.text, self.predicates())
+        if token.kind == "op" and token.text == "*":
+            raise ExpressionError("expr.attribute_step", step="@*")
         self.index -= 1
         raise self.error()
 

@@ -118,6 +118,27 @@ TEXTS: dict[str, str] = {
         "InterviewTexts", "Pilih kelurahan dari daftar, lalu isi RW dan RT."
     ),
     "error.title": QT_TRANSLATE_NOOP("InterviewTexts", "Tidak dapat dilakukan"),
+    "audio.recording": QT_TRANSLATE_NOOP("InterviewTexts", "● Merekam audio"),
+    "audio.recording_tip": QT_TRANSLATE_NOOP(
+        "InterviewTexts",
+        "Formulir ini merekam suara wawancara dari mikrofon sampai jendela ditutup atau "
+        "penilaian difinalisasi; rekaman disimpan sebagai lampiran penilaian.",
+    ),
+    "audio.no_microphone": QT_TRANSLATE_NOOP(
+        "InterviewTexts",
+        "Formulir ini meminta rekaman suara wawancara, tetapi komputer ini tidak memiliki "
+        "mikrofon. Wawancara tetap dapat dilanjutkan; rekamannya dibiarkan kosong.",
+    ),
+    "audio.no_multimedia": QT_TRANSLATE_NOOP(
+        "InterviewTexts",
+        "Formulir ini meminta rekaman suara wawancara, tetapi perekaman suara tidak tersedia "
+        "pada instalasi ini. Wawancara tetap dapat dilanjutkan; rekamannya dibiarkan kosong.",
+    ),
+    "audio.failed": QT_TRANSLATE_NOOP(
+        "InterviewTexts",
+        "Perekaman suara wawancara berhenti: mikrofon tidak dapat dipakai. Wawancara tetap "
+        "dapat dilanjutkan; suara yang sudah terekam tetap disimpan.",
+    ),
 }
 
 PLURALS: dict[str, str] = {

@@ -19,8 +19,14 @@ from kampung_desktop.services.interviews import InterviewSession, Writer
 from kampung_desktop.survey import AnswerError, ChangeSet
 from kampung_desktop.survey import navigation as nav
 from kampung_desktop.ui import i18n
+from kampung_desktop.ui.interview.background_audio import (
+    BackgroundAudio,
+    RecordingIndicator,
+    RecordingNote,
+)
 from kampung_desktop.ui.interview.header import InterviewHeader
 from kampung_desktop.ui.interview.page_view import PageContext, PageView
+from kampung_desktop.ui.interview.recorder import Recorder
 from kampung_desktop.ui.interview.roster import RosterView
 from kampung_desktop.ui.interview.save_status import SaveStatus
 from kampung_desktop.ui.interview.sections import SectionList, section_progress
@@ -63,6 +69,7 @@ class InterviewWindow(QWidget):
         writer: Writer | None = None,
         suggestions: dict[str, list[tuple[str, str]]] | None = None,
         media_dir: Path | None = None,
+        recorder: Recorder | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -77,6 +84,8 @@ class InterviewWindow(QWidget):
         self.index = -1
         self.view: Any = None
         self.visited: set[str] = set()
+        #: The form's `background-audio` recording (nothing when it has none).
+        self.audio = BackgroundAudio(session, media_dir, recorder, self)
         self._build()
         self._sections_timer = QTimer(self)
         self._sections_timer.setSingleShot(True)
@@ -85,6 +94,7 @@ class InterviewWindow(QWidget):
         self.retranslate()
         self.go_to(session.resume_index())
         self.resize(1120, 760)
+        self.audio.start()
 
     # -- building -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -119,8 +129,11 @@ class InterviewWindow(QWidget):
         self.next_button.setObjectName("nextButton")
         self.next_button.setAutoDefault(False)
         self.next_button.clicked.connect(self.next)
+        self.recording = RecordingIndicator(self.audio, self)
+        self.recording_note = RecordingNote(self.audio, self)
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 1)
+        bottom.addWidget(self.recording)
         bottom.addWidget(self.save_status)
         bottom.addWidget(self.back_button)
         bottom.addWidget(self.next_button)
@@ -128,6 +141,7 @@ class InterviewWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.addWidget(self.header)
+        layout.addWidget(self.recording_note)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
         for keys, slot in (
@@ -142,6 +156,8 @@ class InterviewWindow(QWidget):
         lang = self.session.lang
         self.setWindowTitle(t("window.title", lang, form=self.session.form.title))
         self.header.retranslate(self.session)
+        self.recording.retranslate()
+        self.recording_note.retranslate()
         self.back_button.setText(t("back", lang))
         self.progress.setFormat(t("progress", lang))
         self.sections.setAccessibleName(t("sections", lang))
@@ -337,12 +353,15 @@ class InterviewWindow(QWidget):
         answer = QMessageBox.question(self, t("finalize.title", lang), t("finalize.ask", lang))
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        self.audio.finish()  # the recording ends with the interview, and is part of it
         try:
             result = self.session.finalize()
         except AssessmentError as exc:
             self._show_error(exc)
+            self.audio.start()
             return False
         if not result.finalized:
+            self.audio.start()  # still a draft: record on (appended to what is kept)
             self.go_to(self.summary_index)
             return False
         self.retranslate()
@@ -359,6 +378,7 @@ class InterviewWindow(QWidget):
             self.view.commit_pending()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            self.audio.finish()  # the recording is stored (and saved) before the window goes
             self.session.close()  # every queued answer is on disk before the window goes
             close = getattr(self.writer, "close", None)
             if close is not None:

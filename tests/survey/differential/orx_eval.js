@@ -12,6 +12,14 @@ for (const k of ['XPathEvaluator', 'Node', 'XPathResult', 'Element', 'Document',
 }
 global.window = w;
 global.document = w.document;
+// The evaluator calls XPathExpression.evaluate(node) for a path after a predicate
+// (`/root/item[1]/name`) without a result type, which browsers take as ANY_TYPE and jsdom
+// refuses (NOT_SUPPORTED_ERR): give jsdom the browsers' defaults.
+const expressionProto = Object.getPrototypeOf(w.document.createExpression('.', null));
+const evaluateExpression = expressionProto.evaluate;
+expressionProto.evaluate = function (node, type, result) {
+    return evaluateExpression.call(this, node, type === undefined ? 0 : type, result === undefined ? null : result);
+};
 const orxe = require('openrosa-xpath-evaluator');
 
 const evaluator = orxe();
