@@ -56,7 +56,7 @@ def _sex(text: str) -> str | None:
 
 def _kelurahan(text: str) -> str | None:
     code = text.strip()
-    if code.isdigit() and len(code) == 10:
+    if nik.is_ascii_digits(code) and len(code) == 10:
         code = wilayah.dotted(code)
     if wilayah.is_valid_code(code) and wilayah.level_of(code) == wilayah.Level.KELURAHAN:
         return code
@@ -102,7 +102,7 @@ class _RowChecker:
         text = self.text(column)
         if not text:
             return 0
-        if not text.isdigit() or not 1 <= int(text) <= 999:
+        if not nik.is_ascii_digits(text) or not 1 <= int(text) <= 999:
             name = column.upper()
             self.fail(
                 column,

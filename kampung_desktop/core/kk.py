@@ -7,12 +7,12 @@ structural; the issue-date part (digits 7–12) is not validated because its rul
 from __future__ import annotations
 
 from kampung_desktop.core.messages import Problem
-from kampung_desktop.core.nik import clean, known_regency_prefix
+from kampung_desktop.core.nik import clean, is_ascii_digits, known_regency_prefix
 
 
 def problems(value: str) -> list[Problem]:
     kk = clean(value or "")
-    if len(kk) != 16 or not kk.isdigit():
+    if len(kk) != 16 or not is_ascii_digits(kk):
         return [Problem("kk.length")]
     found: list[Problem] = []
     if not known_regency_prefix(kk[:4]):

@@ -37,6 +37,12 @@ def clean(value: str) -> str:
     return value.translate(_SEPARATORS)
 
 
+def is_ascii_digits(text: str) -> bool:
+    """Only 0–9: `str.isdigit` also takes full-width, Arabic-Indic and superscript digits
+    ("１", "٣", "²"), which no Dukcapil number is written in and `int()` may not read."""
+    return text.isascii() and text.isdigit()
+
+
 @lru_cache(maxsize=4096)
 def known_regency_prefix(prefix4: str) -> bool:
     """True when digits 1–4 name a province and kab/kota Dukcapil issues NIKs for."""
@@ -65,8 +71,8 @@ def problems(value: str, today: date | None = None) -> list[Problem]:
     nik = clean(value or "")
     if not nik:
         return [Problem("nik.empty")]
-    if not nik.isdigit():
-        bad = next(ch for ch in nik if not ch.isdigit())
+    if not is_ascii_digits(nik):
+        bad = next(ch for ch in nik if not is_ascii_digits(ch))
         return [Problem("nik.not_digits", {"char": bad})]
     if len(nik) != 16:
         return [Problem("nik.length", {"length": len(nik)})]

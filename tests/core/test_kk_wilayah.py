@@ -11,6 +11,8 @@ from kampung_desktop.core.wilayah import Level, RtRw
         ("3671 0120 0315 0007", []),
         ("367101200315000", ["kk.length"]),
         ("36710120031500AB", ["kk.length"]),
+        ("367101²003150007", ["kk.length"]),  # a superscript digit is not 0-9
+        ("３６７１０１２００３１５０００７", ["kk.length"]),  # nor is a full-width one
         ("9971012003150007", ["kk.region"]),
         ("3671012003150000", ["kk.serial"]),
     ],

@@ -36,6 +36,9 @@ def test_valid_niks_decode_sex_and_birth_date(value, sex, born):
     [
         ("", ["nik.empty"]),
         ("36710117084500AB", ["nik.not_digits"]),
+        ("367101²708450001", ["nik.not_digits"]),  # superscript: isdigit, but int() fails
+        ("３６７１０１１７０８４５０００１", ["nik.not_digits"]),  # full-width digits
+        ("٣٦٧١٠١١٧٠٨٤٥٠٠٠١", ["nik.not_digits"]),  # Arabic-Indic digits
         ("367101170845000", ["nik.length"]),
         ("36710117084500011", ["nik.length"]),
         ("9971011708450001", ["nik.region"]),  # no province 99

@@ -85,3 +85,20 @@ def test_unknown_kelurahan_is_refused(tmp_path, capsys):
     path = _file(tmp_path, lines)
     assert main(["households", "import", "--data-dir", str(data), str(path)]) == 1
     assert "36.71.09.9999" in capsys.readouterr().err
+
+
+def test_digits_other_than_0_to_9_are_refused_by_line_not_crashed_on(tmp_path, capsys):
+    """Superscript digits pass `str.isdigit` but not `int()`; full-width ones would be stored."""
+    data = tmp_path / "data"
+    rows = _good("3671091203150001", 1)
+    cases = [
+        (rows[0].replace(";3;4;", ";²;4;", 1), "(rw)"),  # RW
+        (rows[0].replace(_nik(1), _nik(1)[:6] + "²" + _nik(1)[7:]), "(nik)"),
+        (rows[0].replace("3671091203150001", "367109１２03150001"), "(no_kk)"),
+    ]
+    for line, column in cases:
+        path = _file(tmp_path, [line])
+        assert main(["households", "import", "--data-dir", str(data), str(path)]) == 1
+        err = capsys.readouterr().err
+        assert "baris 2" in err and column in err and "tak terduga" not in err, err
+    assert _count(data, "SELECT count(*) FROM households") == 0
