@@ -12,6 +12,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -27,6 +28,7 @@ from kampung_desktop.ui.interview.background_audio import (  # noqa: E402
 )
 from kampung_desktop.ui.interview.recorder import (  # noqa: E402
     NO_MICROPHONE,
+    NO_MULTIMEDIA,
     QUALITIES,
     QtRecorder,
     quality_of,
@@ -95,6 +97,18 @@ def test_a_recording_cut_off_by_a_crash_joins_the_answer_when_reopened(
     assert again != name  # a new file (sync sends it; the answer names it)
     assert (folder / again).read_bytes() == ADTS_SYNC + b"first part" + ADTS_SYNC + b"second part"
     window.close()
+
+
+def test_an_installation_without_qt_multimedia_says_so(qtbot, ctx, service, tmp_path, monkeypatch):
+    """The installed app may be built without Qt Multimedia: import fails, the interview runs."""
+    monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)  # as if not installed
+    assert QtRecorder.multimedia() is None
+    aid = start_assessment(service, tmp_path)
+    window = open_window(qtbot, ctx, service, aid)
+    assert window.audio.state == UNAVAILABLE and window.audio.reason == NO_MULTIMEDIA
+    assert "tidak tersedia pada instalasi ini" in window.recording_note.text()
+    window.close()
+    assert service.assessments.answers(aid).get("rekaman") is None
 
 
 def test_a_read_only_assessment_records_nothing(qtbot, ctx, service, tmp_path):

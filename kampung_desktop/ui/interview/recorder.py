@@ -71,6 +71,8 @@ class QtRecorder(QObject):
         self._session: Any = None
         self._input: Any = None
         self._mm: Any = None
+        self._devices: Any = None
+        self._device_id: Any = None
 
     @staticmethod
     def multimedia() -> Any:
@@ -88,6 +90,10 @@ class QtRecorder(QObject):
         if device.isNull():
             return NO_MICROPHONE
         self._mm = mm
+        self._device_id = device.id()
+        if self._devices is None:  # Qt keeps "recording" silence when the device goes away
+            self._devices = mm.QMediaDevices(self)
+            self._devices.audioInputsChanged.connect(self._inputs_changed)
         self._input = mm.QAudioInput(device, self)
         self._session = mm.QMediaCaptureSession(self)
         self._session.setAudioInput(self._input)
@@ -112,6 +118,13 @@ class QtRecorder(QObject):
 
     def _error(self, *_args: Any) -> None:
         if self._recorder is not None:
+            self.failed.emit(FAILED)
+
+    def _inputs_changed(self) -> None:
+        """The microphone in use was unplugged (or its sound server went away)."""
+        if self._recorder is None or self._mm is None:
+            return
+        if all(d.id() != self._device_id for d in self._mm.QMediaDevices.audioInputs()):
             self.failed.emit(FAILED)
 
     def stop(self) -> bool:
