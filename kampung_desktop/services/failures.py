@@ -137,13 +137,14 @@ def _sqlite(error: Exception) -> Failure | None:
     return None
 
 
-def _where(error: OSError) -> str:
+def _where(error: OSError) -> tuple[str, str]:
+    """The path the error names, or a stand-in in each language when it names none."""
     name = error.filename or ""
-    return shorten(name) if name else "berkas/folder"
+    return (shorten(name), shorten(name)) if name else ("berkas/folder", "a file or folder")
 
 
 def _os(error: OSError) -> Failure:
-    where = _where(error)
+    where, where_en = _where(error)
     code = error.errno
     if isinstance(error, BrokenPipeError):
         return Failure("broken-pipe", "Keluaran ditutup.", "Output was closed.", EXIT_FAILED)
@@ -151,55 +152,55 @@ def _os(error: OSError) -> Failure:
         return Failure(
             "disk-full",
             f"Disk penuh saat menulis {where}. Kosongkan ruang disk, lalu coba lagi.",
-            f"The disk is full while writing {where}. Free some disk space, then try again.",
+            f"The disk is full while writing {where_en}. Free some disk space, then try again.",
         )
     if code == errno.EROFS:
         return Failure(
             "read-only-fs",
             f"{where} berada di disk yang hanya dapat dibaca. Pilih folder lain.",
-            f"{where} is on a read-only disk. Choose another folder.",
+            f"{where_en} is on a read-only disk. Choose another folder.",
         )
     if isinstance(error, PermissionError):
         return Failure(
             "permission",
             f"Tidak ada izin untuk {where}. Pilih folder lain atau periksa izinnya.",
-            f"No permission for {where}. Choose another folder or check its permissions.",
+            f"No permission for {where_en}. Choose another folder or check its permissions.",
         )
     if isinstance(error, IsADirectoryError):
         return Failure(
             "is-a-folder",
             f"{where} adalah folder, bukan berkas. Beri nama berkas, mis. {where}/hasil.pdf.",
-            f"{where} is a folder, not a file. Give a file name, e.g. {where}/result.pdf.",
+            f"{where_en} is a folder, not a file. Give a file name, e.g. {where_en}/result.pdf.",
         )
     if isinstance(error, NotADirectoryError):
         return Failure(
             "not-a-folder",
             f"Bagian dari {where} adalah berkas, bukan folder. Pilih folder yang benar.",
-            f"Part of {where} is a file, not a folder. Choose a real folder.",
+            f"Part of {where_en} is a file, not a folder. Choose a real folder.",
         )
     if isinstance(error, FileExistsError):
         return Failure(
             "exists",
             f"{where} sudah ada dan bukan folder. Pilih nama lain.",
-            f"{where} already exists and is not a folder. Choose another name.",
+            f"{where_en} already exists and is not a folder. Choose another name.",
         )
     if isinstance(error, FileNotFoundError):
         return Failure(
             "not-found",
             f"{where} tidak ditemukan. Periksa nama berkas atau folder.",
-            f"{where} was not found. Check the file or folder name.",
+            f"{where_en} was not found. Check the file or folder name.",
         )
     if code == errno.ENAMETOOLONG:
         return Failure(
             "name-too-long",
             f"Nama berkas atau folder terlalu panjang: {where}. Pakai nama yang lebih pendek.",
-            f"The file or folder name is too long: {where}. Use a shorter name.",
+            f"The file or folder name is too long: {where_en}. Use a shorter name.",
         )
     reason = error.strerror or type(error).__name__
     return Failure(
         "os-error",
         f"Berkas atau folder {where} tidak dapat dipakai ({reason}).",
-        f"The file or folder {where} cannot be used ({reason}).",
+        f"The file or folder {where_en} cannot be used ({reason}).",
     )
 
 

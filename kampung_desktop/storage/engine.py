@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 DB_FILENAME = "kampung.sqlite3"
 BUSY_TIMEOUT_MS = 3000
 _SQLITE_MAGIC = SQLITE_MAGIC
+# Less free space than this beside the database reads as a full disk: opening a WAL database
+# creates or grows its 32 KiB -shm file, and the first write needs pages in the -wal.
+_ROOM_TO_OPEN = 1024 * 1024
 
 
 def database_path(data_dir: Path) -> Path:
@@ -90,7 +94,9 @@ def inspect_existing(path: Path, key: bytes | None = None) -> int:
             raise DatabaseUnavailable("locked", path) from exc
         if not writable(path):  # WAL readers need the -shm file: a read-only folder, not damage
             raise DatabaseUnavailable("readonly", path) from exc
-        if "unable to open" in str(exc):
+        if disk_full(path, exc):  # a reader may need to grow the -shm file: no room, no damage
+            raise DatabaseUnavailable("full", path) from exc
+        if "unable to open" in str(exc) or "i/o error" in str(exc).lower():
             raise DatabaseUnavailable("unreadable", path, detail=str(exc)) from exc
         raise DatabaseUnavailable("corrupt", path) from exc
     except connection.DATABASE as exc:
@@ -102,6 +108,17 @@ def inspect_existing(path: Path, key: bytes | None = None) -> int:
     if result != "ok":
         raise DatabaseUnavailable("corrupt", path)
     return int(version)
+
+
+def disk_full(path: Path, exc: BaseException | None = None) -> bool:
+    """Did `exc` (or the lack of room, when SQLite only says "disk I/O error") come from a
+    full disk under `path`? Such a file is healthy: it must not be reported as damaged."""
+    if exc is not None and "full" in str(exc).lower():
+        return True
+    try:
+        return shutil.disk_usage(Path(path).parent).free < _ROOM_TO_OPEN
+    except OSError:
+        return False
 
 
 def writable(path: Path) -> bool:
@@ -196,6 +213,10 @@ def prepare_database(data_dir: Path, migrate: bool = True, key: bytes | None = N
                 raise DatabaseUnavailable("readonly", path) from exc
             if not writable(path) and Path(data_dir).is_dir():
                 raise DatabaseUnavailable("readonly", path) from exc
+            if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or (
+                Path(data_dir).is_dir() and disk_full(path, exc)
+            ):
+                raise DatabaseUnavailable("full", path) from exc
             detail = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
             raise DatabaseUnavailable("unreadable", path, detail=detail) from exc
     if key is not None:  # every later connection to this file, from any module, is keyed

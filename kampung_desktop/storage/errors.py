@@ -39,6 +39,14 @@ _TEXT = {
         "en": "The database file {path} cannot be read ({detail}). Check the file's "
         "permissions and free disk space, then try again.",
     },
+    "full": {
+        "id": "Disk tempat berkas database {path} penuh, jadi Kampung tidak dapat membuka atau "
+        "menyimpan data. Berkas tidak rusak dan tidak diubah. Kosongkan ruang disk, lalu coba "
+        "lagi.",
+        "en": "The disk holding the database file {path} is full, so Kampung cannot open or "
+        "save data. The file is not damaged and was not changed. Free some disk space, then "
+        "try again.",
+    },
     "readonly": {
         "id": "Berkas database {path} atau foldernya hanya dapat dibaca, jadi Kampung tidak dapat "
         "menyimpan. Berkas tidak rusak dan tidak diubah. Periksa izin folder data (atau disk "

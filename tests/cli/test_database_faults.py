@@ -167,3 +167,48 @@ def test_full_disk_is_reported_as_a_full_disk(tmp_path):
     assert "exit=2" in err, err
     info = (tmp_path / "info.txt").read_text(encoding="utf-8")
     assert "table households: 0" in info and "integrity_check: ok" in info, (info, err)
+
+
+def test_a_healthy_database_on_a_full_disk_is_not_called_damaged(decided_dir, tmp_path):
+    """Opening a WAL database grows its -shm file; on a full disk SQLite only says "disk I/O
+    error". That is a full disk, not damage: "restore from backup" would be wrong advice."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    data = mount / "data"
+    commands = [
+        _kampung("db", "info", "--data-dir", str(data)),
+        _kampung("wilayah", "import", "--data-dir", str(data), str(tmp_path / "kota.csv")),
+        _kampung("demo", "seed", "--data-dir", str(data), "--households", "3"),
+        _kampung("demo", "seed", "--data-dir", str(mount / "new"), "--households", "3"),
+    ]
+    (tmp_path / "kota.csv").write_text("kode,nama\n32,Jawa Barat\n", encoding="utf-8")
+    (decided_dir / "kampung.sqlite3-shm").unlink(missing_ok=True)
+    done = run_in_namespace(
+        f"mount -t tmpfs -o size=4m tmpfs {mount}; cp -r {decided_dir} {data}; "
+        f"dd if=/dev/zero of={mount}/fill bs=4k 2>/dev/null || true; "
+        + "; ".join(f"{c} 2>>err.txt || echo exit=$? >>err.txt" for c in commands)
+        + f"; rm {mount}/fill; "
+        + _kampung("db", "info", "--data-dir", str(data))
+        + " >info.txt 2>>err.txt",
+        tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    err = (tmp_path / "err.txt").read_text(encoding="utf-8")
+    lines = [line for line in err.splitlines() if line.startswith("kampung:")]
+    assert len(lines) == len(commands) and err.count("exit=2") == len(commands), err
+    for line in lines:
+        assert "penuh" in line and "is full" in line, line
+        assert "rusak atau" not in line and "cadangan" not in line and "backup" not in line, line
+    assert "Traceback" not in err
+    info = (tmp_path / "info.txt").read_text(encoding="utf-8")
+    assert "integrity_check: ok" in info and "table award_decisions: 1" in info, info
+
+
+def test_a_disk_error_without_a_file_name_speaks_english_in_english():
+    import errno as errno_codes
+
+    from kampung_desktop.services.failures import explain
+
+    failure = explain(OSError(errno_codes.ENOSPC, "No space left on device"))
+    assert failure is not None and failure.kind == "disk-full"
+    assert "berkas" not in failure.en and "berkas/folder" in failure.id
