@@ -211,12 +211,13 @@ def create_first_admin(
 
 
 def encrypt_database(data_dir: Path, session: AccessSession) -> None:
-    """Encrypt a newly protected dir's plain database under the session's key now (resumable;
-    nothing to do when it is encrypted already). No connection to it may be open."""
-    from kampung_desktop.storage import cipher_upgrade  # sqlcipher loads only when needed
+    """Encrypt a newly protected dir's plain database and attachment files under the session's
+    key now (resumable; nothing to do when done already). No connection to it may be open."""
+    from kampung_desktop.storage import attachment_files, cipher_upgrade  # loaded when needed
 
     if session.db_key is not None:
         cipher_upgrade.encrypt_database(Path(data_dir), session.db_key)
+        attachment_files.encrypt_plain_files(Path(data_dir), session.db_key)  # photos too
 
 
 @exclusive

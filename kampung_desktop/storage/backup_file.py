@@ -1,7 +1,10 @@
 """Backup files of the local database: made with SQLite's online backup, checked before a restore.
 
 A backup file is a small container: a magic line, a JSON manifest (no personal data: dates,
-schema version, row counts, sizes, a digest) and the database itself. The database part is a
+schema version, row counts, sizes, digests), the database itself, then the attachment files
+(photos of answers) as they are stored: sealed under the dir's key on a protected dir (a plain
+one left by a conversion cut short is sealed on the way in), plain on an unprotected one. See
+backup_attachments for that part. The database part is a
 copy made by SQLite's online backup API, so the app keeps working while it is taken; for an
 encrypted dir it is encrypted with the same key (a backup reveals nothing without it), and the
 manifest carries a key check (an HMAC of a fixed text under the key) so a restore can tell "a
@@ -24,12 +27,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kampung_desktop.storage import connection
+from kampung_desktop.storage import backup_attachments, connection
 from kampung_desktop.storage.engine import BUSY_TIMEOUT_MS, database_path, inspect_existing
 from kampung_desktop.storage.errors import DatabaseUnavailable
 
 MAGIC = b"KAMPUNG-BACKUP\x01\n"  # 16 bytes
-FORMAT = 1
+FORMAT = 2  # 2: attachments after the database; 1 (database only) is still restored
+FORMATS = (1, 2)
 _CHUNK = 1024 * 1024
 _KEY_CHECK = b"kampung backup key check v1"
 _COUNTED = ("households", "members", "assessments")
@@ -53,6 +57,9 @@ class Manifest:
     sha256: str
     key_check: str | None
     counts: dict[str, int]
+    attachments: int = 0  # files
+    attachments_size: int = 0  # bytes of the attachment part
+    attachments_sha256: str = ""
 
     def to_json(self) -> bytes:
         return json.dumps({"format": FORMAT, **self.__dict__}, sort_keys=True).encode()
@@ -70,8 +77,10 @@ def write_backup(data_dir: Path, out: Path, key: bytes | None) -> Manifest:
     inspect_existing(source, key)
     out = Path(out)
     part_db = out.with_name(out.name + ".part-db")
+    part_att = out.with_name(out.name + ".part-att")
     part = out.with_name(out.name + ".part")
-    _remove(part_db, Path(f"{part_db}-journal"), part)
+    debris = (part_db, Path(f"{part_db}-journal"), part_att, part)
+    _remove(*debris)
     try:
         src = connection.connect(source, key, timeout=BUSY_TIMEOUT_MS / 1000)
         dst = connection.connect(part_db, key, remembered=False)
@@ -82,7 +91,10 @@ def write_backup(data_dir: Path, out: Path, key: bytes | None) -> Manifest:
         finally:
             dst.close()
             src.close()
+        with open(part_att, "wb") as fh:
+            files = backup_attachments.write_part(Path(data_dir), fh, key)
         digest, size = _digest(part_db)
+        att_digest, att_size = _digest(part_att)
         manifest = Manifest(
             created=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             encrypted=key is not None,
@@ -91,17 +103,22 @@ def write_backup(data_dir: Path, out: Path, key: bytes | None) -> Manifest:
             sha256=digest,
             key_check=key_check(key) if key is not None else None,
             counts=counts,
+            attachments=files,
+            attachments_size=att_size,
+            attachments_sha256=att_digest,
         )
         head = manifest.to_json()
-        with open(part, "wb") as fh, open(part_db, "rb") as body:
+        with open(part, "wb") as fh:
             fh.write(MAGIC + struct.pack(">I", len(head)) + head)
-            while chunk := body.read(_CHUNK):
-                fh.write(chunk)
+            for piece in (part_db, part_att):
+                with open(piece, "rb") as body:
+                    while chunk := body.read(_CHUNK):
+                        fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(part, out)
     finally:
-        _remove(part_db, Path(f"{part_db}-journal"), part)
+        _remove(*debris)
     return manifest
 
 
@@ -118,7 +135,7 @@ def read_manifest(backup: Path) -> Manifest:
     except (struct.error, ValueError, UnicodeDecodeError) as exc:
         raise BackupRefused("damaged") from exc
     try:
-        if data.pop("format") != FORMAT:
+        if data.pop("format") not in FORMATS:
             raise BackupRefused("damaged")
         return Manifest(**data)
     except (KeyError, TypeError) as exc:
@@ -137,13 +154,25 @@ def restore_backup(data_dir: Path, backup: Path, key: bytes | None, latest: int)
     target = database_path(Path(data_dir))
     staged = target.with_name(target.name + ".restoring")
     _remove(staged, Path(f"{staged}-journal"), Path(f"{staged}-wal"), Path(f"{staged}-shm"))
+    files = backup_attachments.staging_dir(Path(data_dir))
     try:
         _extract(backup, manifest, staged)
+        backup_attachments.extract(backup, _attachments_offset(backup, manifest), manifest,
+                                   files)  # fmt: skip
         _check_staged(staged, key, manifest)
         _copy_into(staged, target, key)
+        backup_attachments.put_in_place(files, Path(data_dir))
     finally:
         _remove(staged, Path(f"{staged}-journal"), Path(f"{staged}-wal"), Path(f"{staged}-shm"))
+        backup_attachments.drop(files)
     return manifest
+
+
+def _attachments_offset(backup: Path, manifest: Manifest) -> int:
+    with open(backup, "rb") as fh:
+        fh.seek(len(MAGIC))
+        (length,) = struct.unpack(">I", fh.read(4))
+    return len(MAGIC) + 4 + length + manifest.db_size
 
 
 def _extract(backup: Path, manifest: Manifest, staged: Path) -> None:
@@ -153,10 +182,12 @@ def _extract(backup: Path, manifest: Manifest, staged: Path) -> None:
         fh.seek(len(MAGIC))
         (length,) = struct.unpack(">I", fh.read(4))
         fh.seek(length, os.SEEK_CUR)
-        while chunk := fh.read(_CHUNK):
+        while size < manifest.db_size and (chunk := fh.read(min(_CHUNK, manifest.db_size - size))):
             digest.update(chunk)
             size += len(chunk)
             out.write(chunk)
+        if manifest.attachments_size == 0 and fh.read(1):
+            raise BackupRefused("damaged")  # bytes after the database that no part accounts for
         out.flush()
         os.fsync(out.fileno())
     if size != manifest.db_size or digest.hexdigest() != manifest.sha256:

@@ -221,6 +221,10 @@ def prepare_database(data_dir: Path, migrate: bool = True, key: bytes | None = N
             raise DatabaseUnavailable("unreadable", path, detail=detail) from exc
     if key is not None:  # every later connection to this file, from any module, is keyed
         connection.remember_key(path, key)
+        from kampung_desktop.storage import attachment_files
+
+        # ...and its attachment files are sealed (plain ones left by a conversion cut short too)
+        attachment_files.encrypt_plain_files(Path(data_dir), key)
     if migrate:
         with raw(path, key) as conn:
             upgrade(conn)

@@ -1,14 +1,16 @@
 """Photos and files answered in interviews go up by content hash, resuming cut-off uploads.
 
-Files live in `<data dir>/attachments/<assessment id>/`. A file is hashed once (remembered in
-`sync_attachments` by path, size and hash); the server is asked how much of that hash it holds
-and only the rest is sent, chunk by chunk. Files of demo assessments never leave the laptop.
+Files live in `<data dir>/attachments/<assessment id>/`, sealed on a protected dir: the hash,
+the size and the bytes sent are those of the plaintext (what the protocol names a file by), read
+through storage.attachment_files. A file is hashed once (remembered in `sync_attachments` by
+path, plaintext size and hash); the server is asked how much of that hash it holds and only the
+rest is sent, chunk by chunk. Files of demo assessments never leave the laptop.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+import logging
 import mimetypes
 import sqlite3
 from collections.abc import Callable
@@ -20,7 +22,9 @@ from kampung_sync.protocol import ATTACHMENT_CHUNK_BYTES, Op
 
 from kampung_desktop.core.ids import utc_now_iso
 from kampung_desktop.services.sync.types import SyncProgress
-from kampung_desktop.storage import sync_files
+from kampung_desktop.storage import attachment_files, sync_files
+
+log = logging.getLogger(__name__)
 
 
 def upload_all(
@@ -65,15 +69,17 @@ def _files_to_send(conn: sqlite3.Connection, data_dir: Path) -> list[tuple[Path,
     }
     todo = []
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and p.name not in demo):
-        for path in sorted(p for p in folder.iterdir() if p.is_file()):
+        for path in attachment_files.files_of_folder(folder):
             rel = str(path.relative_to(data_dir))
-            size = path.stat().st_size
+            size = attachment_files.plain_size(path)
             entry = known.get(rel)
             if entry and entry[0] == size:
                 if entry[2] is None:
                     todo.append((path, entry[1]))
                 continue
             sha = _sha256(path)
+            if sha is None:
+                continue  # does not open (damaged, another dir's key): never sent
             conn.execute(
                 "INSERT INTO sync_attachments (sha256, path, size) VALUES (?, ?, ?) "
                 "ON CONFLICT(sha256) DO UPDATE SET path = excluded.path",
@@ -101,11 +107,12 @@ def answer_refs(conn: sqlite3.Connection, data_dir: Path) -> Callable[[list[Op]]
             folder = root / str(data.get("assessment_id", ""))
             if not _plain_name(folder.name) or not folder.is_dir():
                 continue
-            refs = [
+            found = [
                 _ref(conn, Path(data_dir), folder / name, question)
                 for question, name in _named_files(str(data.get("field", "")), data["value"])
                 if _plain_name(name) and (folder / name).is_file()
             ]
+            refs = [ref for ref in found if ref is not None]
             if refs:
                 data["attachments"] = refs
                 if op.fields and "attachments" not in op.fields:
@@ -137,11 +144,13 @@ def _named_files(field: str, value_json: str) -> list[tuple[str, str]]:
     return found
 
 
-def _ref(conn: sqlite3.Connection, data_dir: Path, path: Path, question: str) -> dict:
-    rel, size = str(path.relative_to(data_dir)), path.stat().st_size
+def _ref(conn: sqlite3.Connection, data_dir: Path, path: Path, question: str) -> dict | None:
+    rel, size = str(path.relative_to(data_dir)), attachment_files.plain_size(path)
     sha = sync_files.known_hash(conn, rel, size)
     if sha is None:
         sha = _sha256(path)
+        if sha is None:
+            return None
         sync_files.remember(conn, sha, rel, size, held=False)
     media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     return {"question": question[:300], "sha256": sha, "filename": path.name,
@@ -153,7 +162,7 @@ def _plain_name(name: str) -> bool:
 
 
 def _upload(client: SyncClient, path: Path, sha: str) -> None:
-    total = path.stat().st_size
+    total = attachment_files.plain_size(path)
     try:
         status = client.attachment_status(sha)
         offset = status.received if not status.complete else total
@@ -161,19 +170,18 @@ def _upload(client: SyncClient, path: Path, sha: str) -> None:
         if refused.status != 404:
             raise
         offset = 0
-    with open(path, "rb") as fh:
-        while offset < total or total == 0:
-            fh.seek(offset)
-            chunk = fh.read(ATTACHMENT_CHUNK_BYTES)
-            status = client.put_attachment(sha, offset, total, chunk)
-            if status.complete or total == 0:
-                return
-            offset = status.received
+    while offset < total or total == 0:
+        chunk = attachment_files.read_range(path, offset, ATTACHMENT_CHUNK_BYTES)
+        status = client.put_attachment(sha, offset, total, chunk)
+        if status.complete or total == 0:
+            return
+        offset = status.received
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def _sha256(path: Path) -> str | None:
+    """The plaintext's sha256; None for a sealed file that does not open here."""
+    try:
+        return attachment_files.sha256(path)
+    except attachment_files.AttachmentDamaged:
+        log.warning("an attachment does not open (damaged or another key); not sent")
+        return None

@@ -4,7 +4,8 @@ its photos (and an enumerator correcting a returned one).
 The server lists the files of the answers this device may read (`GET /api/v1/attachments`,
 question, file name, sha256) in change order; each missing file is fetched by its hash into
 `<data dir>/attachments/<assessment id>/<file name>`, where the interview and the review look.
-A download goes to `attachments-partial/<sha256>.part` first and resumes from its size after a
+A download goes to `attachments-partial/<sha256>.part` first (sealed chunk by chunk on a
+protected dir, so no plain byte reaches the disk) and resumes from its plaintext size after a
 cut; the whole file is checked against its sha256 before it is put in place. A file the laptop
 already holds under that name is never overwritten. The list's cursor only passes files that
 are in place (or can never be fetched), so a file still uploading is fetched next time.
@@ -12,7 +13,6 @@ are in place (or can never be fetched), so a file still uploading is fetched nex
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sqlite3
@@ -23,7 +23,7 @@ from kampung_sync.client import ServerRefused, SyncClient
 from kampung_sync.protocol import AttachmentLink
 
 from kampung_desktop.services.sync.types import SyncProgress
-from kampung_desktop.storage import sync_files
+from kampung_desktop.storage import attachment_files, sync_files
 
 log = logging.getLogger(__name__)
 PAGE = 1000
@@ -77,7 +77,7 @@ def _fetch(
     target = data_dir / "attachments" / link.assessment_id / link.filename
     rel = str(target.relative_to(data_dir))
     if target.exists():
-        size = target.stat().st_size
+        size = attachment_files.plain_size(target)
         sha = sync_files.known_hash(conn, rel, size) or _sha256(target)
         if sha == link.sha256:
             sync_files.remember(conn, sha, rel, size, held=True)
@@ -87,29 +87,28 @@ def _fetch(
     if not link.complete:
         return False, 0
     partial = data_dir / "attachments-partial" / f"{link.sha256}.part"
-    partial.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with open(partial, "ab") as handle:
-            client.download_attachment(link.sha256, handle)
+        with attachment_files.PartialWriter(partial) as handle:
+            client.download_attachment(link.sha256, handle)  # type: ignore[arg-type]
     except ServerRefused as refused:
         if refused.status == 416:  # the partial file is longer than the file: start again
             partial.unlink(missing_ok=True)
             return False, 0
         log.info("attachment %s… not downloaded: %s", link.sha256[:8], refused.code)
         return refused.status == 403, 0  # not ours to read: never; else try next time
-    if _sha256(partial) != link.sha256:
+    if _sha256(partial, complete=False) != link.sha256:
         log.warning("attachment %s… arrived damaged; fetched again next time", link.sha256[:8])
         partial.unlink(missing_ok=True)
         return False, 0
+    attachment_files.PartialWriter(partial).finish()  # a sealed file gets its last chunk
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(partial, target)
-    sync_files.remember(conn, link.sha256, rel, target.stat().st_size, held=True)
+    sync_files.remember(conn, link.sha256, rel, attachment_files.plain_size(target), held=True)
     return True, 1
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def _sha256(path: Path, complete: bool = True) -> str:
+    try:
+        return attachment_files.sha256(path, complete=complete)
+    except attachment_files.AttachmentDamaged:  # another key's or a damaged file: not ours
+        return ""

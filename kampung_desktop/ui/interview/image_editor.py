@@ -1,9 +1,8 @@
 """The photo editor: a picture chosen from a file, copied next to the data so the answer (its
-file name) stays valid when the original is moved or deleted."""
+file name) stays valid when the original is moved or deleted (sealed on a protected dir)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from kampung_desktop.ui.qt import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPixmap,
     QPushButton,
     Qt,
@@ -64,10 +64,15 @@ class ImageEditor(Editor):
         """Copy `source` into the media folder and answer with its file name."""
         name = source.name
         if self.media_dir is not None:
-            self.media_dir.mkdir(parents=True, exist_ok=True)
+            from kampung_desktop.services.attachments import AttachmentNotStored, store_copy
+
             target = self.media_dir / f"{self.node.name}-{source.name}"
             if source.resolve() != target.resolve():
-                shutil.copyfile(source, target)
+                try:  # sealed on a protected dir: a stolen laptop shows no photo
+                    store_copy(source, target)
+                except AttachmentNotStored as refused:
+                    QMessageBox.warning(self, "Kampung", str(refused))
+                    return
             name = target.name
         self._set(name)
 
@@ -83,7 +88,11 @@ class ImageEditor(Editor):
         self.clear.setVisible(bool(self._value) and not self.read_only)
         pixmap = QPixmap()
         if self._value and self.media_dir is not None:
-            pixmap.load(str(self.media_dir / self._value))
+            from kampung_desktop.services.attachments import read_bytes
+
+            data = read_bytes(self.media_dir / self._value)  # decrypted in memory only
+            if data:
+                pixmap.loadFromData(data)
         if pixmap.isNull():
             self.thumb.clear()
             self.thumb.hide()

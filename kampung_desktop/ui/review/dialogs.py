@@ -35,6 +35,7 @@ from kampung_desktop.ui.qt import (
 )
 
 PHOTO = 96  # thumbnail size of a photo answer, px
+TOOLTIP_PHOTO = 360  # the larger picture on hover, px
 
 #: RT size categories (Kampung Bantar) as the UI names them; codes stay Indonesian in the data.
 CATEGORIES = {
@@ -215,13 +216,16 @@ class AssessmentDialog(QDialog):
         laptop) shows as a thumbnail, larger on hover."""
         if self.media is None or not value or "/" in value or "\\" in value:
             return
+        from kampung_desktop.services.attachments import read_bytes
+
         path = self.media / value
-        pixmap = QPixmap(str(path)) if path.is_file() else QPixmap()
-        if pixmap.isNull():
+        data = read_bytes(path) if path.is_file() else None  # decrypted in memory only
+        pixmap = QPixmap()
+        if not data or not pixmap.loadFromData(data):
             return
         cell.setIcon(QIcon(pixmap.scaled(PHOTO, PHOTO, Qt.AspectRatioMode.KeepAspectRatio,
                                          Qt.TransformationMode.SmoothTransformation)))  # fmt: skip
-        cell.setToolTip(f'{value}<br><img src="{path.as_uri()}" width="360">')
+        cell.setToolTip(f'{value}<br><img src="{_data_uri(pixmap)}" width="{TOOLTIP_PHOTO}">')
         table = cell.tableWidget()
         if table is not None:
             table.setIconSize(QSize(PHOTO, PHOTO))
@@ -289,6 +293,21 @@ class AssessmentDialog(QDialog):
     def _return(self, note: str) -> None:
         self.returnRequested.emit(self.assessment_id, note)
         self.accept()
+
+
+def _data_uri(pixmap: QPixmap) -> str:
+    """The photo inside the tooltip itself (a PNG in a data: URI, scaled down): the file on
+    disk is sealed, so no viewer may be pointed at it, and no plain copy is written."""
+    from kampung_desktop.ui.qt import QBuffer, QByteArray, QIODevice
+
+    small = pixmap.scaledToWidth(min(pixmap.width(), TOOLTIP_PHOTO),
+                                 Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    small.save(buffer, "PNG")
+    buffer.close()
+    return "data:image/png;base64," + bytes(data.toBase64()).decode("ascii")
 
 
 def _fit(table: QTableWidget, stretch: int) -> None:
