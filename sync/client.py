@@ -15,7 +15,7 @@ import logging
 import random
 import threading
 from collections.abc import Callable
-from typing import BinaryIO, TypeVar
+from typing import Annotated, Any, BinaryIO, TypeVar
 
 import requests
 from kampung_sync.protocol import (
@@ -37,7 +37,7 @@ from kampung_sync.protocol import (
     Receipt,
     Text,
 )
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, PlainValidator, TypeAdapter, ValidationError
 
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
@@ -266,7 +266,20 @@ def _each_object(value: dict) -> dict:
     return value  # a Python frame per object: where the interpreter may hand over the GIL
 
 
-parse_page = sliced(PullResponse, "changes", Change)
+def _json_object(value: object) -> dict:
+    if type(value) is not dict:  # JSON's objects: their keys are strings already
+        raise ValueError("data must be a JSON object")
+    return value
+
+
+class _PulledChange(Change):
+    """A `Change` whose `data` is checked to be an object and kept as parsed: validating it as
+    `dict[str, Any]` copied every record's dict, half the cost of reading a page."""
+
+    data: Annotated[dict[str, Any], PlainValidator(_json_object)]
+
+
+parse_page = sliced(PullResponse, "changes", _PulledChange)
 parse_receipts = sliced(PushResponse, "receipts", Receipt)
 
 

@@ -226,7 +226,10 @@ def prepare_database(data_dir: Path, migrate: bool = True, key: bytes | None = N
         # ...and its attachment files are sealed (plain ones left by a conversion cut short too)
         attachment_files.encrypt_plain_files(Path(data_dir), key)
     if migrate:
+        from kampung_desktop.storage import pull_bulk
+
         with raw(path, key) as conn:
+            pull_bulk.repair_at_open(conn)  # a pull killed while its indexes were set aside
             upgrade(conn)
     return path
 

@@ -20,7 +20,7 @@ from operator import itemgetter
 from typing import Any, Protocol
 
 from kampung_desktop.core.ids import new_id, utc_now_iso
-from kampung_desktop.storage import search, sync_store
+from kampung_desktop.storage import pull_bulk, sync_store
 
 RECORD_TABLES = (
     "households",
@@ -61,11 +61,21 @@ class Incoming(Protocol):
 
 
 def apply_page(
-    conn: sqlite3.Connection, changes: Iterable[Incoming], next_cursor: int
+    conn: sqlite3.Connection,
+    changes: Iterable[Incoming],
+    next_cursor: int,
+    *,
+    known_before: bool = True,
+    more_coming: bool = False,
 ) -> PageResult:
     """Page and cursor in one transaction. Committed without waiting for the disk (WAL,
     synchronous=NORMAL): a power cut can only lose whole pages together with their cursor,
     and the server sends those again; a commit never waits on fsync, a page is never half kept.
+
+    `known_before=False`: the laptop held no server revisions when this pull started, so no
+    lookup is needed (a record sent again later in the same pull comes with a higher
+    revision). `more_coming`: more pages follow; into empty tables they are written without
+    their secondary indexes until the pull ends (`pull_bulk`).
     """
     changes = list(changes)
     result = PageResult()
@@ -74,7 +84,9 @@ def apply_page(
     conn.execute("PRAGMA synchronous=NORMAL")
     try:
         with sync_store.transaction(conn):
-            _apply(conn, changes, result)
+            if more_coming:
+                pull_bulk.set_aside_if_empty(conn)
+            _apply(conn, changes, result, known_before)
             sync_store.set_cursor(conn, next_cursor)
     finally:
         conn.execute("PRAGMA foreign_keys=ON")
@@ -82,10 +94,12 @@ def apply_page(
     return result
 
 
-def _apply(conn: sqlite3.Connection, changes: list[Incoming], result: PageResult) -> None:
+def _apply(
+    conn: sqlite3.Connection, changes: list[Incoming], result: PageResult, known_before: bool
+) -> None:
     rows: dict[str, list[Incoming]] = defaultdict(list)
     pending = _pending(conn)
-    known = _known(conn, changes)
+    known = _known(conn, changes) if known_before else {}
     if pending or known:
         for change in changes:
             key = (change.table, change.record_id)
@@ -285,7 +299,7 @@ def _store_conflicts(conn: sqlite3.Connection, items: list[Incoming]) -> None:
 
 
 def _refresh_search(conn: sqlite3.Connection, rows: dict[str, list[Incoming]]) -> None:
-    """Drop the search documents of the touched households; `fill_search` writes them again
+    """Drop the search documents of the touched households; `pull_bulk.restore` writes them
     once per pull session (a household touched by several pages is indexed once)."""
     if not (rows.get("households") or rows.get("members")):
         return
@@ -302,14 +316,3 @@ def _refresh_search(conn: sqlite3.Connection, rows: dict[str, list[Incoming]]) -
         "DELETE FROM household_search WHERE rowid IN (SELECT h.rowid FROM households h "
         "JOIN pulled_households p ON p.id = h.id)"
     )
-
-
-def fill_search(conn: sqlite3.Connection) -> int:
-    """Index every live household that has no search document (after a pull, and at the start
-    of the next one should a pull have been cut off before its end). One transaction."""
-    with sync_store.transaction(conn):
-        cur = conn.execute(
-            f"INSERT INTO household_search (rowid, body) {search.DOCUMENT_SQL} "
-            "AND h.rowid NOT IN (SELECT rowid FROM household_search)"
-        )
-    return cur.rowcount

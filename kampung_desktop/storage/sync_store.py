@@ -199,6 +199,11 @@ def remember_revisions(conn: sqlite3.Connection, rows: list[tuple]) -> None:
     )
 
 
+def knows_revisions(conn: sqlite3.Connection) -> bool:
+    """Does the laptop hold any server revision (a record pulled, or pushed and accepted)?"""
+    return conn.execute("SELECT 1 FROM sync_records LIMIT 1").fetchone() is not None
+
+
 def reject_locally(
     conn: sqlite3.Connection, op_id: str, code: str, reason_id: str, reason_en: str
 ) -> None:

@@ -3,7 +3,8 @@
 The next page is fetched on a helper thread while the current one is written, so the network
 and the disk work at the same time; pages are still applied strictly in order. Search documents
 of touched households are dropped in each page's transaction and written once at the end (and
-at the start of the next pull, should this one be cut off).
+at the start of the next pull, should this one be cut off). A pull of several pages into an
+empty laptop builds the secondary indexes once at the end too (`storage.pull_bulk`).
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from kampung_sync.protocol import MAX_PULL_LIMIT, PullResponse
 
 from kampung_desktop.services.sync.collector import old_objects_set_aside
 from kampung_desktop.services.sync.types import SyncProgress
-from kampung_desktop.storage import sync_store
-from kampung_desktop.storage.sync_apply import apply_page, fill_search
+from kampung_desktop.storage import pull_bulk, sync_store
+from kampung_desktop.storage.sync_apply import apply_page
 
 
 @dataclass
@@ -37,11 +38,16 @@ def pull_all(
     progress: Callable[[SyncProgress], None] | None = None,
 ) -> PullTally:
     with old_objects_set_aside():
-        fill_search(conn)  # a pull cut off last time left households to index
+        finish(conn)  # a pull cut off last time left households to index
         try:
             return _pull_pages(conn, client, limit, progress)
         finally:
-            fill_search(conn)
+            finish(conn)
+
+
+def finish(conn: sqlite3.Connection) -> None:
+    """Indexes set aside for a bulk pull built again, households indexed for search."""
+    pull_bulk.restore(conn)
 
 
 def _pull_pages(
@@ -52,6 +58,7 @@ def _pull_pages(
 ) -> PullTally:
     tally = PullTally()
     cursor = sync_store.cursor(conn)
+    known_before = sync_store.knows_revisions(conn)
     resets = 0
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull-prefetch") as fetcher:
         ahead: Future[PullResponse] = fetcher.submit(client.pull, cursor, limit)
@@ -66,12 +73,19 @@ def _pull_pages(
                 with sync_store.transaction(conn):
                     sync_store.set_cursor(conn, 0)
                 cursor = 0
+                known_before = True
                 ahead = fetcher.submit(client.pull, 0, limit)
                 continue
             if page.has_more:  # fetch the next page while this one is written
                 ahead = fetcher.submit(client.pull, page.next_cursor, limit)
             # the protocol's Change has every attribute the apply reads: no copy per record
-            result = apply_page(conn, page.changes, page.next_cursor)
+            result = apply_page(
+                conn,
+                page.changes,
+                page.next_cursor,
+                known_before=known_before,
+                more_coming=page.has_more,
+            )
             tally.received += result.applied
             tally.pages += 1
             tally.returned += result.returned
