@@ -61,8 +61,10 @@ def _import(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     print(
-        f"diimpor / imported: {report.households} rumah tangga / households, {report.members} "
-        f"anggota / members ({report.inserted} baru / new, {report.updated} diperbarui / updated)"
+        f"diimpor / imported: {report.households} rumah tangga / households "
+        f"({report.households_new} baru / new, {report.households_updated} diperbarui / "
+        f"updated); {report.members} anggota / members ({report.members_new} baru / new, "
+        f"{report.members_updated} diperbarui / updated)"
     )
     if report.reject_file:
         print(f"ditolak / rejected: {report.rejected_rows} baris / rows -> {report.reject_file}")

@@ -37,12 +37,25 @@ class RegistryImportError(ValueError):
 
 @dataclass(frozen=True)
 class ImportReport:
+    """What an import did: households and members counted apart (a family of four is one
+    household and four members, not "five new")."""
+
     households: int
     members: int
-    inserted: int
-    updated: int
+    households_new: int
+    households_updated: int
+    members_new: int
+    members_updated: int
     rejected_rows: int
     reject_file: Path | None
+
+    @property
+    def inserted(self) -> int:
+        return self.households_new + self.members_new
+
+    @property
+    def updated(self) -> int:
+        return self.households_updated + self.members_updated
 
 
 def import_registry(
@@ -70,9 +83,14 @@ def import_registry(
         reject_file = write_rejects(result, reject_path_for(path))
     households, members = _rows(result)
     with db.raw() as conn:
-        inserted, updated = registry_bulk.upsert(conn, households, members, user_id, progress)
+        counts = registry_bulk.upsert(conn, households, members, user_id, progress)
     return ImportReport(
-        len(households), len(members), inserted, updated, len(result.rejected), reject_file
+        len(households),
+        len(members),
+        *counts["households"],
+        *counts["members"],
+        len(result.rejected),
+        reject_file,
     )
 
 

@@ -45,9 +45,9 @@ def upsert(
     members: list[dict],
     user_id: str | None,
     progress: Callable[[int, int], None] | None = None,
-) -> tuple[int, int]:
-    """Write households and members; returns (inserted, updated) record counts."""
-    inserted = updated = 0
+) -> dict[str, tuple[int, int]]:
+    """Write households and members; returns table -> (inserted, updated) record counts."""
+    counts: dict[str, tuple[int, int]] = {}
     now = utc_now_iso()
     with sync_store.transaction(conn):
         for table, rows, columns in (
@@ -55,6 +55,7 @@ def upsert(
             ("members", members, MEMBER_COLUMNS),
         ):
             outbox, audit, writes = [], [], []
+            inserted = updated = 0
             existing = _existing(conn, table, columns, [r["id"] for r in rows])
             for done, row in enumerate(rows, 1):
                 current = existing.get(row["id"])
@@ -89,11 +90,12 @@ def upsert(
                 [(*o[:7], o[7]) for o in outbox],
             )
             chain.append_many(conn, audit)
+            counts[table] = (inserted, updated)
         ids = {(h["id"],) for h in households} | {(m["household_id"],) for m in members}
         delete_sql, insert_sql = (s.replace(":id", "?") for s in search.REFRESH_ONE)
         conn.executemany(delete_sql, list(ids))
         conn.executemany(insert_sql, list(ids))
-    return inserted, updated
+    return counts
 
 
 def _existing(conn: sqlite3.Connection, table: str, columns: tuple, ids: list[str]) -> dict:

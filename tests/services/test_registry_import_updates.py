@@ -40,7 +40,8 @@ def _rows(ctx, sql: str) -> list[tuple]:
 
 def test_a_changed_file_updates_only_what_changed(ctx, tmp_path):
     first = import_registry(ctx.db, _file(tmp_path / "a.csv"), ctx.user_id)
-    assert (first.inserted, first.updated) == (5, 0)  # 2 households, 3 members
+    assert (first.households_new, first.members_new) == (2, 3)
+    assert (first.households_updated, first.members_updated) == (0, 0)
     created = dict(_rows(ctx, "SELECT id, created_at FROM households"))
     with ctx.db.raw() as conn:
         conn.execute("UPDATE households SET created_at = '2020-01-01T00:00:00.000Z'")
@@ -48,7 +49,8 @@ def test_a_changed_file_updates_only_what_changed(ctx, tmp_path):
 
     changed = _file(tmp_path / "b.csv", address="Jl. Melati 9", wife="Siti Aminah")
     second = import_registry(ctx.db, changed, ctx.user_id)
-    assert (second.inserted, second.updated) == (0, 2)  # one household, one member
+    assert (second.households_new, second.members_new) == (0, 0)
+    assert (second.households_updated, second.members_updated) == (1, 1)
 
     rows = _rows(ctx, "SELECT id, address, revision, created_at FROM households ORDER BY rt")
     assert [(r[1], r[2]) for r in rows] == [("Jl. Melati 9", 2), ("Jl. Mawar 2", 1)]

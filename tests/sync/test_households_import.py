@@ -45,7 +45,10 @@ def test_import_queues_for_sync_and_is_idempotent(tmp_path, capsys):
     data = tmp_path / "data"
     path = _file(tmp_path, _good("3671091203150001", 1) + _good("3671091203150002", 2))
     assert main(["households", "import", "--data-dir", str(data), str(path)]) == 0
-    assert "2 rumah tangga" in capsys.readouterr().out
+    assert capsys.readouterr().out.strip() == (
+        "diimpor / imported: 2 rumah tangga / households (2 baru / new, 0 diperbarui / updated); "
+        "4 anggota / members (4 baru / new, 0 diperbarui / updated)"
+    )
     assert _count(data, "SELECT count(*) FROM households") == 2
     assert _count(data, "SELECT count(*) FROM members") == 4
     assert _count(data, "SELECT count(*) FROM outbox WHERE status = 'pending'") == 6

@@ -36,6 +36,7 @@ def open_window(qtbot) -> Iterator[Callable[..., object]]:
     from kampung_desktop.ui.main_window import MainWindow
 
     opened: list[MainWindow] = []
+    i18n.apply("id")  # as start-up does: Qt's formatting (QLocale) in Indonesian from the start
 
     def opener(data_dir: Path, wait: bool = True) -> MainWindow:
         window = MainWindow(data_dir)
