@@ -228,6 +228,7 @@ class _Builder(ExpressionChecks):
             parameters=_parameters(element.get("parameters")),
             xml_name=name,
             implicit=bool(element.get("_implicit")),
+            in_meta=bool(element.get("_in_meta")),
             triggers=tuple(str(t) for t in element.get("trigger") or ()),
         )
         node.chain = chain + (node,) if kind == "repeat" else chain
@@ -340,14 +341,15 @@ def _is_meta(element: dict[str, Any]) -> bool:
 def _meta_children(meta: dict[str, Any], form_json: dict[str, Any]) -> list[dict[str, Any]]:
     """The meta group's metadata rows (audit, ...); instanceID only when the form reads it."""
     out = []
+    text = repr(form_json.get("children"))
     for child in meta.get("children", []) or []:
         if child.get("name") == "instanceID":
-            if "${instanceID}" not in repr(form_json.get("children")):
+            if "${instanceID}" not in text and "meta/instanceID" not in text:
                 continue
             child = {"name": "instanceID", "type": "instanceID", "_implicit": True}
         elif resolve(str(child.get("type"))).kind not in META_TYPES:
             continue  # entity declarations, instanceName: read by servers, not by interviews
-        out.append(child)
+        out.append({**child, "_in_meta": True})
     return out
 
 

@@ -161,6 +161,8 @@ class FormNode:
     xml_name: str = ""
     #: Added by the app (the implicit instanceID), not a row of the form: never listed.
     implicit: bool = False
+    #: In pyxform's `meta` group (instanceID, audit, ...): its XPath is /data/meta/<name>.
+    in_meta: bool = False
     #: The `trigger` column: names of the questions whose change sets this value.
     triggers: tuple[str, ...] = ()
     #: True for the `<name>_other` text field pyxform adds after a select `or_other`.

@@ -1,5 +1,6 @@
 """XPath attribute steps (`@id`, `attribute::id`) as JavaRosa has them: the attributes of an XML
-media file's elements, and the main instance root's `id` and `version`."""
+media file's elements, and the main instance root's `id` and `version`; and the other paths of
+the main instance pyxform writes, such as `/data/meta/instanceID`."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kampung_desktop.survey import FormLoadError, Interview, load_form
+from kampung_desktop.survey import FormLoadError, Interview, load_form, load_form_markdown
 from kampung_desktop.survey.xpath.parser import Path as PathNode
 from kampung_desktop.survey.xpath.parser import Step, parse
 
@@ -144,3 +145,24 @@ def test_attribute_steps_javarosa_refuses_are_refused_by_name(
     text = caught.value.problems[0].text("en")
     assert f"'{detail}'" in text
     assert "Traceback" not in text
+
+
+def test_the_meta_group_is_where_pyxform_puts_it():
+    form = load_form_markdown(
+        """
+| survey |
+| | type | name | label | calculation |
+| | audit | audit | | |
+| | text | a | A | |
+| | calculate | iid | | /data/meta/instanceID |
+| | calculate | same | | string-length(/data/meta/instanceID) = 41 |
+| | calculate | metas | | count(/data/meta/*) |
+| | calculate | up | | count(/data/meta/instanceID/../../a) |
+"""
+    )
+    assert form.warnings == []  # every path finds its node
+    iv = Interview(form, {"a": "x"})
+    assert iv.state("iid").value.startswith("uuid:")
+    assert iv.state("same").value is True
+    assert iv.state("metas").value == 2  # audit and instanceID
+    assert iv.state("up").value == 1

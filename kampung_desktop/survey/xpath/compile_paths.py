@@ -32,6 +32,8 @@ DOC, ROOT, SECONDARY = "doc", "root", "secondary"
 #: What an attribute step of the main instance reaches: a constant of the form (its id,
 #: version), so nothing to depend on.
 ATTRIBUTE = "attribute"
+#: `/data/meta`, the group of instanceID, audit, ... (flat in the form).
+META = "meta"
 DOTS = ("constraint", "required", "read_only")
 
 
@@ -242,7 +244,9 @@ class PathCompiler:
 
 
 def _text(path: ast.Path) -> str:
-    steps = "/".join(step.name for step in path.steps)
+    steps = "/".join(("@" if s.axis == "attribute" else "") + s.name for s in path.steps)
+    if isinstance(path.start, ast.Ref):
+        return f"${{{path.start.name}}}/{steps}"
     return ("/" if path.absolute else "") + steps
 
 
@@ -297,14 +301,21 @@ def _static_step(static: set[Any], axis: str, name: str, tops: tuple[FormNode, .
         elif axis == "parent":
             if item == ROOT:
                 out.add(DOC)
+            elif item == META:
+                out.add(ROOT)
             elif isinstance(item, FormNode):
-                out.add(item.parent if item.parent is not None else ROOT)
+                up = META if item.in_meta else ROOT
+                out.add(item.parent if item.parent is not None else up)
         elif axis == "child":
             if item == DOC:
                 out.add(ROOT)
+            elif item == META:
+                out.update(c for c in tops if c.in_meta and name in ("*", c.xml_name))
             else:
                 children = tops if item == ROOT else item.children
-                out.update(c for c in children if name in ("*", c.xml_name))
+                out.update(c for c in children if not c.in_meta and name in ("*", c.xml_name))
+                if item == ROOT and name in ("*", "meta") and any(c.in_meta for c in tops):
+                    out.add(META)
         else:  # descendant
             pool = (
                 [n for top in tops for n in top.walk()]

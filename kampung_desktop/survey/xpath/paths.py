@@ -62,6 +62,11 @@ class MainTree:
     tops: tuple[FormNode, ...]
     attributes: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def meta(self) -> tuple[FormNode, ...]:
+        """The nodes of pyxform's `meta` group (kept flat in the form, nested in XPath)."""
+        return tuple(n for n in self.tops if n.in_meta)
+
 
 class MainNode(PNode):
     """A form node in one interview instance; for a repeat, `inst` is the entry."""
@@ -81,10 +86,14 @@ class MainNode(PNode):
             return []
         out: list[PNode] = []
         for child in self._child_nodes():
+            if child.in_meta:
+                continue  # under `meta`
             if child.is_repeat:
                 out.extend(MainNode(child, e, self.tree) for e in _entries(self.inst, child))
             else:
                 out.append(MainNode(child, self.inst, self.tree))
+        if self.node is None and self.tree.meta:
+            out.append(MetaNode(self.inst, self.tree))
         return out
 
     def attributes(self) -> list[PNode]:
@@ -102,6 +111,8 @@ class MainNode(PNode):
         if parent is None:
             while inst.parent is not None:
                 inst = inst.parent
+            if node.in_meta:
+                return MetaNode(inst, self.tree)
             return MainNode(None, inst, self.tree)
         return MainNode(parent, inst, self.tree)
 
@@ -121,6 +132,28 @@ class MainNode(PNode):
 
     def key(self) -> tuple[int, ...]:
         return (id(self.node), id(self.inst))
+
+
+class MetaNode(PNode):
+    """`/data/meta`: the group pyxform puts instanceID, audit, ... in."""
+
+    __slots__ = ("inst", "tree")
+
+    def __init__(self, inst: Instance, tree: MainTree) -> None:
+        self.inst = inst
+        self.tree = tree
+
+    def children(self) -> list[PNode]:
+        return [MainNode(n, self.inst, self.tree) for n in self.tree.meta]
+
+    def parent(self) -> PNode | None:
+        return MainNode(None, self.inst, self.tree)
+
+    def name(self) -> str:
+        return "meta"
+
+    def key(self) -> tuple[int, ...]:
+        return (id(self.tree), id(self.inst), 0)
 
 
 class AttrNode(PNode):
