@@ -58,6 +58,7 @@ def _protected_elsewhere(args: argparse.Namespace) -> bool:
 def _seed(args: argparse.Namespace) -> int:
     from kampung_desktop.services import demo
     from kampung_desktop.services.app import AppContext
+    from kampung_desktop.services.audit import AuditService
     from kampung_desktop.services.demo_assessments import seed_assessments
 
     if not 1 <= args.households <= 2_000_000:
@@ -85,6 +86,9 @@ def _seed(args: argparse.Namespace) -> int:
             report = demo.seed(ctx.db, args.households, args.seed)
         assessments = seed_assessments(
             ctx.db, ctx.user_id, ctx.data_dir / "forms-cache", seed=args.seed
+        )
+        AuditService.for_context(ctx).seeded_demo(
+            report.households, report.members, assessments.created
         )
         took = time.perf_counter() - start
     finally:

@@ -51,6 +51,7 @@ ACTION_LABELS = {
     audit.SIGN_IN_FAILED: ("gagal masuk", "failed sign-in"),
     audit.BACKUP: ("cadangkan", "backup"),
     audit.RESTORE: ("pulihkan", "restore"),
+    "demo_seed": ("isi data demo", "demo seed"),
     "account_add": ("tambah akun", "add account"),
     "account_disable": ("nonaktifkan akun", "disable account"),
     "account_enable": ("aktifkan akun", "enable account"),
@@ -175,6 +176,24 @@ class AuditService:
             audit.append_many(audit.connection_of(session), entries)
         if entries:
             log.info("audit: %s x%d", entries[0].action, len(entries))
+
+    def seeded_demo(self, households: int, members: int, assessments: int) -> None:
+        """One summary entry for a demo seed (counts only: generated people stay out of the
+        log); nothing when the run added nothing."""
+        if not (households or members or assessments):
+            return
+        counts = {"households": households, "members": members, "assessments": assessments}
+        with self.db.write() as session:
+            audit.append(
+                session,
+                "demo_seed",
+                "households",
+                "demo",
+                json.dumps(counts),
+                user_id=self.user_id,
+                username=self.username,
+            )
+        log.info("audit: demo seed: %d households", households)
 
     def revealed_household(
         self, household_id: str, member_ids: Iterable[str], with_kk: bool = True

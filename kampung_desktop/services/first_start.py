@@ -146,12 +146,14 @@ def apply_choices(ctx: Any, language: str | None, kelurahan: str | None) -> None
 def add_demo(ctx: Any, households: int = DEMO_HOUSEHOLDS) -> int:
     """Demo households (marked as demo everywhere), only into a dir without real households."""
     from kampung_desktop.services import demo
+    from kampung_desktop.services.audit import AuditService
     from kampung_desktop.services.demo_assessments import seed_assessments
 
     if demo.household_count(ctx.db) and not ctx.demo_loaded():
         return 0  # real data: demo rows would mix in with it
     report = demo.seed(ctx.db, households, DEMO_SEED)
-    seed_assessments(ctx.db, ctx.user_id, ctx.data_dir / "forms-cache", seed=DEMO_SEED)
+    added = seed_assessments(ctx.db, ctx.user_id, ctx.data_dir / "forms-cache", seed=DEMO_SEED)
+    AuditService(ctx.db, ctx.user_id).seeded_demo(report.households, report.members, added.created)
     return report.households
 
 

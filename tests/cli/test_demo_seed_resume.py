@@ -3,6 +3,7 @@ killed between the households and the demo assessments is completed by `--if-emp
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -96,3 +97,23 @@ def test_a_run_killed_between_households_and_assessments_is_completed_by_if_empt
     )
     assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr
     assert _counts(data_dir) == after
+
+
+def test_each_seed_that_adds_data_leaves_one_audit_entry_with_counts_only(data_dir, capsys):
+    seed = ["demo", "seed", "--data-dir", str(data_dir), "--seed", "4", "--households", "12"]
+    assert main(seed) == 0
+    assert main(seed) == 0  # adds nothing: no entry
+    conn = sqlite3.connect(database_path(data_dir))
+    try:
+        entries = conn.execute(
+            "SELECT action, entity, record_id, fields FROM audit_log WHERE action = 'demo_seed'"
+        ).fetchall()
+        members, names = conn.execute("SELECT count(*), group_concat(name) FROM members").fetchone()
+        assessments = conn.execute("SELECT count(*) FROM assessments").fetchone()[0]
+    finally:
+        conn.close()
+    assert len(entries) == 1
+    action, entity, record_id, fields = entries[0]
+    assert (entity, record_id) == ("households", "demo")
+    assert json.loads(fields) == {"households": 12, "members": members, "assessments": assessments}
+    assert not any(name in fields for name in names.split(","))

@@ -146,6 +146,11 @@ def test_demo_data_when_asked_and_the_second_start_signs_in(qtbot, tmp_path):
     ctx = AppContext.open(folder, access=dialog.session)
     try:
         assert ctx.demo_loaded() and household_count(ctx.db) > 0
+        with ctx.db.raw() as conn:  # one summary entry in the audit log, counts only
+            seeded = conn.execute(
+                "SELECT fields FROM audit_log WHERE action = 'demo_seed'"
+            ).fetchall()
+        assert len(seeded) == 1 and f'"households": {household_count(ctx.db)}' in seeded[0][0]
     finally:
         ctx.close()
 
