@@ -82,6 +82,14 @@ def seed_wilayah(db_url: str) -> None:
         raise SystemExit(f"seeding wilayah failed: {done.stderr.strip()}")
 
 
+def family_card(i: int) -> str:
+    """The i-th of 302 million distinct valid No. KK: the serial (digits 13-16) runs 0001-9999,
+    then the date part (digits 7-12) moves on; `1 + i` alone grew to 5 digits at 10,000."""
+    block, serial = divmod(i, 9999)
+    day, month, year = 1 + block % 28, 1 + (block // 28) % 12, 10 + (block // 336) % 90
+    return f"367101{day:02d}{month:02d}{year:02d}{1 + serial:04d}"
+
+
 def registry_csv(path: Path, households: int) -> Path:
     """A valid registry extract: one head and one spouse per household."""
     from kampung_desktop.core.nik import Sex, compose
@@ -89,9 +97,7 @@ def registry_csv(path: Path, households: int) -> Path:
     lines = ["kelurahan_kode,rw,rt,alamat,no_kk,nik,nama,jenis_kelamin,tanggal_lahir,hubungan"]
     for i in range(households):
         born = date(1960 + i % 40, 1 + i % 12, 1 + i % 28)
-        no_kk = (
-            f"367101{1 + i % 28:02d}{1 + (i // 28) % 12:02d}{10 + (i // 336) % 90:02d}{1 + i:04d}"
-        )
+        no_kk = family_card(i)
         head = compose("367101", Sex.MALE, born, 1 + i % 9999)
         wife = compose("367101", Sex.FEMALE, born, 1 + i % 9999)
         address = f"Jl. Registri No. {i}"
