@@ -18,15 +18,16 @@ from kampung_sync.server.batch_reads import OWN_KELURAHAN, BatchReads, conflict_
 from kampung_sync.server.errors import ApiError, text
 from kampung_sync.server.records import (
     PARENTS,
-    JsonText,
     Row,
     audience_for,
     insert_rows,
+    insert_tuples,
     kelurahan_of,
 )
 from kampung_sync.server.tables import CertificateNumber, Device, StoredReceipt
 from kampung_sync.server.unchanged import still_valid
 from kampung_sync.server.validate import Prepared, prepare
+from pydantic_core import to_json
 from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session
 
@@ -36,6 +37,18 @@ MAX_REVISION = 2**31 - 1  # the revision columns are 32-bit integers
 # Rejections that depend on what has arrived so far: not stored, so the same op sent again
 # after its parent (or the form, or the wilayah) arrived is applied.
 TRANSIENT = {"parent_missing", "unknown_form", "unknown_wilayah"}
+Receipt = dict[str, Any]  # a protocol.Receipt as a dict (see `_receipt`)
+RECEIPT_COLUMNS = (
+    "op_id",
+    "device_id",
+    "batch_id",
+    "table_name",
+    "record_id",
+    "status",
+    "code",
+    "body",
+    "created_at",
+)
 
 
 class ScopeRefused(Exception):
@@ -44,9 +57,7 @@ class ScopeRefused(Exception):
         self.kode = kode
 
 
-def apply_batch(
-    engine: Engine, caller: Caller, batch: protocol.PushRequest
-) -> list[protocol.Receipt]:
+def apply_batch(engine: Engine, caller: Caller, batch: protocol.PushRequest) -> list[Receipt]:
     """Apply `batch` for `caller`; 403 `out_of_scope` (nothing written) on a scope violation.
 
     The batch is decided in a first transaction without the writers' lock, so batches of other
@@ -115,7 +126,7 @@ class BatchWriter(BatchReads):
         """Load what the batch touches and decide every op, in memory (nothing written)."""
         self.load()
         self.check_scope()
-        self.results: dict[int, protocol.Receipt] = {}
+        self.results: dict[int, Receipt] = {}
         first_of: dict[str, int] = {}
         order = sorted(range(len(self.items)), key=lambda i: (RANK[self.items[i].op.table], i))
         self.fresh: list[int] = []
@@ -123,7 +134,7 @@ class BatchWriter(BatchReads):
             item = self.items[index]
             op_id = item.op.op_id
             if op_id in self.stored:
-                self.results[index] = _replay(protocol.Receipt.model_validate(self.stored[op_id]))
+                self.results[index] = _replay(self.stored[op_id])
             elif op_id in first_of:
                 self.results[index] = _replay(self.results[first_of[op_id]])
             else:
@@ -131,18 +142,18 @@ class BatchWriter(BatchReads):
                 self.results[index] = self.apply(item)
                 self.fresh.append(index)
 
-    def write(self, session: Session, last: int) -> list[protocol.Receipt]:
+    def write(self, session: Session, last: int) -> list[Receipt]:
         """Write the decisions in `session`, which holds the writers' lock (`last`: its seq)."""
         self.session = self.rows.session = session
         seqs = self.rows.flush(last, self.now)
         results, fresh = self.results, self.fresh
         for index in fresh:
             receipt = results[index]
-            if receipt.status != "rejected":
+            if receipt["status"] != "rejected":
                 key = self.items[index].key
                 row = self.rows.get(key)
-                receipt.server_seq = seqs.get(key) or (row.seq if row else None)
-        self.write_bookkeeping([results[i] for i in fresh if results[i].code not in TRANSIENT])
+                receipt["server_seq"] = seqs.get(key) or (row.seq if row else None)
+        self.write_bookkeeping([results[i] for i in fresh if results[i]["code"] not in TRANSIENT])
         return [results[i] for i in range(len(self.items))]
 
     def refusal(self, item: Prepared) -> str | None:
@@ -172,7 +183,7 @@ class BatchWriter(BatchReads):
                 item.reject("forbidden_transition", role=role, state=state)
         return item.code
 
-    def apply(self, item: Prepared) -> protocol.Receipt:
+    def apply(self, item: Prepared) -> Receipt:
         op = item.op
         if item.rejected or self.refusal(item):
             return _receipt(op, "rejected", code=item.code, reason=item.reason)
@@ -253,7 +264,7 @@ class BatchWriter(BatchReads):
     def flag(self, item: Prepared, current: Row | None, fields: list[str]) -> None:
         """Keep the other version in the record's conflict entry for the kelurahan office."""
         key = ("conflicts", conflict_id(item.op.table, item.op.record_id))
-        existing = self.rows.get(key)
+        existing = self.conflict_row(item.op.table, item.op.record_id)
         open_fields: set[str] = set()
         if existing is not None and not existing.data.get("resolved_at"):
             open_fields = set(existing.data.get("fields", []))
@@ -279,29 +290,31 @@ class BatchWriter(BatchReads):
         """An office edit made from the latest version settles the record's open conflict."""
         if self.caller.user.role == "enumerator":
             return
-        existing = self.rows.get(("conflicts", conflict_id(item.op.table, item.op.record_id)))
+        existing = self.conflict_row(item.op.table, item.op.record_id)
         if existing is None or existing.data.get("resolved_at"):
             return
         data = {**existing.data, "resolved_at": self.now}
         self.rows.put(existing, existing.revision + 1, data)
 
-    def write_bookkeeping(self, receipts: list[protocol.Receipt]) -> None:
+    def write_bookkeeping(self, receipts: list[Receipt]) -> None:
         if receipts:
-            insert_rows(
+            device_id, batch_id, now = self.caller.device.id, self.batch.batch_id, self.now
+            insert_tuples(
                 self.session,
                 StoredReceipt.__table__,
+                RECEIPT_COLUMNS,
                 [
-                    {
-                        "op_id": r.op_id,
-                        "device_id": self.caller.device.id,
-                        "batch_id": self.batch.batch_id,
-                        "table_name": r.table,
-                        "record_id": r.record_id,
-                        "status": r.status,
-                        "code": r.code,
-                        "body": JsonText(r.model_dump_json()),
-                        "created_at": self.now,
-                    }
+                    (
+                        r["op_id"],
+                        device_id,
+                        batch_id,
+                        r["table"],
+                        r["record_id"],
+                        r["status"],
+                        r["code"],
+                        r,  # JSON column: made into JSON text on the way in
+                        now,
+                    )
                     for r in receipts
                 ],
             )
@@ -314,7 +327,7 @@ class BatchWriter(BatchReads):
         )
         counts: dict[str, int] = {}
         for r in receipts:
-            counts[r.status] = counts.get(r.status, 0) + 1
+            counts[r["status"]] = counts.get(r["status"], 0) + 1
         accounts.audit(
             self.session,
             "push",
@@ -326,10 +339,41 @@ class BatchWriter(BatchReads):
         )
 
 
-def _receipt(op: protocol.Op, status: str, **fields: Any) -> protocol.Receipt:
-    """Built once with every field (pydantic's per-attribute assignment costs more)."""
-    return protocol.Receipt(
-        op_id=op.op_id, record_id=op.record_id, table=op.table, status=status, **fields
+def _receipt(
+    op: protocol.Op,
+    status: str,
+    *,
+    revision: int | None = None,
+    code: str | None = None,
+    reason: protocol.Text | None = None,
+    merged_fields: list[str] | None = None,
+    conflict_fields: list[str] | None = None,
+) -> Receipt:
+    """A `protocol.Receipt` as a dict with every field, in the model's order."""
+    return {
+        "op_id": op.op_id,
+        "record_id": op.record_id,
+        "table": op.table,
+        "status": status,
+        "revision": revision,
+        "server_seq": None,
+        "code": code,
+        "reason": None if reason is None else {"id": reason.id, "en": reason.en},
+        "conflict_fields": list(conflict_fields or ()),
+        "merged_fields": list(merged_fields or ()),
+        "replay": False,
+    }
+
+
+def receipt_json(batch_id: str, receipts: list[Receipt], server_time: str) -> bytes:
+    """The `protocol.PushResponse` JSON for `receipts` (checked against the model in tests)."""
+    return to_json(
+        {
+            "protocol": protocol.PROTOCOL_VERSION,
+            "batch_id": batch_id,
+            "receipts": receipts,
+            "server_time": server_time,
+        }
     )
 
 
@@ -337,6 +381,10 @@ def _live(row: Row | None) -> bool:
     return row is not None and not row.deleted
 
 
-def _replay(receipt: protocol.Receipt) -> protocol.Receipt:
-    status = "duplicate" if receipt.status == "accepted" else receipt.status
-    return receipt.model_copy(update={"status": status, "replay": True})
+def _replay(receipt: dict[str, Any]) -> Receipt:
+    """A stored (or earlier in this batch) receipt repeated: accepted becomes duplicate."""
+    again = protocol.Receipt.model_validate(receipt).model_dump()
+    if again["status"] == "accepted":
+        again["status"] = "duplicate"
+    again["replay"] = True
+    return again

@@ -11,7 +11,15 @@ from typing import Any
 
 from kampung_sync import protocol
 from kampung_sync.server.auth import Caller
-from kampung_sync.server.records import CHUNK, ONE_OF_CHUNK, PARENTS, RowSet, one_of, protocol_now
+from kampung_sync.server.records import (
+    CHUNK,
+    ONE_OF_CHUNK,
+    PARENTS,
+    Row,
+    RowSet,
+    one_of,
+    protocol_now,
+)
 from kampung_sync.server.tables import CertificateNumber, RecordHistory, StoredReceipt
 from kampung_sync.server.validate import Prepared
 from sqlalchemy import select, tuple_
@@ -55,7 +63,6 @@ class BatchReads:
         keys: set[tuple[str, str]] = set()
         for item in self.items:
             keys.add(item.key)
-            keys.add(("conflicts", conflict_id(item.op.table, item.op.record_id)))
             if item.rejected:
                 continue
             data = item.data
@@ -67,8 +74,30 @@ class BatchReads:
             if item.op.table == "assessments":
                 keys.add(("form_versions", f"{data['form_id']}/{data['form_version']}"))
         self.rows.load(keys)
+        self.rows.load(self._conflict_keys())
         self._load_history()
         self._load_numbers()
+
+    def _conflict_keys(self) -> set[tuple[str, str]]:
+        """The conflict entries a decision may touch: those of records the server has (a stale
+        edit flags one, an office edit settles one), of certificates (a taken number flags
+        one for a record not stored) and of records an op of this batch names twice. Others
+        are loaded when needed (`conflict_row`); a fresh laptop's records need none."""
+        seen: set[tuple[str, str]] = set()
+        wanted: set[tuple[str, str]] = set()
+        for item in self.items:
+            key = item.key
+            if key in self.rows.rows or key in seen or key[0] == "certificates":
+                wanted.add(("conflicts", conflict_id(*key)))
+            seen.add(key)
+        return wanted
+
+    def conflict_row(self, table: str, record_id: str) -> Row | None:
+        """The record's conflict entry (loaded now if `load` did not)."""
+        key = ("conflicts", conflict_id(table, record_id))
+        if key not in self.rows.rows and key not in self.rows.missing:
+            self.rows.load([key])
+        return self.rows.get(key)
 
     def stored_now(self, session: Session) -> set[str]:
         """Op ids of this batch whose receipts are stored."""

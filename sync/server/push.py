@@ -24,7 +24,7 @@ from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from kampung_sync import protocol
 from kampung_sync.server.auth import Caller, CallerDep, check_protocol_field
-from kampung_sync.server.batch import apply_batch
+from kampung_sync.server.batch import apply_batch, receipt_json
 from kampung_sync.server.errors import BAD_TEXT, ApiError, has_bad_text, summary, validation_details
 from kampung_sync.server.records import protocol_now
 from kampung_sync.server.settings import ServerSettings
@@ -94,6 +94,34 @@ async def read_body(request: Request, settings: ServerSettings) -> bytes:
 
 
 def parse_request(body: bytes, settings: ServerSettings, caller: Caller) -> protocol.PushRequest:
+    """The body as a `PushRequest`, or the error that says what is wrong with it.
+
+    A well-formed body is parsed straight from its bytes (pydantic's JSON parser in strict
+    mode, half the cost of `json.loads` and then validating the objects); anything it does not
+    accept, or text that may hold NUL or unpaired surrogates, takes the step-by-step path,
+    which answers exactly as it did before this shortcut existed."""
+    if b"\\u0000" not in body and b"\\ud" not in body and b"\\uD" not in body:
+        try:
+            # strict: only what the lax path reads the same way (no "1" for 1, no 1.0)
+            request = protocol.PushRequest.model_validate_json(body, strict=True)
+        except ValueError:
+            pass
+        else:
+            check_protocol_field(request.protocol)
+            limit = min(settings.max_ops_per_batch, protocol.MAX_OPS_PER_BATCH)
+            if len(request.ops) > limit:
+                raise ApiError(413, "too_many_ops", count=len(request.ops), limit=limit)
+            return _own_device(request, caller)
+    return _own_device(_parse_slowly(body, settings), caller)
+
+
+def _own_device(request: protocol.PushRequest, caller: Caller) -> protocol.PushRequest:
+    if request.device_id != caller.device.id:
+        raise ApiError(403, "device_mismatch", device_id=caller.device.id)
+    return request
+
+
+def _parse_slowly(body: bytes, settings: ServerSettings) -> protocol.PushRequest:
     try:
         raw = json.loads(body)
     except (UnicodeDecodeError, ValueError) as exc:
@@ -114,8 +142,6 @@ def parse_request(body: bytes, settings: ServerSettings, caller: Caller) -> prot
         raise ApiError(
             422, "invalid_request", validation_details(errors), detail=summary(errors)
         ) from exc
-    if request.device_id != caller.device.id:
-        raise ApiError(403, "device_mismatch", device_id=caller.device.id)
     return request
 
 
@@ -141,11 +167,10 @@ async def push(request: Request, caller: CallerDep) -> Response:
     return Response(content=answer, media_type="application/json")
 
 
-def _parse_and_apply(engine: Engine, body: bytes, settings: ServerSettings, caller: Caller) -> str:
+def _parse_and_apply(
+    engine: Engine, body: bytes, settings: ServerSettings, caller: Caller
+) -> bytes:
     batch = parse_request(body, settings, caller)
     receipts = apply_batch(engine, caller, batch)
-    answer = protocol.PushResponse(
-        batch_id=batch.batch_id, receipts=receipts, server_time=protocol_now()
-    )
     # Serialised once here; letting FastAPI re-validate 2,000 receipts costs more than the write.
-    return answer.model_dump_json()
+    return receipt_json(batch.batch_id, receipts, protocol_now())

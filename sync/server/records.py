@@ -149,7 +149,9 @@ class RowSet:
                         columns.table_name == table, one_of(self.session, columns.record_id, chunk)
                     )
                 ).mappings()
+                got: set[str] = set()
                 for row in found:
+                    got.add(row["record_id"])
                     self.rows[(table, row["record_id"])] = Row(
                         table=table,
                         record_id=row["record_id"],
@@ -163,7 +165,7 @@ class RowSet:
                         seq=row["seq"],
                         exists=True,
                     )
-                self.missing.update((table, rid) for rid in chunk if (table, rid) not in self.rows)
+                self.missing.update((table, rid) for rid in chunk if rid not in got)
 
     def get(self, key: Key) -> Row | None:
         return self.rows.get(key)
@@ -190,44 +192,31 @@ class RowSet:
         `unchanged.still_valid`), and commits right after, so seqs follow commit order.
         """
         seqs: dict[Key, int] = {}
-        inserts: list[dict[str, Any]] = []
+        inserts: list[tuple[Any, ...]] = []
         updates: list[dict[str, Any]] = []
-        history: list[dict[str, Any]] = []
+        history: list[tuple[Any, ...]] = []
         for offset, key in enumerate(self.dirty, start=1):
             row = self.rows[key]
             row.seq = last_seq + offset
             seqs[key] = row.seq
-            values = {
-                "revision": row.revision,
-                "seq": row.seq,
-                "kelurahan_kode": row.kelurahan_kode,
-                "audience": row.audience,
-                "owner_user_id": row.owner_user_id,
-                "deleted": row.deleted,
-                "data": row.data,
-                "updated_at": now,
-                "device_id": row.device_id,
-            }
             if row.exists:
-                updates.append({"k_table": row.table, "k_id": row.record_id, **values})
+                updates.append(
+                    {
+                        "k_table": row.table,
+                        "k_id": row.record_id,
+                        **dict(zip(RECORD_VALUES, _record_values(row, now), strict=True)),
+                    }
+                )
             else:
-                inserts.append({"table_name": row.table, "record_id": row.record_id, **values})
+                inserts.append((row.table, row.record_id, *_record_values(row, now)))
                 row.exists = True
             history.extend(
-                {
-                    "table_name": row.table,
-                    "record_id": row.record_id,
-                    "revision": revision,
-                    "data": data,
-                    "device_id": row.device_id,
-                    "created_at": now,
-                }
+                (row.table, row.record_id, revision, data, row.device_id, now)
                 for revision, data in row.history
             )
             row.history = []
         records = Record.__table__
-        if inserts:
-            insert_rows(self.session, records, inserts)
+        insert_tuples(self.session, records, ("table_name", "record_id", *RECORD_VALUES), inserts)
         if updates:
             # Parameter names matching columns become the SET clause (one executemany).
             self.session.execute(
@@ -237,42 +226,83 @@ class RowSet:
                 ),
                 updates,
             )
-        if history:
-            insert_rows(self.session, RecordHistory.__table__, history)
+        insert_tuples(self.session, RecordHistory.__table__, HISTORY_COLUMNS, history)
         db.advance_sequence(self.session, last_seq, len(self.dirty))
         self.dirty = {}
         return seqs
 
 
+RECORD_VALUES = (
+    "revision",
+    "seq",
+    "kelurahan_kode",
+    "audience",
+    "owner_user_id",
+    "deleted",
+    "data",
+    "updated_at",
+    "device_id",
+)
+HISTORY_COLUMNS = ("table_name", "record_id", "revision", "data", "device_id", "created_at")
+
+
+def _record_values(row: Row, now: str) -> tuple[Any, ...]:
+    """A row's values in the order of RECORD_VALUES."""
+    return (
+        row.revision,
+        row.seq,
+        row.kelurahan_kode,
+        row.audience,
+        row.owner_user_id,
+        row.deleted,
+        row.data,
+        now,
+        row.device_id,
+    )
+
+
 def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT many rows given as dicts with the same keys (see `insert_tuples`)."""
+    if rows:
+        columns = tuple(rows[0])
+        insert_tuples(session, table, columns, [tuple(row[c] for c in columns) for row in rows])
+
+
+def insert_tuples(
+    session: Session, table: Table, columns: tuple[str, ...], rows: list[tuple[Any, ...]]
+) -> None:
     """INSERT many rows in one go: COPY on PostgreSQL (one stream instead of a statement per
-    row), executemany on SQLite (a loop in C). Same transaction as everything else."""
+    row), executemany on SQLite (a loop in C). Same transaction as everything else. Values of
+    JSON columns are Python values or `JsonText`."""
     if not rows:
         return
     connection = session.connection()
-    columns = list(rows[0])
     json_columns = {c.name for c in table.columns if isinstance(c.type, JSON)}
+    at = [i for i, c in enumerate(columns) if c in json_columns]
     names = ", ".join(f'"{name}"' for name in columns)
     if connection.dialect.name != "postgresql":
         # Straight to sqlite3's executemany: SQLAlchemy's per-row parameter processing costs
         # more than the insert. JSON is stored as JSON text, as the JSON type reads it.
-        jsons = [c in json_columns for c in columns]
-        values = [
-            tuple(
-                json_text(row[c]) if is_json else row[c]
-                for c, is_json in zip(columns, jsons, strict=True)
-            )
-            for row in rows
-        ]
+        if at:
+            rows = [_with_json_text(row, at) for row in rows]
         marks = ", ".join("?" for _ in columns)
-        connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', values)
+        connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', rows)
         return
     raw = connection.connection.driver_connection
     with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
         for row in rows:
-            copy.write_row(
-                [Jsonb(row[c], dumps=json_text) if c in json_columns else row[c] for c in columns]
-            )
+            if at:
+                row = list(row)
+                for i in at:
+                    row[i] = Jsonb(row[i], dumps=json_text)
+            copy.write_row(row)
+
+
+def _with_json_text(row: tuple[Any, ...], at: list[int]) -> tuple[Any, ...]:
+    values = list(row)
+    for i in at:
+        values[i] = json_text(values[i])
+    return tuple(values)
 
 
 def kelurahan_of(rows: RowSet, table: str, data: dict[str, Any]) -> str | None:

@@ -7,17 +7,17 @@ A failed check becomes that op's `rejected` receipt; the rest of the batch goes 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
 from kampung_sync import protocol
 from kampung_sync.server.errors import summary, text, validation_details
 from kampung_sync.server.records import record_key
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from kampung_desktop.core import kk, nik
 
 
-@dataclass
+@dataclass(slots=True)
 class Prepared:
     """An op with its data normalised by its record model, or the reason it was refused."""
 
@@ -27,10 +27,10 @@ class Prepared:
     code: str | None = None
     reason: protocol.Text | None = None
     details: list[dict[str, Any]] = field(default_factory=list)
+    key: tuple[str, str] = field(init=False)  # (table, record_id), looked up many times
 
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.op.table, self.op.record_id)
+    def __post_init__(self) -> None:
+        self.key = (self.op.table, self.op.record_id)
 
     def reject(self, code: str, details: list[dict[str, Any]] | None = None, **params: Any) -> None:
         self.code = code
@@ -40,6 +40,23 @@ class Prepared:
     @property
     def rejected(self) -> bool:
         return self.code is not None
+
+
+def _is_flat(model: type[BaseModel]) -> bool:
+    """No field holds another model (whose instances model_dump would turn into dicts)."""
+
+    def models_in(annotation: Any) -> bool:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return True
+        return any(models_in(arg) for arg in get_args(annotation))
+
+    return not any(models_in(f.annotation) for f in model.model_fields.values())
+
+
+VALIDATORS: dict[str, tuple[Any, bool]] = {
+    table: (model.__pydantic_validator__, _is_flat(model))
+    for table, model in protocol.RECORD_MODELS.items()
+}
 
 
 def _problems_text(problems: list[Any]) -> tuple[str, str]:
@@ -52,14 +69,15 @@ def _problems_text(problems: list[Any]) -> tuple[str, str]:
 def prepare(index: int, op: protocol.Op) -> Prepared:
     """Validate `op` without the database (see module doc)."""
     item = Prepared(index=index, op=op)
-    model = protocol.RECORD_MODELS[op.table]
+    validator, flat = VALIDATORS[op.table]
     try:
-        record = model.model_validate(op.data)
+        record = validator.validate_python(op.data)
     except ValidationError as exc:
         errors = list(exc.errors(include_input=False))
         item.reject("invalid_data", validation_details(errors), detail=summary(errors))
         return item
-    data = record.model_dump()
+    # A model of plain fields holds exactly what model_dump would give (a copy: 3x cheaper).
+    data = dict(record.__dict__) if flat else record.model_dump()
     item.data = data
     inner = record_key(op.table, data)
     if inner != op.record_id:

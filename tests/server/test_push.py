@@ -201,22 +201,22 @@ def test_a_batch_cut_off_mid_write_leaves_nothing(server_db_url: str, monkeypatc
     """The records are written, then the process dies before the receipts: all rolled back."""
     from kampung_sync.server import batch, records
 
-    real_insert = records.insert_rows
+    real_insert = records.insert_tuples
 
-    def dying_insert(session, table, rows):  # type: ignore[no-untyped-def]
+    def dying_insert(session, table, columns, rows):  # type: ignore[no-untyped-def]
         if table.name == "receipts":
             raise RuntimeError("power cut")
-        real_insert(session, table, rows)
+        real_insert(session, table, columns, rows)
 
     with server(server_db_url) as srv:
         laptop = srv.device("ani")
         home = household()
         ops = [op("households", home), op("members", member(home["id"]))]
-        monkeypatch.setattr(batch, "insert_rows", dying_insert)
+        monkeypatch.setattr(batch, "insert_tuples", dying_insert)
         answer = laptop.push_raw(ops)
         assert answer.status_code == 500
         assert answer.json()["error"]["code"] == "server_error"
         assert record_rows(srv) == {}
-        monkeypatch.setattr(batch, "insert_rows", real_insert)
+        monkeypatch.setattr(batch, "insert_tuples", real_insert)
         assert [r.status for r in laptop.push(ops)] == ["accepted", "accepted"]
         assert [r.server_seq for r in laptop.push(ops)] == [r.server_seq for r in laptop.push(ops)]
