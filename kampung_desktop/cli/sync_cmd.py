@@ -120,7 +120,7 @@ def _enrol(args: argparse.Namespace) -> int:
         else:
             [password] = read_passwords(1)
             session = access.sign_in(folder, args.username, password)
-        access.require(session, Permission.SYNC)
+        access.require(session, Permission.SYNC_SETUP)
     else:
         [password] = read_passwords(1)
     ctx, service = _service(args, session)

@@ -49,6 +49,7 @@ class Permission(StrEnum):
     RESTORE = "restore"
     REVEAL_ID = "reveal_id"
     SETTINGS = "settings"
+    SYNC_SETUP = "sync_setup"  # enrol with a server, change it, or leave it (admin)
 
     @property
     def label(self) -> str:
@@ -85,6 +86,8 @@ _PERMISSION_LABELS: dict[Permission, str] = {
     Permission.RESTORE: "memulihkan cadangan / restore backups",
     Permission.REVEAL_ID: "membuka NIK / No. KK lengkap / reveal a full NIK or No. KK",
     Permission.SETTINGS: "mengubah pengaturan / change settings",
+    Permission.SYNC_SETUP: "mengatur server sinkronisasi (mendaftar, mengganti atau keluar dari "
+    "server) / set up the sync server (enrol, change or leave it)",
 }
 
 _ENUMERATOR = frozenset(

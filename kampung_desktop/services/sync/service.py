@@ -19,6 +19,8 @@ from urllib.parse import urlparse
 from kampung_sync.client import ServerRefused, SyncClient, Unreachable
 from kampung_sync.protocol import EnrolRequest
 
+from kampung_desktop.core.roles import Permission
+from kampung_desktop.services.access import require
 from kampung_desktop.services.sync import review
 from kampung_desktop.services.sync.accounts import refresh_accounts
 from kampung_desktop.services.sync.credentials import TokenStore
@@ -126,7 +128,9 @@ class SyncService:
         self, server_url: str, username: str, password: str, *, protect: bool = False
     ) -> SyncStatus:
         """Enrol this laptop. On a protected dir (or with `protect`, which makes an unprotected
-        dir protected) the server's accounts become its sign-in accounts (issue 12)."""
+        dir protected) the server's accounts become its sign-in accounts (issue 12). Choosing
+        the server is the admin's (SYNC_SETUP); every role may sync once it is chosen."""
+        require(self.ctx.access, Permission.SYNC_SETUP)
         url = _check_url(server_url)
         if not username.strip() or not password:
             raise SyncError(
@@ -185,7 +189,9 @@ class SyncService:
         return self.status()
 
     def work_offline(self) -> None:
-        """Forget the server and the token; keep all data (records, outbox, receipts)."""
+        """Forget the server and the token; keep all data (records, outbox, receipts).
+        Leaving the server is the admin's (SYNC_SETUP)."""
+        require(self.ctx.access, Permission.SYNC_SETUP)
         self._tokens().forget()
         with self.db.raw() as conn:
             sync_store.clear_enrolment(conn)

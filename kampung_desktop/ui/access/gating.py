@@ -1,6 +1,6 @@
 """Role gating in the window: an action a role may not use is hidden, not just greyed out.
 
-Any part that adds an action tags it with the permission it needs:
+Any part that adds an action (or a widget: a settings box) tags it with the permission it needs:
 
     from kampung_desktop.ui.access.gating import needs
     needs(backup_action, Permission.BACKUP)
@@ -21,10 +21,21 @@ from kampung_desktop.ui.qt import QAction, QMenu, QWidget
 PROPERTY = "kampungPermission"
 
 
-def needs(action: QAction, permission: Any) -> QAction:
-    """Tag `action` with the permission (core.roles.Permission) it needs; returns it."""
+def needs(action: Any, permission: Any) -> Any:
+    """Tag `action` (a QAction, or a QWidget such as a settings box) with the permission
+    (core.roles.Permission) it needs; returns it."""
     action.setProperty(PROPERTY, str(permission))
     return action
+
+
+def apply_to(widget: QWidget, session: Any) -> QWidget:
+    """Hide and disable `widget` (tagged with `needs`) when `session`'s role lacks its
+    permission: for a widget made after the window, e.g. a box of the Settings dialog."""
+    permission = widget.property(PROPERTY)
+    if permission and not allowed(session, str(permission)):
+        widget.setVisible(False)
+        widget.setEnabled(False)
+    return widget
 
 
 def allowed(session: Any, permission: str | None) -> bool:
@@ -45,6 +56,9 @@ def apply(window: QWidget, session: Any) -> None:
         if permission and not allowed(session, str(permission)):
             action.setVisible(False)
             action.setEnabled(False)
+    for widget in window.findChildren(QWidget):
+        if widget.property(PROPERTY):
+            apply_to(widget, session)
     for menu in window.findChildren(QMenu):
         entries = [a for a in menu.actions() if not a.isSeparator()]
         if entries:

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from kampung_desktop.core.roles import Permission
+from kampung_desktop.ui.access import gating
 from kampung_desktop.ui.qt import (
     QAction,
     QDockWidget,
     QEvent,
     QKeySequence,
     QMenu,
+    QMessageBox,
     QObject,
     Qt,
     QWidget,
@@ -98,7 +101,7 @@ class SyncUi(QObject):
         self.todo_action = QAction(window)
         self.todo_action.setObjectName("todoAction")
         self.todo_action.triggered.connect(self.open_todo)
-        self.enrol_action = QAction(window)
+        self.enrol_action = gating.needs(QAction(window), Permission.SYNC_SETUP)  # admin's
         self.enrol_action.setObjectName("enrolAction")
         self.enrol_action.triggered.connect(lambda: self.open_enrol())
         self.import_action = QAction(window)
@@ -141,8 +144,21 @@ class SyncUi(QObject):
         self.dock.show()
         self.dock.raise_()
 
-    def open_enrol(self, parent: QWidget | None = None) -> EnrolDialog:
-        """Offline only, or enrol; `parent` when asked from a modal dialog (Settings)."""
+    def may_set_up(self) -> bool:
+        """Choosing, changing or leaving the server is the admin's (every role may sync)."""
+        return gating.allowed(getattr(self.window, "access", None), Permission.SYNC_SETUP)
+
+    def open_enrol(self, parent: QWidget | None = None) -> EnrolDialog | None:
+        """Offline only, or enrol; `parent` when asked from a modal dialog (Settings). Another
+        role is told to ask the admin (the service refuses it too)."""
+        if not self.may_set_up():
+            QMessageBox.information(
+                parent or self.window,
+                self.tr("Server sinkronisasi"),
+                self.tr("Hanya admin yang dapat menghubungkan laptop ini ke server, menggantinya "
+                        "atau memutuskannya. Minta admin Anda."),
+            )  # fmt: skip
+            return None
         if self.enrol_dialog is not None:
             self.enrol_dialog.deleteLater()  # the last one, closed (kept so callers can read it)
         dialog = EnrolDialog(self.controller, parent or self.window)
@@ -173,9 +189,9 @@ class SyncUi(QObject):
 
     def settings_box(self, parent: QWidget | None = None) -> SyncSettingsBox:
         """The "Sinkronisasi" box for the Settings dialog."""
-        box = SyncSettingsBox(self.controller, parent)
+        box = gating.needs(SyncSettingsBox(self.controller, parent), Permission.SYNC_SETUP)
         box.changeRequested.connect(lambda: self.open_enrol(box.window()))
-        return box
+        return gating.apply_to(box, getattr(self.window, "access", None))  # admin's only
 
     def shutdown(self, timeout: float = 10.0) -> bool:
         return self.controller.shutdown(timeout)
@@ -226,7 +242,7 @@ class SyncUi(QObject):
 
     def _show_banner_unless_seen(self, seen: str | None) -> None:
         status = self.controller.status
-        if seen != "1" and status is not None and not status.enrolled:
+        if seen != "1" and status is not None and not status.enrolled and self.may_set_up():
             self.banner_dock.show()
 
     def _setup_done(self, _choice: str) -> None:

@@ -242,9 +242,10 @@ class SyncController(QObject):
         self.enrolled.emit(status)
 
     def _enrol_failed(self, error: BaseException) -> None:
+        from kampung_desktop.services.access import AccessDenied
         from kampung_desktop.services.sync import SyncError
 
-        if isinstance(error, SyncError):
+        if isinstance(error, SyncError | AccessDenied):  # AccessDenied: not the admin
             self.enrolFailed.emit(str(error))
             return
         log.error("enrolment failed unexpectedly", exc_info=error)
