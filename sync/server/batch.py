@@ -13,6 +13,7 @@ from typing import Any
 
 from kampung_sync import protocol
 from kampung_sync.server import accounts, db, merge
+from kampung_sync.server.audience import republish_answers
 from kampung_sync.server.auth import Caller
 from kampung_sync.server.batch_reads import OWN_KELURAHAN, BatchReads, conflict_id
 from kampung_sync.server.errors import ApiError, text
@@ -126,6 +127,7 @@ class BatchWriter(BatchReads):
         """Load what the batch touches and decide every op, in memory (nothing written)."""
         self.load()
         self.check_scope()
+        self.opened: dict[str, str | None] = {}  # assessments returned to the enumerators
         self.results: dict[int, Receipt] = {}
         first_of: dict[str, int] = {}
         order = sorted(range(len(self.items)), key=lambda i: (RANK[self.items[i].op.table], i))
@@ -145,6 +147,8 @@ class BatchWriter(BatchReads):
     def write(self, session: Session, last: int) -> list[Receipt]:
         """Write the decisions in `session`, which holds the writers' lock (`last`: its seq)."""
         self.session = self.rows.session = session
+        if self.opened:
+            republish_answers(self.rows, self.opened)
         seqs = self.rows.flush(last, self.now)
         results, fresh = self.results, self.fresh
         for index in fresh:
@@ -246,7 +250,10 @@ class BatchWriter(BatchReads):
         )
         row.deleted = decision.deleted
         row.kelurahan_kode = kelurahan_of(self.rows, item.op.table, data)
-        row.audience = audience_for(item.op.table, data)
+        was = current.audience if current is not None else None
+        row.audience = audience_for(self.rows, item.op.table, data, was)
+        if item.op.table == "assessments" and was == "office" and row.audience == "all":
+            self.opened[row.record_id] = row.kelurahan_kode  # its answers follow (`write`)
         row.device_id = None if decision.merged else self.caller.device.id
         self.rows.put(row, decision.revision, data)
         self.history[(row.table, row.record_id, decision.revision)] = data

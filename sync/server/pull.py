@@ -6,7 +6,7 @@ Scope is a WHERE clause on denormalised columns (`kelurahan_kode`, `audience`,
 - admin: every row;
 - operator: city-wide rows (forms, wilayah) and every row of their kelurahan;
 - enumerator: city-wide rows, rows of their kelurahan meant for everyone (households, members,
-  returned assessments) and rows they created themselves.
+  returned assessments with their answers: `audience.py`) and rows they created themselves.
 
 A cursor past the newest seq, or a scope that changed since the device last pulled, answers
 `reset` so the laptop re-pulls from 0 instead of silently missing rows.

@@ -22,6 +22,7 @@ from typing import Any
 
 from kampung_sync import protocol
 from kampung_sync.server import db
+from kampung_sync.server.audience import audience_for
 from kampung_sync.server.tables import AuditEntry, Record, RecordHistory
 from psycopg.types.json import Jsonb
 from pydantic_core import to_json
@@ -48,7 +49,6 @@ PARENTS: dict[str, tuple[str, str]] = {
     "assessment_answers": ("assessments", "assessment_id"),
     "certificates": ("award_decisions", "decision_id"),
 }
-OFFICE_TABLES = {"assessment_answers", "award_decisions", "certificates", "conflicts"}
 BOOKKEEPING = {"revision", "updated_at"}
 
 Key = tuple[str, str]
@@ -84,15 +84,6 @@ def record_key(table: str, data: dict[str, Any]) -> str:
     if table == "assessment_answers":
         return f"{data['assessment_id']}/{data['field']}"
     return str(data["id"])
-
-
-def audience_for(table: str, data: dict[str, Any]) -> str:
-    """ "all": enumerators of the kelurahan receive it; "office": operators and admins only."""
-    if table in OFFICE_TABLES:
-        return "office"
-    if table == "assessments":
-        return "all" if data.get("state") == "returned" else "office"
-    return "all"
 
 
 def same_content(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -347,7 +338,7 @@ def write_server_records(
         row = current or Row(table=table, record_id=record_id, revision=0, data={})
         row.deleted = bool(stored.get("deleted", False))
         row.kelurahan_kode = kelurahan_of(rowset, table, stored)
-        row.audience = audience_for(table, stored)
+        row.audience = audience_for(rowset, table, stored, current.audience if current else None)
         row.device_id = None
         rowset.put(row, revision, stored)
         written += 1
