@@ -15,8 +15,9 @@ import logging
 import random
 import threading
 from collections.abc import Callable
-from typing import Annotated, Any, BinaryIO, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
+import msgspec
 import requests
 from kampung_sync.protocol import (
     API_PREFIX,
@@ -25,19 +26,19 @@ from kampung_sync.protocol import (
     AccountList,
     AttachmentLinks,
     AttachmentStatus,
-    Change,
     EnrolRequest,
     EnrolResponse,
     ErrorResponse,
     Health,
     Op,
     PullResponse,
+    PullTable,
     PushRequest,
     PushResponse,
     Receipt,
     Text,
 )
-from pydantic import BaseModel, PlainValidator, TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
@@ -119,8 +120,8 @@ class SyncClient:
             parse=parse_receipts,
         )
 
-    def pull(self, cursor: int, limit: int) -> PullResponse:
-        return self._call(
+    def pull(self, cursor: int, limit: int) -> PulledPage:
+        return self._call(  # type: ignore[return-value]
             "GET",
             "/pull",
             PullResponse,
@@ -266,20 +267,43 @@ def _each_object(value: dict) -> dict:
     return value  # a Python frame per object: where the interpreter may hand over the GIL
 
 
-def _json_object(value: object) -> dict:
-    if type(value) is not dict:  # JSON's objects: their keys are strings already
-        raise ValueError("data must be a JSON object")
-    return value
+class PulledChange(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """`protocol.Change` as the laptop decodes it (same fields, defaults and checks)."""
+
+    seq: int
+    table: PullTable
+    record_id: str
+    revision: int
+    deleted: bool = False
+    data: dict[str, Any]
 
 
-class _PulledChange(Change):
-    """A `Change` whose `data` is checked to be an object and kept as parsed: validating it as
-    `dict[str, Any]` copied every record's dict, half the cost of reading a page."""
+class PulledPage(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """`protocol.PullResponse` as the laptop decodes it (same fields, defaults and checks)."""
 
-    data: Annotated[dict[str, Any], PlainValidator(_json_object)]
+    protocol: int = PROTOCOL_VERSION
+    changes: list[PulledChange]
+    next_cursor: int
+    has_more: bool
+    reset: bool = False
+    server_time: str
 
 
-parse_page = sliced(PullResponse, "changes", _PulledChange)
+_PAGE = msgspec.json.Decoder(PulledPage)
+
+
+def parse_page(content: bytes) -> PulledPage:
+    """A pull page decoded and checked in one pass by msgspec: about 4 ms for 5,000 records
+    on the 2-core test machine, against 17-27 ms for json.loads and pydantic (a fifth of a
+    fresh laptop's pull was spent here, holding the GIL the page writer and the window need).
+    One C call that short keeps the window responsive (`sliced` exists for the long ones).
+    A bad answer raises ValueError, as the pydantic parsers do."""
+    try:
+        return _PAGE.decode(content)
+    except msgspec.DecodeError as exc:  # ValidationError is one
+        raise ValueError(str(exc)) from exc
+
+
 parse_receipts = sliced(PushResponse, "receipts", Receipt)
 
 

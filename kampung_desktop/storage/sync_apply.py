@@ -43,8 +43,8 @@ class PageResult:
 
 
 class Incoming(Protocol):
-    """One change as the apply reads it: the protocol's `Change` is applied as it is (a copy
-    per record would cost more than writing it)."""
+    """One change as the apply reads it: the client's decoded change (or the protocol's
+    `Change`) is applied as it is (a copy per record would cost more than writing it)."""
 
     @property
     def seq(self) -> int: ...

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from kampung_sync.client import SyncClient
-from kampung_sync.protocol import MAX_PULL_LIMIT, PullResponse
+from kampung_sync.client import PulledPage, SyncClient
+from kampung_sync.protocol import MAX_PULL_LIMIT
 
 from kampung_desktop.services.sync.collector import old_objects_set_aside
 from kampung_desktop.services.sync.types import SyncProgress
@@ -61,7 +61,7 @@ def _pull_pages(
     known_before = sync_store.knows_revisions(conn)
     resets = 0
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull-prefetch") as fetcher:
-        ahead: Future[PullResponse] = fetcher.submit(client.pull, cursor, limit)
+        ahead: Future[PulledPage] = fetcher.submit(client.pull, cursor, limit)
         while not client.cancel.is_set():
             page = ahead.result()
             if page.reset:
@@ -78,7 +78,7 @@ def _pull_pages(
                 continue
             if page.has_more:  # fetch the next page while this one is written
                 ahead = fetcher.submit(client.pull, page.next_cursor, limit)
-            # the protocol's Change has every attribute the apply reads: no copy per record
+            # a PulledChange has every attribute the apply reads: no copy per record
             result = apply_page(
                 conn,
                 page.changes,
