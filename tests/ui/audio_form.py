@@ -17,12 +17,12 @@ def write_form(folder: Path, quality: str = "low") -> Path:
     wb = openpyxl.Workbook()
     survey = wb.active
     survey.title = "survey"
-    survey.append(["type", "name", "label", "parameters"])
-    survey.append(["text", "kelurahan_code", "Kelurahan", ""])
-    survey.append(["integer", "rw", "RW", ""])
-    survey.append(["integer", "rt", "RT", ""])
-    survey.append(["background-audio", "rekaman", "", f"quality={quality}" if quality else ""])
-    survey.append(["text", "catatan", "Catatan", ""])
+    survey.append(["type", "name", "label", "parameters", "required"])
+    survey.append(["text", "kelurahan_code", "Kelurahan", "", ""])
+    survey.append(["integer", "rw", "RW", "", ""])
+    survey.append(["integer", "rt", "RT", "", ""])
+    survey.append(["background-audio", "rekaman", "", f"quality={quality}" if quality else "", ""])
+    survey.append(["text", "catatan", "Catatan", "", "yes"])
     settings = wb.create_sheet("settings")
     settings.append(["form_id", "version", "form_title"])
     settings.append(["uji_rekam", "1", "Uji rekaman"])

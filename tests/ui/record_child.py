@@ -3,7 +3,8 @@
     python record_child.py DATA_DIR QUALITY SCREENSHOT.png   (prints one JSON line)
 
 Opens the wizard on a form with `background-audio`, lets it record, closes it, reopens it (the
-recording goes on, appended), then finalizes — the way an enumerator would. Runs in its own
+recording goes on, appended), tries to finalize with an answer missing (refused: it records on),
+then finalizes — the way an enumerator would. Runs in its own
 process because the sound server a process sees is fixed the first time Qt Multimedia looks.
 """
 
@@ -66,6 +67,11 @@ def main() -> None:
     window = open_window()  # reopened: records on
     out["second_state"] = window.audio.state
     wait(1000)
+    window.answer("catatan", "")  # a required answer is missing: finalizing is refused
+    out["refused"] = window.finalize() is False
+    out["after_refusal"] = window.audio.state  # still a draft: it records on
+    wait(1000)
+    window.answer("catatan", "direkam")
     out["finalized"] = window.finalize()
     final = service.assessments.answers(aid).get("rekaman")
     out["final"] = final

@@ -3,7 +3,8 @@
 The microphone is PulseAudio's null source on a throw-away sound server (`sound_server.py`):
 real device discovery, capture, AAC encoding and files through Qt Multimedia. Each run is a
 child process (`record_child.py`) that opens the wizard, records, closes, reopens (recording
-goes on, appended) and finalizes, as an enumerator would.
+goes on, appended), is refused finalizing once (recording goes on) and finalizes, as an
+enumerator would.
 """
 
 from __future__ import annotations
@@ -51,8 +52,10 @@ def test_the_whole_interview_is_recorded_and_kept_as_the_answer(
     first, final = bytes.fromhex(out["first_bytes"]), bytes.fromhex(out["final_bytes"])
     assert adts_rates(first) == {rate}  # voice-only (ODK's default) at 8 kHz, normal at 32
     assert adts_seconds(first) >= 1.0  # the 1.5 s the first window was open
-    # Reopened, it recorded on: the answer's new file holds the first recording, then more.
-    assert final.startswith(first) and adts_seconds(final) >= adts_seconds(first) + 0.5
+    # Reopened, it recorded on, and on after a refused finalization: the answer's file holds
+    # the first recording, then the second window's two stretches (about 1 s each).
+    assert out["refused"] is True and out["after_refusal"] == "recording"
+    assert final.startswith(first) and adts_seconds(final) >= adts_seconds(first) + 1.5
     assert adts_rates(final) == {rate}
     assert out["finalized"] is True and out["state"] == "finalized"
     assert out["recording_after"] is False and out["left_over"] == []
