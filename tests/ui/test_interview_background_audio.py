@@ -126,3 +126,40 @@ def test_quality_follows_odk_and_defaults_to_voice_only():
     assert quality_of({"quality": "low"}).bit_rate == 24000
     assert quality_of({}) == quality_of({"quality": "voice-only"}) == QUALITIES["voice-only"]
     assert QUALITIES["voice-only"].sample_rate == 8000
+
+
+def test_a_recording_that_cannot_be_stored_now_waits_for_the_next_opening(
+    qtbot, ctx, service, tmp_path
+):
+    aid = start_assessment(service, tmp_path)
+    folder = media_dir(ctx.data_dir, aid)
+    left = recording_dir(folder) / "rekaman.aac"
+    left.parent.mkdir(parents=True)
+    left.write_bytes(ADTS_SYNC + b"kept")
+    folder.parent.mkdir(parents=True)
+    folder.write_bytes(b"")  # a file where the attachment folder should be: it cannot be made
+    window = open_window(qtbot, ctx, service, aid)  # no traceback, the interview opens
+    window.answer("catatan", "tetap")
+    window.close()
+    assert left.read_bytes() == ADTS_SYNC + b"kept"  # nothing recorded is lost
+    assert service.assessments.answers(aid).get("rekaman") is None
+
+    folder.unlink()  # the disk is fine again
+    window = open_window(qtbot, ctx, service, aid)
+    name = window.session.interview.answer("rekaman")
+    assert (folder / name).read_bytes() == ADTS_SYNC + b"kept" and not left.exists()
+    window.close()
+
+
+def test_an_answer_naming_a_path_is_never_read_into_the_recording(qtbot, ctx, service, tmp_path):
+    aid = start_assessment(service, tmp_path)
+    secret = ctx.data_dir / "secret.aac"
+    secret.write_bytes(b"not yours")
+    service.assessments.save_answer(aid, "rekaman", "../../secret.aac")  # e.g. a tampered sync
+    left = recording_dir(media_dir(ctx.data_dir, aid)) / "rekaman.aac"
+    left.parent.mkdir(parents=True)
+    left.write_bytes(ADTS_SYNC + b"mine")
+    window = open_window(qtbot, ctx, service, aid)
+    name = window.session.interview.answer("rekaman")
+    assert (media_dir(ctx.data_dir, aid) / name).read_bytes() == ADTS_SYNC + b"mine"
+    window.close()

@@ -14,16 +14,27 @@ empty, as in ODK Collect when recording is not possible; the wizard says so.
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
 from datetime import datetime
 from pathlib import Path
 
 from kampung_desktop.services.assessments import AssessmentError
 from kampung_desktop.services.interview_session import InterviewSession
+from kampung_desktop.survey import AnswerError
 from kampung_desktop.survey.model import FormNode
-from kampung_desktop.ui.interview.recorder import SUFFIX, QtRecorder, Recorder, quality_of
+from kampung_desktop.ui.interview.recorder import (
+    FAILED,
+    SUFFIX,
+    QtRecorder,
+    Recorder,
+    quality_of,
+)
 from kampung_desktop.ui.interview.texts import t
 from kampung_desktop.ui.qt import QLabel, QObject, QWidget, Signal
+
+log = logging.getLogger(__name__)
 
 OFF, RECORDING, UNAVAILABLE = "off", "recording", "unavailable"
 _RED = "#c62828"  # ≥ 4.5:1 on white
@@ -80,7 +91,11 @@ class BackgroundAudio(QObject):
             return
         assert self.node is not None
         self.store()  # a recording a crash left behind joins the answer first
-        reason = self.recorder.start(self.partial, quality_of(self.node.parameters))
+        try:
+            reason = self.recorder.start(self.partial, quality_of(self.node.parameters))
+        except OSError as exc:  # the recording folder cannot be made (disk, permissions)
+            log.warning("background recording not started: %s", type(exc).__name__)
+            reason = FAILED
         self.state, self.reason = (RECORDING, None) if reason is None else (UNAVAILABLE, reason)
         self.changed.emit()
 
@@ -103,31 +118,50 @@ class BackgroundAudio(QObject):
         self.changed.emit()
 
     def store(self) -> None:
-        """The finished recording, appended to the sound already answered, becomes the answer."""
+        """The finished recording, appended to the sound already answered, becomes the answer.
+
+        When that fails (disk full, read-only meanwhile) the running file stays where it is and
+        joins the answer the next time the assessment is opened: nothing recorded is lost.
+        """
         if not self.wanted:
             return
         partial = self.partial
-        if not partial.is_file():
+        try:
+            if not partial.is_file():
+                return
+            if partial.stat().st_size == 0:
+                partial.unlink()
+                return
+            target = self._joined(partial)
+        except OSError as exc:
+            log.warning("background recording kept for later: %s", type(exc).__name__)
             return
-        if partial.stat().st_size == 0:
-            partial.unlink()
+        try:
+            self.session.answer(self.node.name, target.name)  # type: ignore[union-attr]
+        except (AssessmentError, AnswerError):
             return
+        partial.unlink(missing_ok=True)
+
+    def _joined(self, partial: Path) -> Path:
+        """A new file in the attachment folder: the sound answered so far, then `partial`."""
         assert self.media_dir is not None and self.node is not None
         self.media_dir.mkdir(parents=True, exist_ok=True)
         target = self._new_name()
-        previous = self.session.interview.answer(self.node.name)
-        earlier = self.media_dir / str(previous) if previous else None
+        previous = str(self.session.interview.answer(self.node.name) or "")
+        plain = previous and Path(previous).name == previous and previous.endswith(SUFFIX)
+        earlier = self.media_dir / previous if plain else None  # a name, never a path
         temp = partial.with_name(f"{target.name}.tmp")  # not in the folder sync reads
-        with temp.open("wb") as out:
-            if earlier is not None and earlier.suffix == SUFFIX and earlier.is_file():
-                out.write(earlier.read_bytes())
-            out.write(partial.read_bytes())
-        os.replace(temp, target)
         try:
-            self.session.answer(self.node.name, target.name)
-        except AssessmentError:
-            return  # read-only meanwhile: the file stays, the recording is not lost
-        partial.unlink()
+            with temp.open("wb") as out:
+                if earlier is not None and earlier.is_file():
+                    with earlier.open("rb") as source:
+                        shutil.copyfileobj(source, out)
+                with partial.open("rb") as source:
+                    shutil.copyfileobj(source, out)
+            os.replace(temp, target)
+        finally:
+            temp.unlink(missing_ok=True)
+        return target
 
     def _new_name(self) -> Path:
         assert self.media_dir is not None and self.node is not None
