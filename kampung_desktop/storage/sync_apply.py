@@ -20,7 +20,7 @@ from operator import itemgetter
 from typing import Any, Protocol
 
 from kampung_desktop.core.ids import new_id, utc_now_iso
-from kampung_desktop.storage import pull_bulk, sync_store
+from kampung_desktop.storage import pull_bulk, sync_clashes, sync_store
 
 RECORD_TABLES = (
     "households",
@@ -128,6 +128,8 @@ def _apply(
             live = [_record_row(c) for c in items if not c.deleted]
             _upsert(conn, table, live, "assessment_id, field")
         elif table in RECORD_TABLES:
+            if table in ("certificates", "award_decisions"):  # laptop-only unique rules
+                items = rows[table] = sync_clashes.hold_back(conn, table, items)
             _upsert_records(conn, table, items)
         else:
             continue

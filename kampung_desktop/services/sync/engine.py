@@ -25,7 +25,7 @@ from kampung_desktop.services.sync.downloads import download_all
 from kampung_desktop.services.sync.pull import pull_all
 from kampung_desktop.services.sync.push import DeviceRevoked, Pusher, PushTally
 from kampung_desktop.services.sync.types import SyncOutcome, SyncProgress
-from kampung_desktop.storage import sync_log, sync_store
+from kampung_desktop.storage import connection, sync_log, sync_store
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,12 @@ REVOKED = (
     "Perangkat ini sudah dicabut aksesnya oleh admin kota; semua data tetap tersimpan. "
     "Hubungi admin untuk mendaftar ulang / This device was revoked by the city admin; all "
     "data is kept. Ask the admin to enrol it again."
+)
+LOCAL_ERROR = (
+    "Data dari server tidak dapat disimpan di laptop ini; data di laptop tetap aman dan sinkron "
+    "berikutnya mencoba lagi. Bila terulang, laporkan ke admin kota / Data from the server "
+    "could not be stored on this laptop; the laptop's data is safe and the next sync tries "
+    "again. If it happens again, report it to the city admin."
 )
 
 
@@ -106,6 +112,9 @@ def _run_session(
             error, kind = REVOKED, "revoked"
         else:
             error, kind = _text(exc), "refused"
+    except connection.DATABASE as exc:  # a page broke a rule of this database: rolled back
+        log.error("sync session stopped: local database error: %s", exc)  # no values in it
+        error, kind = LOCAL_ERROR, "local_error"
     outcome = _outcome(pusher.tally, received, error)
     record = {**_as_dict(outcome), "kind": kind}
     sync_log.end_session(conn, session_id, record)
