@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import random
 import subprocess
 import sys
 from datetime import date
 
 import requests
-from sync_support import KEL, Laptop, server_records
+from sync_support import KEL, PASSWORD, Laptop, server_records
 
 from kampung_desktop.services.assessments import AssessmentService
 from kampung_desktop.services.awards import AwardsService
@@ -102,23 +103,48 @@ def test_revoked_device_stops_with_a_clear_message_and_keeps_its_data(server, la
     assert not again.ok and again.error == a.sync.sync().error
 
 
+def _kampung(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "kampung_desktop", *args],
+        input=stdin, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+
+
+def _enrol_headless(laptop: Laptop, server, username: str) -> None:
+    done = _kampung(
+        "sync", "enrol", "--data-dir", str(laptop.data_dir), "--server", server.url,
+        "--username", username, "--password-stdin", stdin=PASSWORD + "\n",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+
+
+def _sync_headless(laptop: Laptop) -> dict:
+    """`kampung sync --json` in its own process: exit 0 and the counts it printed."""
+    done = _kampung("sync", "--data-dir", str(laptop.data_dir), "--json")
+    assert done.returncode == 0, (done.stdout, done.stderr)
+    counts = json.loads(done.stdout)
+    assert counts["rejected"] == 0 and counts["conflict"] == 0, counts
+    return counts
+
+
 def test_story_registry_to_verified_certificate(any_server, laptop_factory, tmp_path):
     """City imports a registry -> enumerator pulls, verifies, assesses, finalizes, syncs ->
     office pulls, returns with a note -> enumerator corrects and syncs -> office approves,
-    decides, prints, syncs -> the server's verification page says valid."""
+    decides, prints, syncs -> the server's verification page says valid.
+
+    Real processes throughout: the server, the city's import, and every enrolment and sync
+    of both laptops (`kampung sync enrol` / `kampung sync --json`, as a scheduled task runs
+    them); the people's work in between goes through the app's services on the same data."""
     registry_csv = tmp_path / "registri.csv"
     from test_households_import import HEADER, _good
 
     registry_csv.write_text("\n".join([HEADER, *_good("3671091203150001", 1)]) + "\n")
-    done = subprocess.run(
-        [sys.executable, "-m", "kampung_desktop", "server", "households", "import", "--db",
-         any_server.db_url, str(registry_csv)], capture_output=True, text=True,
-    )  # fmt: skip
+    done = _kampung("server", "households", "import", "--db", any_server.db_url, str(registry_csv))
     assert done.returncode == 0, done.stderr
 
     ani = laptop_factory("ani")
-    ani.enrol(any_server, "ani")
-    assert ani.sync.sync().ok
+    _enrol_headless(ani, any_server, "ani")
+    assert _sync_headless(ani)["received"] > 0
     (hid,) = list(ani.rows("households"))
     _edit(ani, hid, address="Jl. Kenanga 1 (diverifikasi)")
 
@@ -128,28 +154,30 @@ def test_story_registry_to_verified_certificate(any_server, laptop_factory, tmp_
     for field, value in bantar_answers(random.Random(5), 2026, KEL, 3, 4).items():
         assessments.save_answer(aid, field, value)
     assessments.transition(aid, "finalize")
-    sent = ani.sync.sync()
-    assert sent.ok and sent.rejected == 0 and sent.conflict == 0, ani.sync.status().rejected
+    sent = _sync_headless(ani)
+    assert sent["sent"] == sent["accepted"] > len(assessments.answers(aid))
+    verified = server_records(any_server.db_url, "households")[hid][1]
+    assert verified["address"] == "Jl. Kenanga 1 (diverifikasi)"
 
     office = laptop_factory("office")
-    office.enrol(any_server, "budi")
-    assert office.sync.sync().ok
+    _enrol_headless(office, any_server, "budi")
+    _sync_headless(office)
     review = AssessmentService(office.ctx.db, office.ctx.user_id, tmp_path / "cache-office")
     assert review.get(aid).state == "finalized"
     assert review.answers(aid) == assessments.answers(aid)
     review.transition(aid, "return", "Foto drainase kurang jelas")
-    assert office.sync.sync().ok
+    assert _sync_headless(office)["accepted"] == 1
 
-    assert ani.sync.sync().ok
+    _sync_headless(ani)
     todo = ani.sync.returned_assessments()
     assert [(t.assessment_id, t.note) for t in todo] == [(aid, "Foto drainase kurang jelas")]
     assessments.transition(aid, "reopen")
     assessments.save_answer(aid, "b_drainase", "2")
     assessments.transition(aid, "finalize")
-    assert ani.sync.sync().ok
+    _sync_headless(ani)
     assert ani.sync.returned_assessments() == []
 
-    assert office.sync.sync().ok
+    _sync_headless(office)
     assert review.get(aid).state == "finalized" and review.answers(aid)["b_drainase"] == "2"
     review.transition(aid, "approve")
     awards = AwardsService(office.ctx.db, office.ctx.user_id)
@@ -160,11 +188,15 @@ def test_story_registry_to_verified_certificate(any_server, laptop_factory, tmp_
     (printed,) = awards.issue(rows, template_for("bantar"), date(2026, 12, 1))
     device_code = office.sync.status().device_code
     assert printed.number.endswith("/" + device_code)
-    final = office.sync.sync()
-    assert final.ok and final.rejected == 0 and final.conflict == 0
+    final = _sync_headless(office)
+    assert final["accepted"] == 3  # the approval, the decision, the certificate
 
     answer = requests.get(
         f"{any_server.url}/verify", params={"number": printed.number, "format": "json"}, timeout=10
     ).json()
     assert answer["status"] == "valid", answer
+    page = requests.get(f"{any_server.url}/verify", params={"number": printed.number}, timeout=10)
+    assert page.status_code == 200 and printed.number in page.text
+    _sync_headless(ani)
     assert SyncService.for_context(ani.ctx).status().pending_total == 0
+    assert assessments.get(aid).state == "approved"
