@@ -212,10 +212,3 @@ PUSHED_TABLES: dict[str, type[SQLModel]] = {
     "award_decisions": AwardDecision,
     "certificates": Certificate,
 }
-# Everything that arrives through the pull feed: the pushed tables plus the server's reference
-# data. Users are not synced: accounts live on the server and arrive at enrolment.
-SYNCED_TABLES: dict[str, type[SQLModel]] = {
-    "wilayah": Wilayah,
-    "form_versions": FormVersion,
-    **PUSHED_TABLES,
-}
