@@ -319,13 +319,22 @@ def protected_file(data_dir: Path) -> AccessFile:
 
 
 def _signing_in(data_dir: Path, access: AccessFile, username: str, password: str) -> AccountRecord:
-    """`_checked` for a sign-in: a refusal is noted for the audit log (in memory only)."""
+    """`_checked` for a sign-in: a refusal is noted on disk for the audit log at once (and
+    counts towards the wait after repeated failures); a try during that wait is not checked."""
+    wait = sign_in_notes.wait_seconds(data_dir)
+    if wait:
+        raise AccessDenied(
+            f"Terlalu banyak percobaan masuk yang gagal. Tunggu {wait} detik, lalu coba lagi.",
+            f"Too many failed sign-in attempts. Wait {wait} seconds, then try again.",
+        )
     try:
-        return _checked(access, username, password)
+        account = _checked(access, username, password)
     except AccessDenied:
         known = access.find(username or "")
         sign_in_notes.note_failed(data_dir, known.username if known else None)
         raise
+    sign_in_notes.note_success(data_dir, account.username)
+    return account
 
 
 def _checked(access: AccessFile, username: str, password: str) -> AccountRecord:

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kampung_desktop.core import formats
-from kampung_desktop.core.roles import Permission
+from kampung_desktop.core.roles import Permission, allows
 from kampung_desktop.services import sign_in_notes
 from kampung_desktop.services.access import AccessSession, require
-from kampung_desktop.storage import audit
+from kampung_desktop.storage import audit, failed_sign_ins
 from kampung_desktop.storage.audit import AuditFilter, ChainCheck
 from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.engine import database_path
@@ -209,19 +209,32 @@ class AuditService:
         self._write(pend)
 
     def signed_in(self) -> None:
-        """The signed-in user opened the data: their entry, after the failed tries noted before
-        it (a failed try cannot be written when it happens: without the key the database of a
-        protected dir stays closed)."""
-        failed = sign_in_notes.take(self.db.path.parent)
-        pend = [
-            audit.Pending(audit.SIGN_IN_FAILED, "account", name, json.dumps({"attempted_at": at}))
-            for name, at in failed
-        ]
-        pend.append(
-            audit.Pending(audit.SIGN_IN, "account", self.username or "-", "[]", self.user_id,
-                          self.username)
-        )  # fmt: skip
-        self._write(pend)
+        """The signed-in user opened the data: their entry, after the failed tries noted on
+        disk before it (a failed try cannot be written when it happens: without the key the
+        database of a protected dir stays closed). A try whose line does not verify (edited,
+        moved, or this laptop's chain key is gone) is written marked `unverified`."""
+        folder = self.db.path.parent  # the file is emptied after the commit
+        with sign_in_notes.folding(folder) as attempts, self.db.write() as session:
+            conn = audit.connection_of(session)
+            todo = failed_sign_ins.not_folded(attempts, failed_sign_ins.folded_mark(conn))
+            pend = [_failed_entry(a) for a in todo if a.kind == failed_sign_ins.FAILED]
+            pend.append(
+                audit.Pending(audit.SIGN_IN, "account", self.username or "-", "[]",
+                              self.user_id, self.username)
+            )  # fmt: skip
+            audit.append_many(conn, pend)
+            if attempts:  # in the same transaction: a crash never folds a line twice
+                failed_sign_ins.set_folded_mark(conn, attempts[-1].ident)
+        log.info("audit: sign_in after %d failed tries", len(pend) - 1)
+
+    def failed_since_last_visit(self) -> int:
+        """Failed sign-ins since this (admin) user's previous sign-in, for the notice shown to
+        them; 0 for a role that may not read the audit log."""
+        if self.access is not None and not allows(self.access.principal.role,
+                                                  Permission.VIEW_AUDIT):  # fmt: skip
+            return 0
+        with self.db.raw() as conn:
+            return failed_sign_ins.failures_since_last_visit(conn, self.username or "")
 
     def opened_for_edit(self, household_id: str, with_kk: bool) -> None:
         """The edit form shows the household in full: a view, and its No. KK revealed."""
@@ -283,6 +296,13 @@ class AuditService:
         require(self.access, Permission.VIEW_AUDIT)
         with self.db.raw() as conn:
             return audit.verify_chain(conn)
+
+
+def _failed_entry(attempt: failed_sign_ins.Attempt) -> audit.Pending:
+    fields: dict[str, object] = {"attempted_at": attempt.at}
+    if not attempt.verified:
+        fields["unverified"] = True
+    return audit.Pending(audit.SIGN_IN_FAILED, "account", attempt.account, json.dumps(fields))
 
 
 def _row(r: tuple) -> AuditRow:

@@ -17,7 +17,7 @@ from typing import Any
 
 from kampung_desktop.core.roles import Permission
 from kampung_desktop.ui.access import gating
-from kampung_desktop.ui.qt import QAction, QEvent, QObject
+from kampung_desktop.ui.qt import QAction, QEvent, QObject, Qt
 
 
 def install(window: Any) -> AuditUi:
@@ -48,7 +48,9 @@ class AuditUi(QObject):
             access_ui.lock.unlocked.connect(self._unlocked)
         window.installEventFilter(self)
         self.dialog: Any = None
+        self.failed_notice: Any = None  # "N failed sign-ins since your last visit" (admin)
         self.retranslate()
+        self._tell_failed_sign_ins()
 
     # -- recording ----------------------------------------------------------------------
     def _run(self, job: Callable[[], Any], done: Callable[[Any], None] | None = None) -> None:
@@ -75,7 +77,33 @@ class AuditUi(QObject):
 
         service = AuditService(self.service.db, session.principal.user_id, access=session)
         self.service = service
-        self._run(service.signed_in)
+        self._run(service.signed_in, lambda _none: self._tell_failed_sign_ins())
+
+    def _tell_failed_sign_ins(self) -> None:
+        """The admin hears of the failed sign-ins since their last visit (read on the worker:
+        the sign-in's own entry is written there first)."""
+        if not gating.allowed(getattr(self.window, "access", None), Permission.VIEW_AUDIT):
+            return
+        service = self.service
+        self._run(service.failed_since_last_visit, self._show_failed)
+
+    def _show_failed(self, count: int) -> None:
+        if not count:
+            return
+        from kampung_desktop.ui.qt import QMessageBox
+
+        text = self.tr(
+            "%n kali gagal masuk sejak kunjungan terakhir Anda. Lihat Data › Log audit…", "", count
+        )
+        self.window.status.showMessage(text, 30_000)
+        if not getattr(self.window, "show_dialogs", True):
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Percobaan masuk gagal"), text,
+                          QMessageBox.StandardButton.Ok, self.window)  # fmt: skip
+        box.setObjectName("failedSignInsNotice")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.failed_notice = box
+        box.open()  # not modal to the app: the window stays usable
 
     # -- the admin's log ----------------------------------------------------------------
     def open_log(self) -> None:

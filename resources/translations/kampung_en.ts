@@ -368,6 +368,17 @@
 </context>
 <context>
     <name>AuditUi</name>
+    <message numerus="yes">
+        <source>%n kali gagal masuk sejak kunjungan terakhir Anda. Lihat Data › Log audit…</source>
+        <translation>
+            <numerusform>%n failed sign-in since your last visit. See Data › Audit log…</numerusform>
+            <numerusform>%n failed sign-ins since your last visit. See Data › Audit log…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Percobaan masuk gagal</source>
+        <translation>Failed sign-in attempts</translation>
+    </message>
     <message>
         <source>Log audit…</source>
         <translation>Audit log…</translation>
@@ -1292,8 +1303,8 @@ Technical details were written to {log}. If it happens again, send that file to 
     <message numerus="yes">
         <source>%Ln masalah; tidak ada yang diimpor. Perbaiki berkasnya, atau centang &quot;Impor baris yang benar saja&quot;.</source>
         <translation>
-            <numerusform>%Ln problem; nothing was imported. Fix the file, or tick "Import only the correct rows".</numerusform>
-            <numerusform>%Ln problems; nothing was imported. Fix the file, or tick "Import only the correct rows".</numerusform>
+            <numerusform>%Ln problem; nothing was imported. Fix the file, or tick &quot;Import only the correct rows&quot;.</numerusform>
+            <numerusform>%Ln problems; nothing was imported. Fix the file, or tick &quot;Import only the correct rows&quot;.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1352,7 +1363,7 @@ Technical details were written to {log}. If it happens again, send that file to 
     </message>
     <message>
         <source>Formulir ini merekam suara wawancara dari mikrofon sampai jendela ditutup atau penilaian difinalisasi; rekaman disimpan sebagai lampiran penilaian.</source>
-        <translation>This form records the interview's sound from the microphone until the window is closed or the assessment is finalized; the recording is kept as an attachment of the assessment.</translation>
+        <translation>This form records the interview&apos;s sound from the microphone until the window is closed or the assessment is finalized; the recording is kept as an attachment of the assessment.</translation>
     </message>
     <message>
         <source>Formulir ini meminta rekaman suara wawancara, tetapi komputer ini tidak memiliki mikrofon. Wawancara tetap dapat dilanjutkan; rekamannya dibiarkan kosong.</source>
@@ -1364,7 +1375,7 @@ Technical details were written to {log}. If it happens again, send that file to 
     </message>
     <message>
         <source>Perekaman suara wawancara berhenti: mikrofon tidak dapat dipakai. Wawancara tetap dapat dilanjutkan; suara yang sudah terekam tetap disimpan.</source>
-        <translation>Recording the interview's sound stopped: the microphone cannot be used. You can continue the interview; what was recorded so far is kept.</translation>
+        <translation>Recording the interview&apos;s sound stopped: the microphone cannot be used. You can continue the interview; what was recorded so far is kept.</translation>
     </message>
     <message>
         <source>Wawancara — {form}</source>
@@ -3056,6 +3067,14 @@ Household register and neighbourhood assessment that works without internet.</tr
 <context>
     <name>SyncUi</name>
     <message>
+        <source>Server sinkronisasi</source>
+        <translation>Sync server</translation>
+    </message>
+    <message>
+        <source>Hanya admin yang dapat menghubungkan laptop ini ke server, menggantinya atau memutuskannya. Minta admin Anda.</source>
+        <translation>Only an admin can connect this laptop to a server, change it or disconnect it. Ask your admin.</translation>
+    </message>
+    <message>
         <source>Sinkronisasi</source>
         <translation>Sync</translation>
     </message>
@@ -3217,12 +3236,48 @@ Household register and neighbourhood assessment that works without internet.</tr
         <translation>Kelurahan</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>&amp;Tambah pengguna…</source>
         <translation>&amp;Add user…</translation>
     </message>
     <message>
-        <source>&amp;Tutup</source>
-        <translation>&amp;Close</translation>
+        <source>&amp;Nonaktifkan</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <source>&amp;Aktifkan</source>
+        <translation>&amp;Enable</translation>
+    </message>
+    <message>
+        <source>&amp;Hapus…</source>
+        <translation>&amp;Remove…</translation>
+    </message>
+    <message>
+        <source>T&amp;utup</source>
+        <translation>Cl&amp;ose</translation>
+    </message>
+    <message>
+        <source>nonaktif</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>aktif</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source> (akun server)</source>
+        <translation> (server account)</translation>
+    </message>
+    <message>
+        <source>Hapus pengguna</source>
+        <translation>Remove user</translation>
+    </message>
+    <message>
+        <source>Hapus akun {user} dari laptop ini? Akun itu tidak dapat masuk lagi; catatan audit tetap menyebut namanya.</source>
+        <translation>Remove the account {user} from this laptop? It can no longer sign in; the audit log keeps its name.</translation>
     </message>
     <message>
         <source>seluruh kota</source>

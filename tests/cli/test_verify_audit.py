@@ -147,4 +147,5 @@ def test_a_protected_dir_needs_an_admin(protected_dir, monkeypatch, capsys):
     assert code != 0 and out == "" and "operator" in err and "Traceback" not in err
     code, out, err = _verify_as(protected_dir, monkeypatch, capsys, "--user", "kepala",
                                 "--password-stdin", stdin="kunci-rahasia-1\n")  # fmt: skip
-    assert (code, out) == (0, "ok: 2 entries")  # the admin's sign-in, then the view
+    # the account the admin added, the admin's sign-in, then the view
+    assert (code, out) == (0, "ok: 3 entries")

@@ -13,16 +13,26 @@ from kampung_desktop.services import access
 from kampung_desktop.services import access_keys as keys
 from kampung_desktop.services.access import AccessDenied
 from kampung_desktop.services.app import AppContext
-from kampung_desktop.storage import access_file
+from kampung_desktop.storage import access_file, failed_sign_ins
 from kampung_desktop.storage.access_file import ACCESS_FILE, AccessFileDamaged
 from kampung_desktop.storage.engine import database_path
 
 ADMIN = ("siti", "rahasia-123")
 
 
+# A refusal writes one thing by design: its line in the failed sign-ins journal (and that
+# journal's lock), so it reaches the audit log even if no sign-in ever succeeds in this process
+# (tests/services/test_failed_sign_ins_durable.py).
+JOURNAL = {failed_sign_ins.FILE, failed_sign_ins.LOCK_FILE}
+
+
 def _snapshot(data_dir: Path) -> dict[str, bytes]:
-    """Every file of the dir, byte for byte (database, WAL, access.json)."""
-    return {p.name: p.read_bytes() for p in sorted(data_dir.iterdir()) if p.is_file()}
+    """Every file of the dir, byte for byte (database, WAL, access.json), but the journal."""
+    return {
+        p.name: p.read_bytes()
+        for p in sorted(data_dir.iterdir())
+        if p.is_file() and p.name not in JOURNAL
+    }
 
 
 @pytest.fixture

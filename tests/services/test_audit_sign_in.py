@@ -1,5 +1,5 @@
 """Sign-ins go into the audit log: the successful one when the data opens, and the refused
-tries before it (noted in memory: a refusal writes nothing, the database stays closed)."""
+tries before it (noted in the failed sign-ins journal: the database stays closed)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from kampung_desktop.services import access, sign_in_notes
+from kampung_desktop.services import access
 from kampung_desktop.services.app import AppContext
-from kampung_desktop.storage import audit
+from kampung_desktop.storage import audit, failed_sign_ins
 
 ADMIN = ("kepala", "kunci-rahasia-1")
 
@@ -18,7 +18,6 @@ ADMIN = ("kepala", "kunci-rahasia-1")
 def protected(data_dir):
     AppContext.open(data_dir).close()
     access.create_first_admin(data_dir, *ADMIN)
-    sign_in_notes.take(data_dir)  # nothing left over from other tests
     return data_dir
 
 
@@ -35,7 +34,9 @@ def test_refused_tries_are_written_before_the_sign_in(protected):
     for name, password in ((ADMIN[0], "salah-sandi-123"), ("kunci-rahasia-1x", "apa saja")):
         with pytest.raises(access.AccessDenied):
             access.sign_in(protected, name, password)
-    assert sorted(p.name for p in protected.iterdir()) == before  # nothing written on disk
+    journal = {failed_sign_ins.FILE, failed_sign_ins.LOCK_FILE}
+    assert sorted(p.name for p in protected.iterdir()) == sorted([*before, *journal])
+    assert len(failed_sign_ins.read(protected, None)) == 2  # the one thing a refusal writes
     ctx = AppContext.open(protected, access.sign_in(protected, *ADMIN))
     try:
         rows = _log(ctx)

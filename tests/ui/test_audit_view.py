@@ -286,7 +286,7 @@ def test_unlocking_records_the_refused_try_and_the_sign_in(qtbot, tmp_path, prot
     try:
         with ctx.db.raw() as conn:
             rows = conn.execute(
-                "SELECT action, record_id FROM audit_log WHERE entity = 'account' ORDER BY seq"
+                "SELECT action, record_id FROM audit_log WHERE action LIKE 'sign_in%' ORDER BY seq"
             ).fetchall()
     finally:
         ctx.close()
