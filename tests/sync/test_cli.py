@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 
-from sync_support import KEL, PASSWORD, Laptop, server_records
+from sync_support import PASSWORD, Laptop, server_records
 
 from kampung_desktop.cli import main
 
@@ -75,7 +77,7 @@ def test_rejected_record_exits_one_and_is_listed(server, tmp_path, monkeypatch, 
     data = tmp_path / "lap"
     laptop = Laptop(data)
     laptop.add_households(1)
-    # a household outside the account's kelurahan is refused by the server (scope)
+    # a household the server refuses (RW 0: invalid data), one record at a time
     with laptop.ctx.db.raw() as conn:
         conn.execute("UPDATE outbox SET payload = json_set(payload, '$.rw', 0) "
                      "WHERE entity = 'households'")  # fmt: skip
@@ -89,4 +91,32 @@ def test_rejected_record_exits_one_and_is_listed(server, tmp_path, monkeypatch, 
     status = json.loads(capsys.readouterr().out)
     assert status["state"] == "needs_attention"
     assert status["rejected"][0]["table"] == "households" and status["rejected"][0]["reason_en"]
-    assert KEL
+    assert main(["sync", "status", "--data-dir", str(data)]) == 0
+    text = capsys.readouterr().out
+    assert "rejected: 1" in text and f"households {status['rejected'][0]['record_id']}" in text
+
+
+def test_revoked_device_exits_non_zero_with_the_reason_and_keeps_its_data(
+    server, tmp_path, monkeypatch, capsys
+):
+    data = tmp_path / "lap"
+    assert _enrol(monkeypatch, data, server.url) == 0
+    laptop = Laptop(data)
+    laptop.add_households(1)
+    with laptop.ctx.db.raw() as conn:
+        device = conn.execute("SELECT device_id FROM sync_device").fetchone()[0]
+    laptop.close()
+    done = subprocess.run(
+        [sys.executable, "-m", "kampung_desktop", "server", "device", "revoke", "--db",
+         server.db_url, device], capture_output=True, text=True,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    capsys.readouterr()
+    assert main(["sync", "--data-dir", str(data), "--json"]) == 3
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["sent"] == 0
+    assert "dicabut" in captured.err and " / " in captured.err and "Traceback" not in captured.err
+    assert main(["sync", "status", "--data-dir", str(data), "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status["revoked"] and status["state"] == "needs_attention"
+    assert status["pending_total"] == 4  # nothing dropped
