@@ -387,7 +387,7 @@ def test_quitting_during_a_sync_loses_and_doubles_nothing(
     ui = window.sync_ui
     qtbot.waitUntil(lambda: ui.controller.status is not None, timeout=10_000)
     assert ui.controller.status.enrolled  # the token survived the quit
-    ui.sync_action.trigger()
+    # nobody presses anything: the next start finds the server and resumes by itself
     qtbot.waitUntil(lambda: ui.controller.status.pending_total == 0, timeout=120_000)
     settle(qtbot, ui)
 
