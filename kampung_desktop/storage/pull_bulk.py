@@ -1,9 +1,11 @@
 """A pull into an empty laptop writes its rows without the secondary indexes of households and
 members and without the area-count triggers, and builds them once at the end.
 
-Why: row by row, those seven indexes were two thirds of the cost of writing the rows (a bare
+Why: row by row, those indexes were two thirds of the cost of writing the rows (a bare
 executemany of 112,500 households and members: 0.77 s with them, 0.25 s without, and 0.11 s to
-build them afterwards, sorted). The search index is built at the end of every pull already.
+build them afterwards, sorted). The index that finds a household's members stays: each page
+writes the search documents of the households the page before it settled (`sync_apply`),
+and they gather the members by it.
 
 Crash safety: the indexes and triggers are dropped in the transaction of the pull's first page,
 together with a marker holding their SQL, so rows and marker commit or vanish together.
@@ -41,11 +43,15 @@ def set_aside_if_empty(conn: sqlite3.Connection) -> bool:
     ).fetchone()[0]
     if has_rows:
         return False
-    found = conn.execute(
-        "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('households', 'members') "
-        "AND sql IS NOT NULL AND (type = 'index' OR (type = 'trigger' "
-        "AND name LIKE 'household_counts_%'))"
-    ).fetchall()
+    found = [
+        (kind, name, sql)
+        for kind, name, sql in conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('households', "
+            "'members') AND sql IS NOT NULL AND (type = 'index' OR (type = 'trigger' "
+            "AND name LIKE 'household_counts_%'))"
+        )
+        if not _finds_members(conn, kind, name)
+    ]
     for kind, name, _sql in found:
         conn.execute(f'DROP {kind.upper()} "{name}"')
     plan = [[kind, name, sql] for kind, name, sql in sorted(found, key=lambda r: r[0] != "index")]
@@ -55,6 +61,16 @@ def set_aside_if_empty(conn: sqlite3.Connection) -> bool:
         (MARKER, json.dumps(plan)),
     )
     return True
+
+
+def _finds_members(conn: sqlite3.Connection, kind: str, name: str) -> bool:
+    """An index leading with members.household_id stays: each page indexes households for
+    search, and their documents gather their members by it."""
+    if kind != "index":
+        return False
+    first = conn.execute(f'PRAGMA index_info("{name}")').fetchone()
+    table = conn.execute("SELECT tbl_name FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+    return table[0] == "members" and first is not None and first[2] == "household_id"
 
 
 def stored(conn: sqlite3.Connection) -> list[list[str]] | None:

@@ -14,13 +14,13 @@ import base64
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, Protocol
 
 from kampung_desktop.core.ids import new_id, utc_now_iso
-from kampung_desktop.storage import pull_bulk, sync_clashes, sync_store
+from kampung_desktop.storage import pull_bulk, search, sync_clashes, sync_store
 
 RECORD_TABLES = (
     "households",
@@ -40,6 +40,7 @@ class PageResult:
     skipped_known: int = 0
     by_table: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     returned: list[str] = field(default_factory=list)  # assessments now returned for correction
+    households: set[str] = field(default_factory=set)  # whose search document the page changed
 
 
 class Incoming(Protocol):
@@ -67,6 +68,7 @@ def apply_page(
     *,
     known_before: bool = True,
     more_coming: bool = False,
+    settled: Collection[str] = (),
 ) -> PageResult:
     """Page and cursor in one transaction. Committed without waiting for the disk (WAL,
     synchronous=NORMAL): a power cut can only lose whole pages together with their cursor,
@@ -75,7 +77,9 @@ def apply_page(
     `known_before=False`: the laptop held no server revisions when this pull started, so no
     lookup is needed (a record sent again later in the same pull comes with a higher
     revision). `more_coming`: more pages follow; into empty tables they are written without
-    their secondary indexes until the pull ends (`pull_bulk`).
+    their secondary indexes until the pull ends (`pull_bulk`). `settled`: the households the
+    previous page touched; those this page does not touch again are indexed for search now,
+    while the next page is still on its way (the rest at the end, `pull_bulk.restore`).
     """
     changes = list(changes)
     result = PageResult()
@@ -86,7 +90,7 @@ def apply_page(
         with sync_store.transaction(conn):
             if more_coming:
                 pull_bulk.set_aside_if_empty(conn)
-            _apply(conn, changes, result, known_before)
+            _apply(conn, changes, result, known_before, settled)
             sync_store.set_cursor(conn, next_cursor)
     finally:
         conn.execute("PRAGMA foreign_keys=ON")
@@ -95,7 +99,11 @@ def apply_page(
 
 
 def _apply(
-    conn: sqlite3.Connection, changes: list[Incoming], result: PageResult, known_before: bool
+    conn: sqlite3.Connection,
+    changes: list[Incoming],
+    result: PageResult,
+    known_before: bool,
+    settled: Collection[str],
 ) -> None:
     rows: dict[str, list[Incoming]] = defaultdict(list)
     pending = _pending(conn)
@@ -141,7 +149,7 @@ def _apply(
         conn,
         [(c.table, c.record_id, c.revision, c.seq) for items in rows.values() for c in items],
     )
-    _refresh_search(conn, rows)
+    result.households = _refresh_search(conn, rows, settled)
 
 
 def _pending(conn: sqlite3.Connection) -> set[tuple[str, str]]:
@@ -300,21 +308,28 @@ def _store_conflicts(conn: sqlite3.Connection, items: list[Incoming]) -> None:
     )  # fmt: skip
 
 
-def _refresh_search(conn: sqlite3.Connection, rows: dict[str, list[Incoming]]) -> None:
-    """Drop the search documents of the touched households; `pull_bulk.restore` writes them
-    once per pull session (a household touched by several pages is indexed once)."""
-    if not (rows.get("households") or rows.get("members")):
-        return
-    if not conn.execute("SELECT 1 FROM household_search LIMIT 1").fetchone():
-        return  # nothing indexed yet (a fresh laptop): nothing to drop
-    household_ids = {c.record_id for c in rows.get("households", ())}
-    household_ids |= {c.data.get("household_id") for c in rows.get("members", ())}
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS pulled_households (id TEXT PRIMARY KEY)")
-    conn.execute("DELETE FROM pulled_households")
-    conn.executemany(
-        "INSERT OR IGNORE INTO pulled_households VALUES (?)", [(h,) for h in household_ids]
-    )
-    conn.execute(
-        "DELETE FROM household_search WHERE rowid IN (SELECT h.rowid FROM households h "
-        "JOIN pulled_households p ON p.id = h.id)"
-    )
+def _refresh_search(
+    conn: sqlite3.Connection, rows: dict[str, list[Incoming]], settled: Collection[str]
+) -> set[str]:
+    """Drop the search documents of the households this page touches, and write those of the
+    `settled` ones it does not touch (their members are most likely all in by now; should
+    more come later, that page drops the document again). Returns the touched households.
+    Whatever is left without a document is indexed at the end (`pull_bulk.restore`)."""
+    touched = {c.record_id for c in rows.get("households", ())}
+    touched |= {c.data.get("household_id") for c in rows.get("members", ())}
+    touched.discard(None)
+    if touched and conn.execute("SELECT 1 FROM household_search LIMIT 1").fetchone():
+        conn.execute(
+            "DELETE FROM household_search WHERE rowid IN (SELECT h.rowid FROM households h "
+            "WHERE h.id IN (SELECT value FROM json_each(?)))",
+            (json.dumps(sorted(touched)),),
+        )
+    ready = [h for h in settled if h not in touched]
+    if ready:
+        conn.execute(
+            f"INSERT INTO household_search (rowid, body) {search.DOCUMENT_SQL} "
+            "AND h.id IN (SELECT value FROM json_each(?)) "
+            "AND NOT EXISTS (SELECT 1 FROM household_search s WHERE s.rowid = h.rowid)",
+            (json.dumps(ready),),
+        )
+    return touched

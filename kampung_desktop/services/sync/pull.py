@@ -59,6 +59,7 @@ def _pull_pages(
     tally = PullTally()
     cursor = sync_store.cursor(conn)
     known_before = sync_store.knows_revisions(conn)
+    settled: set[str] = set()  # households the last page touched (see apply_page)
     resets = 0
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull-prefetch") as fetcher:
         ahead: Future[PulledPage] = fetcher.submit(client.pull, cursor, limit)
@@ -73,7 +74,7 @@ def _pull_pages(
                 with sync_store.transaction(conn):
                     sync_store.set_cursor(conn, 0)
                 cursor = 0
-                known_before = True
+                known_before, settled = True, set()
                 ahead = fetcher.submit(client.pull, 0, limit)
                 continue
             if page.has_more:  # fetch the next page while this one is written
@@ -85,7 +86,9 @@ def _pull_pages(
                 page.next_cursor,
                 known_before=known_before,
                 more_coming=page.has_more,
+                settled=settled,
             )
+            settled = result.households
             tally.received += result.applied
             tally.pages += 1
             tally.returned += result.returned
