@@ -38,6 +38,18 @@ def store_copy(source: Path, target: Path) -> None:
         ) from exc
 
 
+def store_joined(parts: list[Path], target: Path) -> None:
+    """`target` holds the parts one after another (sealed on a protected dir), e.g. a new
+    recording appended to the one answered before; OSError/AttachmentNotStored on failure."""
+    try:
+        attachment_files.join_into([Path(p) for p in parts], Path(target))
+    except attachment_files.KeyNeeded:
+        raise AttachmentNotStored(
+            "Masuk dulu: lampiran disimpan terenkripsi dan kuncinya belum terbuka.",
+            "Sign in first: attachments are stored encrypted and the key is not open yet.",
+        ) from None
+
+
 def read_bytes(path: Path) -> bytes | None:
     """The file's content, decrypted; None when it is missing or does not open (a damaged or
     foreign file is not shown, and the reason goes to the log without the file's name)."""

@@ -19,6 +19,7 @@ import hashlib
 import io
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -28,7 +29,10 @@ from kampung_desktop.storage.attachment_crypto import AttachmentDamaged  # noqa:
 
 FOLDER = "attachments"
 PARTIAL_FOLDER = "attachments-partial"
-TEMP_SUFFIX = ".sealing"
+TEMP_SUFFIX = ".sealing"  # the conversion's copies (removed by the next conversion)
+WRITING_SUFFIX = ".writing"  # a copy being stored (removed once stale: never plain for long)
+STALE_WRITING_S = 3600
+LOCK_FILE = ".sealing.lock"
 
 _KEYS: dict[str, bytes] = {}  # real path of a data dir -> its attachment key
 
@@ -81,10 +85,38 @@ def write_bytes(target: Path, data: bytes) -> None:
     _write(Path(target), io.BytesIO(data))
 
 
+def join_into(parts: list[Path], target: Path) -> None:
+    """`target` made of the plaintexts of `parts` one after another (each sealed or plain),
+    stored like `copy_in`: e.g. a recording appended to the sound answered before."""
+    _write(Path(target), _Joined(parts))
+
+
+class _Joined(io.RawIOBase):
+    """The parts' plaintexts as one readable stream."""
+
+    def __init__(self, parts: list[Path]) -> None:
+        self.blocks = (block for part in parts for block in iter_plain(Path(part)))
+        self.rest = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        while size < 0 or len(self.rest) < size:
+            block = next(self.blocks, None)
+            if block is None:
+                break
+            self.rest += block
+        if size < 0:
+            size = len(self.rest)
+        data, self.rest = self.rest[:size], self.rest[size:]
+        return data
+
+
 def _write(target: Path, source: BinaryIO) -> None:
     key = _write_key(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=WRITING_SUFFIX, dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as out:
             if key is None:
@@ -268,27 +300,65 @@ def encrypt_plain_files(data_dir: Path, db_key: bytes) -> int:
     remember_key(Path(data_dir), db_key)
     key = crypto.attachment_key(db_key)
     root = Path(data_dir) / FOLDER
-    if root.is_dir():
-        for leftover in root.glob(f"*/.*{TEMP_SUFFIX}"):
-            leftover.unlink(missing_ok=True)
     partial = Path(data_dir) / PARTIAL_FOLDER
     if partial.is_dir():
         for path in partial.iterdir():
-            if path.is_file() and not is_sealed(path):
-                path.unlink(missing_ok=True)
-    sealed = 0
-    for path in list(files_of(data_dir)):
-        if is_sealed(path):
-            continue
-        tmp = path.with_name(f".{path.name}{TEMP_SUFFIX}")
-        with open(path, "rb") as source, open(tmp, "wb") as out:
-            crypto.seal_stream(key, source, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-        _fsync_dir(path.parent)
-        sealed += 1
+            with contextlib.suppress(FileNotFoundError):  # finished meanwhile
+                if path.is_file() and not is_sealed(path):
+                    path.unlink(missing_ok=True)
+    if not root.is_dir():
+        return 0
+    with _converting(root):  # a window and a CLI command opening the dir at once
+        _remove_leftovers(root)
+        sealed = 0
+        for path in list(files_of(data_dir)):
+            try:
+                sealed += _seal_in_place(path, key)
+            except FileNotFoundError:  # removed meanwhile (a restore, a new photo's rename)
+                continue
     return sealed
+
+
+def _seal_in_place(path: Path, key: bytes) -> int:
+    if is_sealed(path):
+        return 0
+    tmp = path.with_name(f".{path.name}{TEMP_SUFFIX}")
+    with open(path, "rb") as source, open(tmp, "wb") as out:
+        crypto.seal_stream(key, source, out)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+    return 1
+
+
+def _remove_leftovers(root: Path) -> None:
+    """Copies of a conversion cut short, and stale copies of a store cut short (the latter may
+    be plain, from before the dir was protected)."""
+    now = time.time()
+    for leftover in root.glob(f"*/.*{TEMP_SUFFIX}"):
+        leftover.unlink(missing_ok=True)
+    for leftover in root.glob(f"*/.*{WRITING_SUFFIX}"):
+        with contextlib.suppress(FileNotFoundError):
+            if now - leftover.stat().st_mtime > STALE_WRITING_S:
+                leftover.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _converting(root: Path) -> Iterator[None]:
+    fd = os.open(root / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        if os.name == "nt":  # pragma: no cover - Windows
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def _fsync_dir(folder: Path) -> None:

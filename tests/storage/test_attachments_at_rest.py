@@ -67,7 +67,7 @@ def test_no_file_of_a_protected_dir_holds_a_photo_byte(protected, plain_template
     for path in files_under(folder):
         assert leaks(path.read_bytes(), [MARKER]) == [], path.relative_to(folder)
     names = [p.name for p in files_under(folder)]
-    assert not any(n.endswith(attachment_files.TEMP_SUFFIX) for n in names)
+    assert not any(n.endswith((attachment_files.TEMP_SUFFIX, ".writing")) for n in names)
     assert not list((folder / "attachments-partial").iterdir())  # a plain half download: gone
     ctx = AppContext.open(folder, session)  # signed in: read back whole
     try:
@@ -124,8 +124,13 @@ def test_a_conversion_cut_short_resumes(plain_template, tmp_path):
     first = sorted(photos.iterdir())[0]
     leftover = photos / f".{first.name}{attachment_files.TEMP_SUFFIX}"
     leftover.write_bytes(b"half a sealed copy")
+    stale = photos / f".{first.name}.x1{attachment_files.WRITING_SUFFIX}"  # a store cut short
+    stale.write_bytes(MARKER + b" plain, from before the dir was protected")
+    os.utime(stale, (1, 1))
+    fresh = photos / f".{first.name}.x2{attachment_files.WRITING_SUFFIX}"  # being stored now
+    fresh.write_bytes(b"sealed bytes on their way")
     assert attachment_files.encrypt_plain_files(folder, key) == 3
-    assert not leftover.exists()
+    assert not leftover.exists() and not stale.exists() and fresh.exists()
     assert attachment_files.encrypt_plain_files(folder, key) == 0  # idempotent
     for name, data in originals(plain_template).items():
         assert attachment_files.read_bytes(photos / name) == data
@@ -188,3 +193,23 @@ def test_a_damaged_attachment_part_is_refused_and_nothing_changes(protected, tmp
         backups.restore(folder, out, session)
     assert not victim.exists()
     assert {p: p.read_bytes() for p in files_under(folder) if "sqlite3" not in p.name} == before
+
+
+def test_a_recording_joined_to_the_sealed_one_before_is_sealed_whole(protected, tmp_path):
+    """The interview's background audio appends each new recording to the sound answered
+    before: the earlier file is sealed, the new part plain (the recorder writes it)."""
+    folder, session = protected
+    ctx = AppContext.open(folder, session)
+    try:
+        earlier = folder / "attachments" / AID / "audio-1.aac"
+        first = MARKER + os.urandom(1_200_000)
+        attachment_files.write_bytes(earlier, first)
+        new_part = tmp_path / "recording.aac"
+        second = os.urandom(300_000) + MARKER
+        new_part.write_bytes(second)
+        target = folder / "attachments" / AID / "audio-2.aac"
+        attachment_service.store_joined([earlier, new_part], target)
+        assert attachment_files.is_sealed(target) and MARKER not in target.read_bytes()
+        assert attachment_service.read_bytes(target) == first + second
+    finally:
+        ctx.close()

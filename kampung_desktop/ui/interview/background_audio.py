@@ -15,8 +15,6 @@ empty, as in ODK Collect when recording is not possible; the wizard says so.
 from __future__ import annotations
 
 import logging
-import os
-import shutil
 from datetime import datetime
 from pathlib import Path
 
@@ -150,17 +148,13 @@ class BackgroundAudio(QObject):
         previous = str(self.session.interview.answer(self.node.name) or "")
         plain = previous and Path(previous).name == previous and previous.endswith(SUFFIX)
         earlier = self.media_dir / previous if plain else None  # a name, never a path
-        temp = partial.with_name(f"{target.name}.tmp")  # not in the folder sync reads
-        try:
-            with temp.open("wb") as out:
-                if earlier is not None and earlier.is_file():
-                    with earlier.open("rb") as source:
-                        shutil.copyfileobj(source, out)
-                with partial.open("rb") as source:
-                    shutil.copyfileobj(source, out)
-            os.replace(temp, target)
-        finally:
-            temp.unlink(missing_ok=True)
+        from kampung_desktop.services.attachments import AttachmentNotStored, store_joined
+
+        parts = [earlier] if earlier is not None and earlier.is_file() else []
+        try:  # sealed on a protected dir, like every attachment; written whole or not at all
+            store_joined([*parts, partial], target)
+        except AttachmentNotStored as refused:
+            raise OSError(str(refused)) from None  # kept for the next opening
         return target
 
     def _new_name(self) -> Path:
