@@ -32,10 +32,12 @@ def add_items(conn: sqlite3.Connection, session_id: str, items: Iterable[tuple])
 
 
 def sessions(conn: sqlite3.Connection, limit: int) -> list[tuple]:
-    """Newest first: (id, started_at, ended_at, outcome json, [(table, id, status, reason)])."""
+    """Newest first: (id, started_at, ended_at, outcome json, [(table, id, status, reason)]).
+
+    In the order the sessions began (rowid), not by `started_at`: that is the laptop's clock,
+    which may have been hours wrong when a session ran and put right since."""
     rows = conn.execute(
-        "SELECT id, started_at, ended_at, outcome FROM sync_sessions "
-        "ORDER BY started_at DESC, rowid DESC LIMIT ?",
+        "SELECT id, started_at, ended_at, outcome FROM sync_sessions ORDER BY rowid DESC LIMIT ?",
         (limit,),
     ).fetchall()
     result = []

@@ -210,3 +210,30 @@ def _edit_address(laptop: Laptop, hid: str, address: str) -> None:
 def _address(laptop: Laptop, hid: str) -> str:
     with laptop.ctx.db.raw() as conn:
         return conn.execute("SELECT address FROM households WHERE id = ?", (hid,)).fetchone()[0]
+
+
+def test_the_last_sync_is_the_newest_whatever_the_clock_said(server, laptop_factory, monkeypatch):
+    """A sync made while the clock ran hours ahead, then the clock corrected: the status and
+    the log follow the order syncs happened in, not the times the clock wrote on them."""
+    from datetime import UTC, datetime, timedelta
+
+    import kampung_desktop.core.ids as ids
+
+    a = laptop_factory("a")
+    a.enrol(server, "ani")
+    a.add_households(1)
+    monkeypatch.setattr(ids, "utc_now", lambda: datetime.now(UTC) + timedelta(hours=7))
+    server.stop()
+    monkeypatch.setenv("KAMPUNG_SYNC_RETRIES", "1")
+    ahead = a.sync.sync()
+    assert not ahead.ok and a.sync.status().state == "offline"
+    monkeypatch.setattr(ids, "utc_now", lambda: datetime.now(UTC))  # the clock put right
+    server.start()
+    done = a.sync.sync()
+    assert done.ok, done.error
+    status = a.sync.status()
+    assert status.state == "up_to_date" and status.pending_total == 0
+    newest = a.sync.log(1)[0].outcome
+    assert newest is not None and newest.ok and newest.sent == 4
+    assert [e.outcome.ok for e in a.sync.log(5)] == [True, False]  # newest first
+    assert_converged(a, server.db_url)
