@@ -42,3 +42,28 @@ def test_the_admin_is_told_of_failed_sign_ins(template, tmp_path, qtbot, monkeyp
         notice.accept()
     finally:
         window.close()
+
+
+def test_the_sign_in_window_says_how_long_to_wait(template, tmp_path, qtbot, monkeypatch):
+    from kampung_desktop.services import sign_in_notes
+    from kampung_desktop.ui.access.sign_in import SignInWindow
+
+    monkeypatch.setenv("KAMPUNG_KEY_DIR", str(tmp_path / "keys"))
+    folder = copy_of(template, tmp_path / "data")
+    for _ in range(sign_in_notes.FREE_TRIES):
+        with pytest.raises(access.AccessDenied):
+            access.sign_in(folder, ADMIN[0], "salah-sandi")
+    window = SignInWindow(folder)
+    qtbot.addWidget(window)
+    window.show()
+    window.form.username.setText(ADMIN[0])
+    window.form.password.setText(ADMIN[1])  # right, but too soon
+    window.form.button.click()
+    qtbot.waitUntil(lambda: "Tunggu" in window.form.message.text(), timeout=10_000)
+    assert "Wait 5 seconds" in window.form.message.text() and window.session is None
+    message = window.form.message  # the whole bilingual message is shown, not cut off
+    assert message.height() >= message.heightForWidth(message.width())
+    assert window.form.password.height() >= window.form.password.sizeHint().height()
+    if os.environ.get("KAMPUNG_SCREENSHOTS"):
+        window.grab().save(os.environ["KAMPUNG_SCREENSHOTS"] + "/sign-in-wait.png")
+    window.close()

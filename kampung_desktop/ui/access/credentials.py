@@ -97,8 +97,23 @@ class CredentialsForm(QWidget):
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(text)
         self.message.show()
+        self._fit_window()
         self.password.clear()
         self.password.setFocus()
+
+    def _fit_window(self) -> None:
+        """Grow the window to the message's height: a wrapped label's height depends on its
+        width, which the window's minimum size does not follow (the fields were squeezed and
+        the bilingual message cut off)."""
+        window = self.window()
+        layout = window.layout()
+        if layout is None:
+            return
+        layout.activate()
+        wanted = layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() else -1
+        wanted = max(wanted, window.sizeHint().height())
+        if window.height() < wanted:
+            window.resize(window.width(), wanted)
 
     def show_checking(self) -> None:
         """While the password is checked (argon2id: up to a few seconds on an old laptop)."""
