@@ -91,10 +91,17 @@ def is_valid(value: str, today: date | None = None) -> bool:
 
 
 def _birth(nik: str, today: date | None) -> date | None:
-    day = int(nik[6:8])
+    return _birth_of(nik[6:12], today or date.today())
+
+
+@lru_cache(maxsize=65536)
+def _birth_of(part: str, today: date) -> date | None:
+    """Digits 7-12 as a birth date. Cached: the city server checks every NIK of every push
+    (45,000 in a fresh laptop's first sync) and people share birthdays."""
+    day = int(part[0:2])
     if day > 40:
         day -= 40
-    return birth_date_from_parts(day, int(nik[8:10]), int(nik[10:12]), today)
+    return birth_date_from_parts(day, int(part[2:4]), int(part[4:6]), today)
 
 
 def info(value: str, today: date | None = None) -> NikInfo | None:

@@ -107,6 +107,7 @@ class BatchWriter(BatchReads):
             for item in self.items
             if not item.rejected and item.op.table in OWN_KELURAHAN
         }
+        verdicts: dict[str | None, bool] = {}  # a batch names one or two kelurahan
         for item in self.items:
             if item.rejected or item.op.op_id in self.stored:
                 continue
@@ -118,7 +119,10 @@ class BatchWriter(BatchReads):
             if current is not None:
                 codes.append(current.kelurahan_kode)
             for code in codes:
-                if not self.caller.in_scope(code):
+                allowed = verdicts.get(code)
+                if allowed is None:
+                    allowed = verdicts[code] = self.caller.in_scope(code)
+                if not allowed:
                     raise ScopeRefused(str(code))
 
     # --- deciding --------------------------------------------------------------------------
@@ -162,7 +166,7 @@ class BatchWriter(BatchReads):
 
     def refusal(self, item: Prepared) -> str | None:
         """Checks that need the loaded rows; sets the rejection on `item`."""
-        table, data, role = item.op.table, item.data, self.caller.user.role
+        table, data, role = item.op.table, item.data, self.role
         if role == "enumerator" and table in OFFICE_ONLY:
             item.reject("forbidden_role", role=role, table=table)
         elif table in OWN_KELURAHAN and not _live(
@@ -209,7 +213,7 @@ class BatchWriter(BatchReads):
             parent = self.rows.get(("assessments", str(item.data.get("assessment_id"))))
             parent_final = parent is not None and merge.is_final("assessments", parent.data)
         decision = merge.decide(
-            current, op, item.data, base, self.caller.device.id, parent_final=parent_final
+            current, op, item.data, base, self.device_id, parent_final=parent_final
         )
         if decision.revision > MAX_REVISION:
             return _receipt(
@@ -246,7 +250,7 @@ class BatchWriter(BatchReads):
             record_id=item.op.record_id,
             revision=0,
             data={},
-            owner_user_id=self.caller.user.id,
+            owner_user_id=self.user_id,
         )
         row.deleted = decision.deleted
         row.kelurahan_kode = kelurahan_of(self.rows, item.op.table, data)
@@ -254,7 +258,7 @@ class BatchWriter(BatchReads):
         row.audience = audience_for(self.rows, item.op.table, data, was)
         if item.op.table == "assessments" and was == "office" and row.audience == "all":
             self.opened[row.record_id] = row.kelurahan_kode  # its answers follow (`write`)
-        row.device_id = None if decision.merged else self.caller.device.id
+        row.device_id = None if decision.merged else self.device_id
         self.rows.put(row, decision.revision, data)
         self.history[(row.table, row.record_id, decision.revision)] = data
         if item.op.table == "certificates" and data["number"] not in self.numbers:

@@ -40,6 +40,10 @@ class BatchReads:
     ) -> None:
         self.session = session
         self.caller = caller
+        # read once: attributes of the ORM objects cost a descriptor call per op otherwise
+        self.device_id: str = caller.device.id
+        self.user_id: str = caller.user.id
+        self.role: str = caller.user.role
         self.batch = batch
         self.items = items
         self.rows = RowSet(session)

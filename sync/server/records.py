@@ -15,8 +15,8 @@ in memory, then `flush` writes them with one bulk INSERT and one bulk UPDATE, hi
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -30,8 +30,10 @@ from sqlalchemy import (
     JSON,
     String,
     Table,
+    Text,
     any_,
     bindparam,
+    cast,
     func,
     insert,
     literal_column,
@@ -52,6 +54,18 @@ PARENTS: dict[str, tuple[str, str]] = {
 BOOKKEEPING = {"revision", "updated_at"}
 
 Key = tuple[str, str]
+_COLUMNS = Record.__table__.c
+# What `RowSet.load` reads besides the data (which it reads as text: see `Row`).
+LOADED = (
+    _COLUMNS.record_id,
+    _COLUMNS.revision,
+    _COLUMNS.deleted,
+    _COLUMNS.kelurahan_kode,
+    _COLUMNS.audience,
+    _COLUMNS.owner_user_id,
+    _COLUMNS.device_id,
+    _COLUMNS.seq,
+)
 
 
 def one_of(session: Session, column: Any, values: list[str]) -> Any:
@@ -92,26 +106,75 @@ def same_content(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return all(a.get(k) == b.get(k) for k in keys)
 
 
-@dataclass
 class Row:
-    """One record's current state in memory during a write transaction."""
+    """One record's current state in memory during a write transaction.
 
-    table: str
-    record_id: str
-    revision: int
-    data: dict[str, Any]
-    deleted: bool = False
-    kelurahan_kode: str | None = None
-    audience: str = "all"
-    owner_user_id: str | None = None
-    device_id: str | None = None
-    seq: int | None = None
-    exists: bool = False  # already in the database (UPDATE) or new (INSERT)
-    history: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    A row read from the database keeps its data as JSON text until something looks at it:
+    most rows a push loads are parents (a member's household) needed only for their
+    existence and kelurahan, and parsing their JSON was a tenth of deciding a batch.
+    """
+
+    __slots__ = (
+        "table",
+        "record_id",
+        "revision",
+        "_data",
+        "_text",
+        "deleted",
+        "kelurahan_kode",
+        "audience",
+        "owner_user_id",
+        "device_id",
+        "seq",
+        "exists",
+        "history",
+        "key",
+    )
+
+    def __init__(
+        self,
+        table: str,
+        record_id: str,
+        revision: int,
+        data: dict[str, Any] | None = None,
+        *,
+        text: str | None = None,
+        deleted: bool = False,
+        kelurahan_kode: str | None = None,
+        audience: str = "all",
+        owner_user_id: str | None = None,
+        device_id: str | None = None,
+        seq: int | None = None,
+        exists: bool = False,  # already in the database (UPDATE) or new (INSERT)
+    ) -> None:
+        self.table = table
+        self.record_id = record_id
+        self.revision = revision
+        self._data = data if data is not None or text is not None else {}
+        self._text = text
+        self.deleted = deleted
+        self.kelurahan_kode = kelurahan_kode
+        self.audience = audience
+        self.owner_user_id = owner_user_id
+        self.device_id = device_id
+        self.seq = seq
+        self.exists = exists
+        self.history: list[tuple[int, dict[str, Any]]] = []
+        self.key: Key = (table, record_id)
 
     @property
-    def key(self) -> Key:
-        return (self.table, self.record_id)
+    def data(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = json.loads(self._text or "{}")
+            self._text = None
+        return self._data
+
+    @data.setter
+    def data(self, value: dict[str, Any]) -> None:
+        self._data, self._text = value, None
+
+    def __repr__(self) -> str:  # ids and bookkeeping only: data may hold personal data
+        return f"Row({self.table!r}, {self.record_id!r}, revision={self.revision})"
 
 
 class RowSet:
@@ -136,24 +199,24 @@ class RowSet:
             for start in range(0, len(ids), ONE_OF_CHUNK):
                 chunk = ids[start : start + ONE_OF_CHUNK]
                 found = self.session.execute(
-                    select(Record.__table__).where(
+                    select(*LOADED, cast(columns.data, Text)).where(
                         columns.table_name == table, one_of(self.session, columns.record_id, chunk)
                     )
-                ).mappings()
+                )
                 got: set[str] = set()
-                for row in found:
-                    got.add(row["record_id"])
-                    self.rows[(table, row["record_id"])] = Row(
-                        table=table,
-                        record_id=row["record_id"],
-                        revision=row["revision"],
-                        data=dict(row["data"]),
-                        deleted=row["deleted"],
-                        kelurahan_kode=row["kelurahan_kode"],
-                        audience=row["audience"],
-                        owner_user_id=row["owner_user_id"],
-                        device_id=row["device_id"],
-                        seq=row["seq"],
+                for record_id, revision, deleted, kode, audience, owner, device, seq, text in found:
+                    got.add(record_id)
+                    self.rows[(table, record_id)] = Row(
+                        table,
+                        record_id,
+                        revision,
+                        text=text,
+                        deleted=deleted,
+                        kelurahan_kode=kode,
+                        audience=audience,
+                        owner_user_id=owner,
+                        device_id=device,
+                        seq=seq,
                         exists=True,
                     )
                 self.missing.update((table, rid) for rid in chunk if rid not in got)
