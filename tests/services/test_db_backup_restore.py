@@ -26,7 +26,8 @@ PASSWORD = "kunci-cadangan-9"
 
 @pytest.fixture(scope="module")
 def plain_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return seed_plain(tmp_path_factory.mktemp("backup") / "plain", households=250, seed=3)
+    return seed_plain(tmp_path_factory.mktemp("backup") / "plain", households=250, seed=3,
+                      photo=True)  # fmt: skip
 
 
 def _protect(template: Path, folder: Path):

@@ -18,8 +18,15 @@ PII_SQL = (
 )
 
 
-def seed_plain(folder: Path, households: int = 300, seed: int = 5) -> Path:
-    """A plain (unprotected) demo data dir, as `kampung demo seed` makes it."""
+# A demo photo's bytes carry this text (as a camera's metadata carries a caption), so the same
+# grep that looks for NIKs and names finds a photo left unencrypted anywhere.
+PHOTO_MARKER = b"FOTO-DEMO-RUMAH-KELUARGA-SANTOSO-RT03"
+PHOTO = Path("attachments") / "demo-assessment" / "foto_rumah-IMG_0001.jpg"
+
+
+def seed_plain(folder: Path, households: int = 300, seed: int = 5, photo: bool = False) -> Path:
+    """A plain (unprotected) demo data dir, as `kampung demo seed` makes it; `photo`: with an
+    attachment (an answer's photo) holding PHOTO_MARKER."""
     from kampung_desktop.services import demo
     from kampung_desktop.services.app import AppContext
 
@@ -28,6 +35,10 @@ def seed_plain(folder: Path, households: int = 300, seed: int = 5) -> Path:
         demo.seed(ctx.db, households, seed)
     finally:
         ctx.close()
+    if photo:
+        (folder / PHOTO).parent.mkdir(parents=True, exist_ok=True)
+        body = hashlib.sha256(PHOTO_MARKER).digest() * 4000
+        (folder / PHOTO).write_bytes(b"\xff\xd8\xff\xe1" + PHOTO_MARKER + body + PHOTO_MARKER)
     return folder
 
 
@@ -43,7 +54,8 @@ def personal_data(plain_dir: Path) -> list[bytes]:
         found = {row[0] for sql in PII_SQL for row in conn.execute(sql)}
     finally:
         conn.close()
-    return sorted(value.encode("utf-8") for value in found)
+    needles = sorted(value.encode("utf-8") for value in found)
+    return [*needles, PHOTO_MARKER] if (plain_dir / PHOTO).is_file() else needles
 
 
 def leaks(blob: bytes, needles: list[bytes]) -> list[bytes]:

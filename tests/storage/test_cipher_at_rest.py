@@ -9,7 +9,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from cipher_demo import copy_dir, files_under, leaks, personal_data, rows_digest, seed_plain
+from cipher_demo import (
+    PHOTO_MARKER,
+    copy_dir,
+    files_under,
+    leaks,
+    personal_data,
+    rows_digest,
+    seed_plain,
+)
 
 from kampung_desktop.services import access
 from kampung_desktop.services.app import AppContext
@@ -24,7 +32,7 @@ PASSWORD = "rahasia-kelurahan-1"
 
 @pytest.fixture(scope="module")
 def plain_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return seed_plain(tmp_path_factory.mktemp("cipher") / "plain", households=300)
+    return seed_plain(tmp_path_factory.mktemp("cipher") / "plain", households=300, photo=True)
 
 
 @pytest.fixture
@@ -41,6 +49,7 @@ def test_the_needles_are_found_in_the_plain_file(plain_template: Path):
     assert len(needles) > 500
     blob = b"".join(p.read_bytes() for p in files_under(plain_template))
     assert len(leaks(blob, needles)) > len(needles) // 2
+    assert PHOTO_MARKER in leaks(blob, needles)  # and the demo photo's bytes
 
 
 def test_database_wal_and_dir_hold_no_personal_data_while_the_app_writes(protected):
@@ -148,7 +157,7 @@ def test_upgrade_cleans_the_debris_of_an_interrupted_run(plain_template, tmp_pat
     assert cipher_upgrade.encrypt_database(folder, key) is True
     assert not cipher_upgrade.needs_upgrade(folder)
     assert cipher_upgrade.encrypt_database(folder, key) is False  # done already: nothing to do
-    assert {p.name for p in folder.iterdir()} <= {"kampung.sqlite3", "logs"}
+    assert {p.name for p in folder.iterdir()} <= {"kampung.sqlite3", "logs", "attachments"}
 
 
 def test_a_damaged_plain_file_is_refused_untouched(tmp_path):
