@@ -7,6 +7,7 @@ through. So one bad record never blocks the queue, and nothing is retried that c
 
 from __future__ import annotations
 
+import gzip
 import json
 import sqlite3
 import time
@@ -14,6 +15,7 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 from kampung_sync.client import ServerRefused, SyncClient, compress
 from kampung_sync.protocol import (
@@ -24,6 +26,7 @@ from kampung_sync.protocol import (
     PushResponse,
     Receipt,
 )
+from pydantic import TypeAdapter
 
 from kampung_desktop.core.labels import field_pair
 from kampung_desktop.services.sync.collector import old_objects_set_aside
@@ -154,11 +157,23 @@ class Pusher:
         return self.tally
 
     def _prepare(self, rows: list[tuple]) -> Prepared:
-        ops = [_op(r) for r in rows]
-        if self.enrich is not None:
+        """The batch's gzip body. An op's record goes on the wire as the outbox holds it (JSON
+        text, the same values): parsing 2,000 records and writing them out again was most of
+        the laptop's work per batch. Answers that may name files are enriched as objects."""
+        batch_id = uuid.uuid4().hex
+        op_ids = {row[1] for row in rows}
+        if self.enrich is not None and any(row[2] in ENRICHED for row in rows):
+            ops = [_op(r) for r in rows]
             self.enrich(ops)
-        request = PushRequest(device_id=self.device_id, batch_id=uuid.uuid4().hex, ops=ops)
-        return Prepared(rows, request.batch_id, {op.op_id for op in ops}, compress(request))
+            request = PushRequest(device_id=self.device_id, batch_id=batch_id, ops=ops)
+            return Prepared(rows, batch_id, op_ids, compress(request))
+        head = PushRequest(device_id=self.device_id, batch_id=batch_id, ops=[])
+        text = head.model_dump_json().encode()
+        if not text.endswith(b'"ops":[]}'):  # the envelope changed shape: the long way
+            request = head.model_copy(update={"ops": [_op(r) for r in rows]})
+            return Prepared(rows, batch_id, op_ids, compress(request))
+        body = text[:-2] + b",".join(_op_json(r) for r in rows) + b"]}"
+        return Prepared(rows, batch_id, op_ids, gzip.compress(body, compresslevel=5))
 
     def _landed(self, flying: Flying) -> PushResponse | None:
         """The answer of a batch sent ahead; a refusal is handled here, synchronously."""
@@ -249,6 +264,29 @@ def _op(row: tuple) -> Op:
         fields=_wire_fields(entity, op, json.loads(fields)),
         data=data,
     )
+
+
+ENRICHED = {"assessment_answers"}  # ops whose data `enrich` may extend
+_OP_HEAD = TypeAdapter(dict[str, Any])
+
+
+def _op_json(row: tuple) -> bytes:
+    """One `Op` as JSON, its `data` the outbox's own JSON text of the record (the fields in
+    `Op`'s order; checked against `Op` in tests)."""
+    _seq, op_id, entity, record_id, op, revision, base, created_at, fields, payload = row
+    head = _OP_HEAD.dump_json(
+        {
+            "op_id": op_id,
+            "table": entity,
+            "record_id": record_id,
+            "op": op,
+            "revision": revision,
+            "base_revision": base,
+            "changed_at": created_at,
+            "fields": _wire_fields(entity, op, json.loads(fields)),
+        }
+    )
+    return head[:-1] + b',"data":' + payload.encode() + b"}"
 
 
 def _wire_fields(entity: str, op: str, fields: list[str]) -> list[str]:
