@@ -21,6 +21,7 @@ from kampung_sync.server.db import transaction
 from kampung_sync.server.errors import text
 from kampung_sync.server.tables import Device, User
 from kampung_sync.server.validate import prepare
+from pydantic_core import to_json
 from server_core_support import (
     NOW,
     assessment,
@@ -74,7 +75,7 @@ def test_receipt_json_is_the_push_response_the_model_writes() -> None:
     ]
     receipts[0]["server_seq"] = 17
     assert list(receipts[0]) == list(protocol.Receipt.model_fields)
-    answer = receipt_json("batch-0001", receipts, NOW)
+    answer = receipt_json("batch-0001", [to_json(r) for r in receipts], NOW)
     model = protocol.PushResponse.model_validate_json(answer)
     assert model.model_dump_json().encode() == answer
     assert model.receipts[1].reason is not None and " " in model.receipts[1].reason.en
