@@ -37,6 +37,16 @@ from kampung_desktop.ui.qt import (
     Signal,
 )
 
+# Widths: each column fits a typical value; the address takes the rest, at least this much.
+_SAMPLES = {
+    HEAD: "Bambang Hidayat",
+    KK: "367109••••••0001",
+    KELURAHAN: "Panunggangan",
+    RTRW: "000/000",
+    MEMBERS: "Anggota ",
+}
+_ADDRESS_SAMPLE = "Jl. Melati Raya No. 12"
+
 # (query, household id to keep in focus, callback receiving (listing, row of that household))
 ListingQuery = Callable[[ListQuery, str | None, Callable[[tuple[Source, int | None]], None]], None]
 
@@ -53,6 +63,9 @@ class HouseholdList(QWidget):
         super().__init__(parent)
         self.query = ListQuery()
         self._ask: ListingQuery | None = None
+        self._natural: dict[int, int] = {}  # column -> width fitting its sample value
+        self._address_room = 0
+        self._user_sized = self._fitting = self._watching_sizes = False
         self._select_after: str | None = None  # household to select once the next results arrive
         self.search = QLineEdit(self)
         self.search.setObjectName("searchBox")
@@ -117,20 +130,58 @@ class HouseholdList(QWidget):
         header.setSectionResizeMode(ADDRESS, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         metrics, pad = self.fontMetrics(), 24
-        samples = {
-            HEAD: "Bambang Hidayat",
-            KK: "367109••••••0001",
-            KELURAHAN: "Panunggangan",
-            RTRW: "000/000",
-            MEMBERS: "Anggota ",
+        self._natural = {
+            column: metrics.horizontalAdvance(sample) + pad for column, sample in _SAMPLES.items()
         }
-        for column, sample in samples.items():
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + pad)
+        self._address_room = metrics.horizontalAdvance(_ADDRESS_SAMPLE) + pad
+        self._user_sized = False
+        if not self._watching_sizes:
+            self._watching_sizes = True
+            header.sectionResized.connect(self._section_resized)
+            self.table.viewport().installEventFilter(self)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The natural widths when they leave the address its room; in a narrow window (1200 px
+        with the tree and the detail pane) the kelurahan's and head's columns give up to half of
+        theirs (never their title's room) first, so the address keeps its room. A width the user
+        dragged stays."""
+        if not self._natural or self._user_sized:
+            return
+        header = self.table.horizontalHeader()
+        widths = dict(self._natural)
+        shown = [c for c in widths if not self.table.isColumnHidden(c)]
+        short = self._address_room - (self.table.viewport().width() - sum(widths[c] for c in shown))
+        flexible = [c for c in (KELURAHAN, HEAD) if c in shown]
+        labels = self.model.header_labels()
+        for column in flexible:
+            if short <= 0:
+                break
+            title = self.fontMetrics().horizontalAdvance(labels[column]) + 8
+            give = min(short, max(0, widths[column] - max(widths[column] // 2, title)))
+            widths[column] -= give
+            short -= give
+        self._fitting = True
+        try:
+            for column, width in widths.items():
+                header.resizeSection(column, width)
+        finally:
+            self._fitting = False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting and column != ADDRESS:
+            self._user_sized = True  # dragged by hand: leave the user's widths alone
+
+    def eventFilter(self, watched: Any, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def set_area(self, area: AreaSelection) -> None:
         # Inside one kelurahan its name would repeat on every row: give the room to the address.
         one_kelurahan = bool(area.kode_prefix) and area.kode_prefix.count(".") == 3
         self.table.setColumnHidden(KELURAHAN, one_kelurahan)
+        self._fit_columns()
         self._requery(self.query.with_(area=area))
 
     def refresh(self, select_id: str | None = None) -> None:

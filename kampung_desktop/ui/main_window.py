@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
             splitter.addWidget(widget)
             splitter.setStretchFactor(index, (2, 5, 3)[index])
         splitter.setSizes([300, 690, 450])
+        splitter.splitterMoved.connect(self._splitter_dragged)
+        self._splitter_by_user = False
         self.splitter = splitter
         self.setCentralWidget(splitter)
         self.status = StatusBar(self)
@@ -107,6 +109,17 @@ class MainWindow(QMainWindow):
 
     def _install_shortcuts(self) -> None:
         main_actions.install_shortcuts(self)  # after the first view: it loads PySide's `Qt`
+
+    def resizeEvent(self, event: Any) -> None:
+        """Tree, list and detail pane share the width 21:52:27 until the user drags a divider:
+        in a 1200 px window the list keeps room for its address column."""
+        super().resizeEvent(event)
+        if not self._splitter_by_user:
+            width = self.splitter.width()
+            self.splitter.setSizes([int(width * 0.21), int(width * 0.52), int(width * 0.27)])
+
+    def _splitter_dragged(self, *_args: object) -> None:
+        self._splitter_by_user = True
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -281,3 +281,24 @@ def test_unexpected_error_is_logged_without_personal_data(
     assert "RuntimeError" in log_text and "Traceback" in log_text
     assert BUDI_NIK not in log_text
     assert "Budi" not in log_text and "Ahmad" not in log_text
+
+
+def test_the_address_column_keeps_room_in_a_1200_px_window(qtbot, open_window, filled_dir):
+    """At 1200 px (tree, list and detail pane side by side) the address column got the
+    40 px minimum; now the window shares its width and the head and kelurahan columns give way."""
+    from kampung_desktop.ui.household_model import ADDRESS
+
+    window = open_window(filled_dir)
+    window.resize(1200, 800)
+    header = window.list.table.horizontalHeader()
+    room = window.list.fontMetrics().horizontalAdvance("Jl. Melati No. 12")
+    qtbot.waitUntil(lambda: header.sectionSize(ADDRESS) >= room)
+    assert not window.list.table.horizontalScrollBar().isVisible()  # everything fits
+    assert header.sectionSize(HEAD) >= window.list.fontMetrics().horizontalAdvance(
+        "Kepala keluarga"
+    )  # the title stays readable
+
+    header.resizeSection(KK, 200)  # dragged by hand: the window leaves the user's widths alone
+    window.resize(1300, 800)
+    qtbot.wait(50)
+    assert header.sectionSize(KK) == 200
