@@ -77,6 +77,7 @@ def floor_s(data: Path, households: int) -> float:
 
     from kampung_desktop.services import demo
     from kampung_desktop.services.demo_generator import CHUNK, HOUSE_FIELDS, MEMBER_ROW, make_chunk
+    from kampung_desktop.storage import demo_load
     from kampung_desktop.storage.connection import connect
 
     key = key_for(data)
@@ -100,8 +101,8 @@ def floor_s(data: Path, households: int) -> float:
         conn.execute(sql)
     conn.execute("CREATE TABLE docs (body TEXT)")
     now = "2026-07-01T00:00:00.000Z"
-    h_sql = demo._stamped_insert("households", ["rowid", *HOUSE_FIELDS], now)
-    m_sql = demo._stamped_insert("members", list(MEMBER_ROW), now)
+    h_sql = demo_load.stamped_insert("households", ["rowid", *HOUSE_FIELDS], now)
+    m_sql = demo_load.stamped_insert("members", list(MEMBER_ROW), now)
     took, rowid, today = 0.0, 0, date(2026, 7, 1)
     start = time.perf_counter()
     conn.execute("BEGIN IMMEDIATE")

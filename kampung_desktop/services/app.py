@@ -9,11 +9,10 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlmodel import select
-
 from kampung_desktop.services import wilayah
 from kampung_desktop.services.access import SIGN_IN_FIRST, AccessSession, is_protected
 from kampung_desktop.services.audit import AuditService
+from kampung_desktop.storage import users
 from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.models import Setting, User
 
@@ -82,7 +81,7 @@ def ensure_local_user(db: Database) -> str:
     if current:
         return current
     with db.write() as session:
-        user = session.exec(select(User).where(User.username == "petugas")).first()
+        user = users.by_username(session, "petugas")
         if user is None:
             user = User(username="petugas", full_name="Petugas Pendata", role="petugas")
             session.add(user)
@@ -98,10 +97,10 @@ def ensure_principal_user(db: Database, access: AccessSession) -> str:
     """The signed-in account's row in `users` (records name their author by its id)."""
     principal = access.principal
     with db.write() as session:
-        if session.get(User, principal.user_id) is not None:
+        if users.user(session, principal.user_id) is not None:
             return principal.user_id
         username = principal.username
-        taken = session.exec(select(User).where(User.username == username)).first()
+        taken = users.by_username(session, username)
         if taken is not None:  # e.g. the legacy local "petugas" placeholder
             username = f"{username}#{principal.user_id[:8]}"
         session.add(

@@ -11,19 +11,17 @@ goes back to draft with the reviewer's note kept for the enumerator.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import select
-
 from kampung_desktop.core.ids import utc_now_iso
 from kampung_desktop.paths import forms_dir
-from kampung_desktop.storage.changes import apply_update, record_change
+from kampung_desktop.storage import assessments as store
+from kampung_desktop.storage.changes import apply_update, save_change
 from kampung_desktop.storage.database import Database
-from kampung_desktop.storage.models import Assessment, AssessmentAnswer, FormVersion
+from kampung_desktop.storage.models import Assessment, FormVersion
 
 log = logging.getLogger(__name__)
 
@@ -96,16 +94,12 @@ class AssessmentService:
         content, file_name = package_form(Path(path))
         digest = hashlib.sha256(content).hexdigest()
         with self.db.read() as session:  # the same workbook again: no need to parse it
-            known = session.exec(select(FormVersion).where(FormVersion.sha256 == digest)).first()
+            known = store.form_by_digest(session, digest)
         if known is not None:
             return FormInfo(known.form_id, known.version, known.title), False
         info = read_form_settings(path, content)
         with self.db.write() as session:
-            existing = session.exec(
-                select(FormVersion).where(
-                    FormVersion.form_id == info.form_id, FormVersion.version == info.version
-                )
-            ).first()
+            existing = store.form_version(session, info.form_id, info.version)
             if existing is not None:
                 return info, False
             session.add(
@@ -130,11 +124,7 @@ class AssessmentService:
 
     def latest_forms(self) -> list[FormInfo]:
         with self.db.raw() as conn:
-            rows = conn.execute(
-                "SELECT form_id, version, title FROM form_versions f WHERE installed_at = "
-                "(SELECT max(installed_at) FROM form_versions g WHERE g.form_id = f.form_id) "
-                "ORDER BY title"
-            ).fetchall()
+            rows = store.latest_forms(conn)
         return [FormInfo(*r) for r in rows]
 
     def latest_version(self, form_id: str) -> str:
@@ -149,11 +139,7 @@ class AssessmentService:
         target = self.cache_dir / f"{form_id}-{version}.xlsx"
         if not target.exists():
             with self.db.read() as session:
-                row = session.exec(
-                    select(FormVersion).where(
-                        FormVersion.form_id == form_id, FormVersion.version == version
-                    )
-                ).first()
+                row = store.form_version(session, form_id, version)
             if row is None:
                 raise AssessmentError(f"Formulir {form_id} versi {version} tidak terpasang.")
             self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -187,9 +173,7 @@ class AssessmentService:
                 rt=rt,
                 created_by=self.user_id,
             )
-            session.add(assessment)
-            session.flush()
-            record_change(session, "assessments", assessment, "insert", self.user_id, ["state"])
+            save_change(session, "assessments", assessment, "insert", self.user_id, ["state"])
             for field, value in (prefill or {}).items():
                 self._put(session, assessment.id, field, value)
         log.info(
@@ -203,18 +187,14 @@ class AssessmentService:
 
     def get(self, assessment_id: str) -> Assessment:
         with self.db.read() as session:
-            found = session.get(Assessment, assessment_id)
+            found = store.assessment(session, assessment_id)
         if found is None or found.deleted:
             raise AssessmentError(f"Penilaian {assessment_id} tidak ada / does not exist.")
         return found
 
     def answers(self, assessment_id: str) -> dict[str, Any]:
         with self.db.raw() as conn:
-            rows = conn.execute(
-                "SELECT field, value FROM assessment_answers WHERE assessment_id = ?",
-                (assessment_id,),
-            ).fetchall()
-        return {field: json.loads(value) for field, value in rows}
+            return store.answers(conn, assessment_id)
 
     def save_answer(
         self,
@@ -228,13 +208,13 @@ class AssessmentService:
         answer's revision. With `expected_revision` (the revision the edit started from,
         None: no answer yet) a newer answer saved elsewhere is never overwritten: StaleWrite."""
         with self.db.write() as session:
-            assessment = session.get(Assessment, assessment_id)
+            assessment = store.assessment(session, assessment_id)
             if assessment is None or assessment.state != "draft":
                 raise AssessmentError(
                     "Penilaian ini tidak dapat diubah (sudah final) / this assessment is read-only."
                 )
             if expected_revision is not ANY:
-                row = session.get(AssessmentAnswer, (assessment_id, field))
+                row = store.answer(session, assessment_id, field)
                 if (row.revision if row is not None else None) != expected_revision:
                     raise StaleWrite(field)
             revision = self._put(session, assessment_id, field, value)
@@ -247,15 +227,11 @@ class AssessmentService:
     def answer_revisions(self, assessment_id: str) -> dict[str, int]:
         """The revision of every stored answer: what an edit starts from."""
         with self.db.raw() as conn:
-            rows = conn.execute(
-                "SELECT field, revision FROM assessment_answers WHERE assessment_id = ?",
-                (assessment_id,),
-            ).fetchall()
-        return dict(rows)
+            return store.answer_revisions(conn, assessment_id)
 
     def save_page(self, assessment_id: str, current_page: str) -> None:
         with self.db.write() as session:
-            assessment = session.get(Assessment, assessment_id)
+            assessment = store.assessment(session, assessment_id)
             if assessment is not None and assessment.current_page != current_page:
                 assessment.current_page = current_page
                 session.add(assessment)
@@ -270,31 +246,16 @@ class AssessmentService:
         always: bool = False,
         action: str | None = None,
     ) -> int:
-        """Write one answer and queue it; `always`: a new revision even when the value is the
-        same (a decision to keep it must still reach the server)."""
-        encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
-        row = session.get(AssessmentAnswer, (assessment_id, field))
-        if row is None:
-            row = AssessmentAnswer(assessment_id=assessment_id, field=field, value=encoded)
-            op = "insert"
-        elif row.value == encoded and not always:
-            return row.revision
-        else:
-            row.value, row.updated_at, row.revision = encoded, utc_now_iso(), row.revision + 1
-            op = "update"
-        session.add(row)
-        session.flush()
-        record_id = f"{assessment_id}/{field}"  # answers are keyed by (assessment, field)
-        record_change(
-            session, "assessment_answers", row, op, self.user_id, [field], action, record_id
+        """Write one answer as this user and queue it (`store.put_answer`)."""
+        return store.put_answer(
+            session, assessment_id, field, value, self.user_id, always=always, action=action
         )
-        return row.revision
 
     def settle_answer(self, session, assessment_id: str, field: str, value: Any) -> int:
         """The office's choice in a conflict on an answer, written and queued like an interview
         save inside the caller's transaction (which also closes the conflict). Any state: the
         server takes it as an edit of its latest version, also on a finalized assessment."""
-        assessment = session.get(Assessment, assessment_id)
+        assessment = store.assessment(session, assessment_id)
         if assessment is None or assessment.deleted:
             raise AssessmentError(f"Penilaian {assessment_id} tidak ada / does not exist.")
         return self._put(
@@ -305,7 +266,7 @@ class AssessmentService:
         """Move an assessment along its states; returns the new state."""
         allowed, target = TRANSITIONS[action]
         with self.db.write() as session:
-            assessment = session.get(Assessment, assessment_id)
+            assessment = store.assessment(session, assessment_id)
             if assessment is None or assessment.state not in allowed:
                 state = assessment.state if assessment else "-"
                 raise AssessmentError(
@@ -323,20 +284,11 @@ class AssessmentService:
             if action == "finalize":
                 values["finalized_at"] = utc_now_iso()
             changed = apply_update(assessment, values)
-            session.add(assessment)
-            session.flush()
-            record_change(
-                session, "assessments", assessment, "update", self.user_id, changed, action
-            )
+            save_change(session, "assessments", assessment, "update", self.user_id, changed, action)
         # The note of a return may name people: only the action and the states are logged.
         log.info("assessment %s: %s (%s -> %s)", assessment_id, action, state_before, target)
         return target
 
     def list(self, form_id: str | None = None, state: str | None = None) -> list[Assessment]:
         with self.db.read() as session:
-            query = select(Assessment).where(Assessment.deleted == False)  # noqa: E712
-            if form_id:
-                query = query.where(Assessment.form_id == form_id)
-            if state:
-                query = query.where(Assessment.state == state)
-            return list(session.exec(query.order_by(Assessment.updated_at.desc())))
+            return store.assessments(session, form_id, state)

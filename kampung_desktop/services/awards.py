@@ -14,17 +14,15 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import text
-from sqlmodel import select
-
 from kampung_desktop.certificates.model import CertificateData, certificate_digest
 from kampung_desktop.certificates.template import CertificateTemplate
 from kampung_desktop.core import wilayah as wilayah_rules
 from kampung_desktop.core.awards import RW_LEVEL_PROGRAMS, program_refusal
 from kampung_desktop.core.ids import utc_now_iso
 from kampung_desktop.scoring import PROGRAM_FORMS, is_kencana
-from kampung_desktop.storage import audit
-from kampung_desktop.storage.changes import apply_update, record_change
+from kampung_desktop.storage import areas, audit, wilayah_records
+from kampung_desktop.storage import awards as store
+from kampung_desktop.storage.changes import apply_update, save_change
 from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.models import AwardDecision, Certificate, Wilayah
 
@@ -82,16 +80,7 @@ class AwardsService:
         category = (category or "").strip().lower()
         self.validate(program, year, kelurahan_kode, rw, rt, category)
         with self.db.write() as session:
-            taken = session.exec(
-                select(AwardDecision).where(
-                    AwardDecision.program == program,
-                    AwardDecision.year == year,
-                    AwardDecision.kelurahan_kode == kelurahan_kode,
-                    AwardDecision.rw == rw,
-                    AwardDecision.rt == rt,
-                    AwardDecision.revoked_at == None,  # noqa: E711
-                )
-            ).first()
+            taken = store.open_decision(session, program, year, kelurahan_kode, rw, rt)
             if taken is not None:
                 raise AwardError(
                     f"RT {rt:03d} / RW {rw:03d} sudah diputuskan untuk {program} {year} "
@@ -109,11 +98,9 @@ class AwardsService:
                 level=level,
                 assessment_id=assessment_id,
                 decided_by=self.user_id,
-                is_demo=_demo_area(session, kelurahan_kode, rw, rt, assessment_id),
+                is_demo=store.demo_area(session, kelurahan_kode, rw, rt, assessment_id),
             )
-            session.add(decision)
-            session.flush()
-            record_change(
+            save_change(
                 session,
                 "award_decisions",
                 decision,
@@ -172,7 +159,7 @@ class AwardsService:
         ):
             raise AwardError(f"Kode kelurahan '{kode}' tidak sah / invalid kelurahan code.")
         with self.db.raw() as conn:
-            if not conn.execute("SELECT 1 FROM wilayah WHERE kode = ?", (kode,)).fetchone():
+            if areas.name_of(conn, kode) is None:
                 raise AwardError(
                     f"Kelurahan {kode} tidak ada di data wilayah / not in the area list."
                 )
@@ -183,28 +170,19 @@ class AwardsService:
             raise AwardError("Alasan pencabutan wajib diisi / a reason is required.")
         now = utc_now_iso()
         with self.db.write() as session:
-            decision = session.get(AwardDecision, decision_id)
+            decision = store.decision(session, decision_id)
             if decision is None or decision.revoked_at:
                 raise AwardError("Keputusan tidak ada atau sudah dicabut / not found or revoked.")
             changed = apply_update(
                 decision,
                 {"revoked_at": now, "revoked_by": self.user_id, "revoke_reason": reason.strip()},
             )
-            session.add(decision)
-            session.flush()
-            record_change(
+            save_change(
                 session, "award_decisions", decision, "update", self.user_id, changed, "revoke"
             )
-            for cert in session.exec(
-                select(Certificate).where(
-                    Certificate.decision_id == decision_id,
-                    Certificate.revoked_at == None,  # noqa: E711
-                )
-            ):
+            for cert in store.live_certificates(session, decision_id):
                 changed = apply_update(cert, {"revoked_at": now, "revoke_reason": reason.strip()})
-                session.add(cert)
-                session.flush()
-                record_change(
+                save_change(
                     session, "certificates", cert, "update", self.user_id, changed, "revoke"
                 )
         log.info("award revoked: decision=%s", decision_id)  # the reason may name people
@@ -217,40 +195,13 @@ class AwardsService:
         include_revoked: bool = False,
     ) -> list[DecisionRow]:
         """Decisions of a program and year, for a kelurahan, kecamatan or the whole city."""
-        sql = (
-            "SELECT d.id, kel.nama, kec.nama, kota.nama, c.number FROM award_decisions d "
-            "JOIN wilayah kel ON kel.kode = d.kelurahan_kode "
-            "LEFT JOIN wilayah kec ON kec.kode = kel.parent_kode "
-            "LEFT JOIN wilayah kota ON kota.kode = kec.parent_kode "
-            "LEFT JOIN certificates c ON c.decision_id = d.id "
-            "AND (c.revoked_at IS NULL OR d.revoked_at IS NOT NULL) "
-            "WHERE d.program = :program AND d.year = :year"
-        )
-        params: dict = {"program": program, "year": year}
-        if kode_prefix:
-            sql += " AND (d.kelurahan_kode = :kode OR d.kelurahan_kode LIKE :like)"
-            params |= {"kode": kode_prefix, "like": kode_prefix + ".%"}
-        if not include_revoked:
-            sql += " AND d.revoked_at IS NULL"
-        sql += " ORDER BY d.kelurahan_kode, d.rw, d.rt"
         with self.db.read() as session:
-            rows = session.exec(text(sql), params=params).all()
-            found = {
-                d.id: d
-                for d in session.exec(
-                    select(AwardDecision).where(AwardDecision.id.in_([r[0] for r in rows]))
-                )
-            }
-        return [DecisionRow(found[r[0]], r[1], r[2] or "", r[3] or "", r[4]) for r in rows]
+            rows = store.decision_rows(session, program, year, kode_prefix, include_revoked)
+        return [DecisionRow(*row) for row in rows]
 
     def years_won(self, program: str, kelurahan_kode: str, rw: int, rt: int) -> list[int]:
         with self.db.raw() as conn:
-            rows = conn.execute(
-                "SELECT DISTINCT year FROM award_decisions WHERE program = ? AND "
-                "kelurahan_kode = ? AND rw = ? AND rt = ? AND revoked_at IS NULL ORDER BY year",
-                (program, kelurahan_kode, rw, rt),
-            ).fetchall()
-        return [r[0] for r in rows]
+            return store.years_won(conn, program, kelurahan_kode, rw, rt)
 
     def is_kencana(self, kelurahan_kode: str, rw: int, rt: int, year: int, run: int = 3) -> bool:
         """Kampung Bantar Kencana: the RT won Bantar in `run` consecutive years up to `year`."""
@@ -270,18 +221,13 @@ class AwardsService:
                     raise AwardError(
                         f"Keputusan RT {decision.rt:03d}/RW {decision.rw:03d} sudah dicabut / revoked."
                     )
-                existing = session.exec(
-                    select(Certificate).where(
-                        Certificate.decision_id == decision.id,
-                        Certificate.revoked_at == None,  # noqa: E711
-                    )
-                ).first()
-                if existing is not None:
-                    issued.append(_from_content(existing.content))
+                existing = store.live_certificates(session, decision.id)
+                if existing:
+                    issued.append(_from_content(existing[0].content))
                     continue
-                office = None if decision.is_demo else _office_code(session)
+                office = None if decision.is_demo else store.office_code(session)
                 scope = f"{template.number_pattern}|{decision.year}"
-                seq = _next_seq(session, f"{scope}|{office}" if office else scope)
+                seq = store.next_sequence(session, f"{scope}|{office}" if office else scope)
                 data = template.certificate(
                     seq=seq,
                     year=decision.year,
@@ -302,9 +248,7 @@ class AwardsService:
                     content=_to_content(data),
                     is_demo=decision.is_demo,
                 )
-                session.add(cert)
-                session.flush()
-                record_change(session, "certificates", cert, "insert", self.user_id, ["number"])
+                save_change(session, "certificates", cert, "insert", self.user_id, ["number"])
                 issued.append(data)
                 new.append(cert.number)
         log.info(
@@ -319,58 +263,15 @@ class AwardsService:
     def verify(self, number: str, digest: str | None = None) -> Verification:
         """valid / revoked / unknown; `altered` when a scanned digest does not match."""
         with self.db.read() as session:
-            cert = session.exec(
-                select(Certificate).where(Certificate.number == number.strip())
-            ).first()
+            cert = store.certificate_by_number(session, number.strip())
             if cert is None:
                 return Verification("unknown", number)
-            decision = session.get(AwardDecision, cert.decision_id)
+            decision = store.decision(session, cert.decision_id)
         if cert.revoked_at:
             return Verification("revoked", cert.number, decision, cert.revoke_reason)
         if digest and digest.lower() != cert.digest:
             return Verification("altered", cert.number, decision)
         return Verification("valid", cert.number, decision)
-
-
-def _demo_area(session, kode: str, rw: int, rt: int, assessment_id: str | None) -> bool:
-    """A decision about demo data is demo too (it must never reach the city's server)."""
-    if assessment_id:
-        row = session.exec(
-            text("SELECT is_demo FROM assessments WHERE id = :id"), params={"id": assessment_id}
-        ).first()
-        if row is not None:
-            return bool(row[0])
-    demo, real = session.exec(
-        text(
-            "SELECT COALESCE(sum(is_demo), 0), COALESCE(sum(1 - is_demo), 0) FROM households "
-            "WHERE kelurahan_kode = :k AND rw = :rw AND (:rt = 0 OR rt = :rt) AND deleted = 0"
-        ),
-        params={"k": kode, "rw": rw, "rt": rt},
-    ).one()
-    return bool(demo) and not real
-
-
-def _office_code(session) -> str | None:
-    """The device code the server gave this laptop at enrolment (None before enrolment)."""
-    row = session.exec(text("SELECT device_code FROM sync_device WHERE id = 1")).first()
-    return row[0] if row and row[0] else None
-
-
-def _next_seq(session, scope: str) -> int:
-    session.exec(
-        text(
-            "INSERT INTO certificate_sequences (scope, last) VALUES (:s, 0) ON CONFLICT DO NOTHING"
-        ),
-        params={"s": scope},
-    )
-    return int(
-        session.exec(
-            text(
-                "UPDATE certificate_sequences SET last = last + 1 WHERE scope = :s RETURNING last"
-            ),
-            params={"s": scope},
-        ).one()[0]
-    )
 
 
 def _to_content(data: CertificateData) -> str:
@@ -397,4 +298,4 @@ def _from_content(content: str) -> CertificateData:
 
 def kelurahan_of(db: Database, kode: str) -> Wilayah | None:
     with db.read() as session:
-        return session.exec(select(Wilayah).where(Wilayah.kode == kode)).first()
+        return wilayah_records.by_kode(session, kode)

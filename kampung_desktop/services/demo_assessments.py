@@ -8,20 +8,18 @@ KSM Kota Tangerang's; Kotaku baselines are made in both cities.
 
 from __future__ import annotations
 
-import json
 import random
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlmodel import select
-
 from kampung_desktop.core.ids import utc_now_iso
 from kampung_desktop.scoring import PROGRAM_FORMS
 from kampung_desktop.services.assessments import AssessmentService
+from kampung_desktop.storage import assessments as store
 from kampung_desktop.storage.database import Database
-from kampung_desktop.storage.models import Assessment, AssessmentAnswer, FormVersion
+from kampung_desktop.storage.models import Assessment
 
 #: (program, kelurahan code, RW, number of RTs (0: the RW itself, for KSM))
 PLAN: tuple[tuple[str, str, int, int], ...] = (
@@ -69,13 +67,12 @@ def seed_assessments(
     year = year or date.today().year
     rng = random.Random(seed)
     with db.write() as session:
-        already = session.exec(select(Assessment.id).where(Assessment.is_demo == True)).first()  # noqa: E712
-        if already is not None:
+        if store.any_demo_assessment(session):
             return DemoAssessments(0, {})
-        versions = {}
-        for program, form_id in PROGRAM_FORMS.items():
-            rows = session.exec(select(FormVersion).where(FormVersion.form_id == form_id)).all()
-            versions[program] = max(rows, key=lambda r: r.installed_at).version
+        versions = {
+            program: store.newest_version(session, form_id)
+            for program, form_id in PROGRAM_FORMS.items()
+        }
         counts: dict[str, int] = {}
         for program, kode, rw, rts in PLAN:
             for rt in range(1, rts + 1) if rts else (None,):
@@ -99,16 +96,7 @@ def _add(session, program, version, kode, rw, rt, answers, user_id, rng) -> None
         finalized_at=now,
         is_demo=True,
     )
-    session.add(assessment)
-    session.flush()
-    for name, value in answers.items():
-        session.add(
-            AssessmentAnswer(
-                assessment_id=assessment.id,
-                field=name,
-                value=json.dumps(value, ensure_ascii=False, sort_keys=True),
-            )
-        )
+    store.add_unqueued(session, assessment, answers)
 
 
 def _location(kode: str, rw: int, rt: int | None) -> dict[str, Any]:

@@ -6,12 +6,12 @@ it to show the tree, the list and the status bar.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kampung_desktop.core import wilayah as rules
 from kampung_desktop.storage import areas, peek, sync_store
+from kampung_desktop.storage.connection import RawConnection
 from kampung_desktop.storage.household_list import area_counts, kelurahan_counts
 
 
@@ -27,7 +27,7 @@ class AreaNode:
     children: list[AreaNode] = field(default_factory=list)
 
 
-def tree(conn: sqlite3.Connection, down_to: rules.Level = rules.Level.RT) -> list[AreaNode]:
+def tree(conn: RawConnection, down_to: rules.Level = rules.Level.RT) -> list[AreaNode]:
     """Kab/kota roots down to `down_to` (RT by default), each node with its household count.
 
     The first view asks only down to kelurahan: a city has a hundred kelurahan but ten
@@ -77,16 +77,16 @@ def _sum_counts(node: AreaNode) -> int:
     return node.count
 
 
-def setting(conn: sqlite3.Connection, key: str) -> str | None:
+def setting(conn: RawConnection, key: str) -> str | None:
     return peek.setting(conn, key)
 
 
-def pending(conn: sqlite3.Connection) -> int:
+def pending(conn: RawConnection) -> int:
     """Changes waiting to be sent (the status bar's count)."""
     return sum(sync_store.pending_by_table(conn).values())
 
 
-def needs_first_start(conn: sqlite3.Connection) -> bool:
+def needs_first_start(conn: RawConnection) -> bool:
     """True when AppContext.open would write (reference codes or the local user missing)."""
     return not areas.has_areas(conn) or not setting(conn, "current_user")
 

@@ -7,7 +7,6 @@ see storage.list_window). Views call this; only storage runs the SQL.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from kampung_desktop.services.first_view import AreaNode
 from kampung_desktop.services.list_query import ListQuery
 from kampung_desktop.storage import engine as sqlite_file
 from kampung_desktop.storage import household_list as listing
+from kampung_desktop.storage.connection import RawConnection
 from kampung_desktop.storage.list_window import Listing, ListSpec, open_listing
 
 ListRow = listing.ListRow
@@ -45,7 +45,7 @@ class HouseholdBrowser:
         self._path = path
         self._key = key
         self._scope = tuple(scope)
-        self._list_conn: sqlite3.Connection | None = None
+        self._list_conn: RawConnection | None = None
         self._list_lock = threading.Lock()
 
     @classmethod
@@ -87,7 +87,7 @@ class HouseholdBrowser:
             with self._list_lock:
                 self._list_conn = None  # from now on the UI thread's, never interrupted
 
-    def _list_connection(self) -> sqlite3.Connection:
+    def _list_connection(self) -> RawConnection:
         conn = sqlite_file.raw_connection(self._path, self._key)  # kept by the listing
         with self._list_lock:
             self._list_conn = conn

@@ -9,14 +9,10 @@ last saved instance is the newest assessment of the same form made by the same u
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from sqlmodel import col, select
-
-from kampung_desktop.storage import sync_store
+from kampung_desktop.storage import assessments, sync_store, users
 from kampung_desktop.storage.database import Database
-from kampung_desktop.storage.models import Assessment, AssessmentAnswer, User
 
 
 def device_metadata(db: Database, user_id: str | None) -> dict[str, str]:
@@ -28,7 +24,7 @@ def device_metadata(db: Database, user_id: str | None) -> dict[str, str]:
         values["deviceid"] = f"kampung:{device_id}"
     if user_id:
         with db.read() as session:
-            user = session.get(User, user_id)
+            user = users.user(session, user_id)
         if user is not None and user.username:
             values["username"] = user.username
     return values
@@ -40,22 +36,7 @@ def last_saved_answers(
     """Answers of the newest other assessment of `form_id` by `user_id` (any form version, as
     ODK's last-saved is per form); empty when there is none."""
     with db.read() as session:
-        query = (
-            select(Assessment.id)
-            .where(Assessment.form_id == form_id)
-            .where(Assessment.id != exclude_id)
-            .where(col(Assessment.deleted).is_(False))
-            .order_by(col(Assessment.updated_at).desc())
-            .limit(1)
-        )
-        if user_id is not None:
-            query = query.where(Assessment.created_by == user_id)
-        previous = session.exec(query).first()
+        previous = assessments.last_saved_by(session, form_id, user_id, exclude_id)
         if previous is None:
             return {}
-        rows = session.exec(
-            select(AssessmentAnswer.field, AssessmentAnswer.value).where(
-                AssessmentAnswer.assessment_id == previous
-            )
-        ).all()
-    return {field: json.loads(value) for field, value in rows}
+        return assessments.answers_in(session, previous)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 
+from kampung_desktop.storage import users
 from kampung_desktop.storage.database import Database
-from kampung_desktop.storage.models import User
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +22,7 @@ MAX_NAME = 120
 def user_names(db: Database) -> dict[str, str]:
     """User id → full name; "" for an account still carrying a role label."""
     with db.raw() as conn:
-        rows = conn.execute("SELECT id, coalesce(full_name, username) FROM users").fetchall()
+        rows = users.names(conn)
     return {uid: "" if name in PLACEHOLDER_NAMES else name for uid, name in rows}
 
 
@@ -37,7 +37,7 @@ def set_name(db: Database, user_id: str | None, name: str) -> None:
             f"write the person's full name (at most {MAX_NAME} characters)."
         )
     with db.write() as session:
-        user = session.get(User, user_id)
+        user = users.user(session, user_id)
         if user is None:
             raise ValueError("Akun tidak ditemukan / account not found.")
         user.full_name = name

@@ -6,8 +6,6 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from sqlmodel import select
-
 from kampung_desktop.core import codes, geo, nik, registry
 from kampung_desktop.core.messages import Problem
 from kampung_desktop.core.roles import Permission, in_scope
@@ -16,10 +14,11 @@ from kampung_desktop.services import wilayah
 from kampung_desktop.services.audit import REVEAL, AuditService
 from kampung_desktop.storage import household_list as listing
 from kampung_desktop.storage import households as repo
+from kampung_desktop.storage import wilayah_records
 from kampung_desktop.storage.changes import pending_count
 from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.errors import ValidationFailed
-from kampung_desktop.storage.models import Household, Wilayah
+from kampung_desktop.storage.models import Household
 
 
 @dataclass
@@ -58,7 +57,7 @@ class RegistryService:
                 found[f"members.{i}.{key}"] = problems
         self._check_niks(draft, found)
         with self.db.read() as session:
-            kel = session.exec(select(Wilayah).where(Wilayah.kode == draft.kelurahan_kode)).first()
+            kel = wilayah_records.by_kode(session, draft.kelurahan_kode)
         if kel is None and "household.kelurahan_kode" not in found:
             found["household.kelurahan_kode"] = [Problem("field.required", {"field": "Kelurahan"})]
         return found
@@ -88,7 +87,7 @@ class RegistryService:
 
     @staticmethod
     def _kelurahan_name(session, kode: str) -> str:
-        row = session.exec(select(Wilayah).where(Wilayah.kode == kode)).first()
+        row = wilayah_records.by_kode(session, kode)
         return f"Kel. {row.nama}" if row else kode
 
     # -- writes -------------------------------------------------------------------------

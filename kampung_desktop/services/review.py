@@ -9,8 +9,6 @@ the enumerator with the record), decisions through `AwardsService.decide`.
 
 from __future__ import annotations
 
-import json
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +35,8 @@ from kampung_desktop.services.review_model import (  # noqa: F401 (re-exported)
     state_label,
 )
 from kampung_desktop.services.review_summary import SummaryRow, summary_rows
+from kampung_desktop.storage import areas as area_store
+from kampung_desktop.storage import assessments as store
 from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.models import AwardDecision
 
@@ -70,15 +70,7 @@ class ReviewService:
     def areas(self) -> list[Area]:
         """Kecamatan (named with their city) and their kelurahan, with assessment counts."""
         with self.db.raw() as conn:
-            rows = conn.execute(
-                "SELECT kec.kode, kec.nama, kota.nama, kel.kode, kel.nama, "
-                "(SELECT count(*) FROM assessments a WHERE a.kelurahan_kode = kel.kode "
-                f"AND a.deleted = 0 AND a.state IN ({_marks(LISTED_STATES)})) "
-                "FROM wilayah kel JOIN wilayah kec ON kec.kode = kel.parent_kode "
-                "LEFT JOIN wilayah kota ON kota.kode = kec.parent_kode "
-                "WHERE kel.level = 4 ORDER BY kec.kode, kel.kode",
-                LISTED_STATES,
-            ).fetchall()
+            rows = store.counts_by_kelurahan(conn, LISTED_STATES)
         by_kec: dict[str, Area] = {}
         for kec_kode, kec_nama, kota_nama, kel_kode, kel_nama, count in rows:
             if not self._in_scope(kel_kode):
@@ -96,25 +88,22 @@ class ReviewService:
     def areas_by_code(self) -> dict[str, tuple[str, str]]:
         """Kelurahan code → (kelurahan name, kecamatan name)."""
         with self.db.raw() as conn:
-            rows = conn.execute(
-                "SELECT kel.kode, kel.nama, coalesce(kec.nama, '') FROM wilayah kel "
-                "LEFT JOIN wilayah kec ON kec.kode = kel.parent_kode WHERE kel.level = 4"
-            ).fetchall()
+            rows = area_store.kelurahan_with_kecamatan(conn)
         return {kode: (kel, kec) for kode, kel, kec in rows}
 
     def area_name(self, kode: str) -> str:
         with self.db.raw() as conn:
-            row = conn.execute("SELECT nama FROM wilayah WHERE kode = ?", (kode,)).fetchone()
-        return row[0] if row else kode
+            name = area_store.name_of(conn, kode)
+        return name if name is not None else kode
 
     def government_of(self, kelurahan_kode: str) -> str:
         """The heading of an official report: "PEMERINTAH KOTA JAMBI" for a kelurahan there."""
         kota = kelurahan_kode.rsplit(".", 2)[0]
         with self.db.raw() as conn:
-            row = conn.execute("SELECT nama FROM wilayah WHERE kode = ?", (kota,)).fetchone()
-        if not row:
+            name = area_store.name_of(conn, kota)
+        if name is None:
             return ""
-        name = row[0].upper()
+        name = name.upper()
         return "PEMERINTAH " + (name if name.startswith(("KOTA ", "KABUPATEN ")) else name)
 
     def user_names(self) -> dict[str, str]:
@@ -135,21 +124,9 @@ class ReviewService:
     ) -> list[ScoredAssessment]:
         """Assessments of `program` in a kelurahan (or kecamatan, city), by RW and RT, scored."""
         form_id = _form_of(program)
-        sql = (
-            "SELECT a.id, a.form_id, a.form_version, a.kelurahan_kode, kel.nama, kec.nama, "
-            "a.rw, a.rt, a.state, a.review_note, a.finalized_at, a.updated_at, a.created_at "
-            "FROM assessments a JOIN wilayah kel ON kel.kode = a.kelurahan_kode "
-            "LEFT JOIN wilayah kec ON kec.kode = kel.parent_kode "
-            f"WHERE a.deleted = 0 AND a.form_id = ? AND a.state IN ({_marks(states)})"
-        )
-        params: list[Any] = [form_id, *states]
-        if kode_prefix:
-            sql += " AND (a.kelurahan_kode = ? OR a.kelurahan_kode LIKE ?)"
-            params += [kode_prefix, kode_prefix + ".%"]
-        sql += " ORDER BY a.kelurahan_kode, a.rw, a.rt, a.updated_at DESC"
         with self.db.raw() as conn:
-            rows = conn.execute(sql, params).fetchall()
-            answers = _answers_of(conn, [r[0] for r in rows])
+            rows = store.listed(conn, form_id, states, kode_prefix)
+            answers = store.answers_of(conn, [r[0] for r in rows])
         rules = _rules_or_error(program)
         rows = [r for r in rows if self._in_scope(r[3])]
         scored = [self._scored(program, r, answers.get(r[0], {}), rules) for r in rows]
@@ -363,10 +340,6 @@ class ReviewService:
 # -- helpers --------------------------------------------------------------------------------
 
 
-def _marks(values: tuple[str, ...]) -> str:
-    return ", ".join("?" for _ in values)
-
-
 def _form_of(program: str) -> str:
     if program not in PROGRAM_FORMS:
         raise ValueError(
@@ -381,19 +354,6 @@ def _rules_or_error(program: str) -> Any:
         return load_rules(program)
     except ScoringError as exc:
         return str(exc)
-
-
-def _answers_of(conn, ids: list[str]) -> dict[str, dict[str, Any]]:  # type: ignore[no-untyped-def]
-    found: dict[str, dict[str, Any]] = defaultdict(dict)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        for aid, name, value in conn.execute(
-            "SELECT assessment_id, field, value FROM assessment_answers "
-            f"WHERE assessment_id IN ({', '.join('?' for _ in chunk)})",
-            chunk,
-        ):
-            found[aid][name] = json.loads(value)
-    return found
 
 
 def _year_of(program: str, answers: dict[str, Any], stamp: str | None) -> int | None:

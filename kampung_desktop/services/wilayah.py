@@ -5,15 +5,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sqlmodel import select
-
 from kampung_desktop.core import wilayah as rules
 from kampung_desktop.core.ids import new_id, utc_now_iso
 from kampung_desktop.core.wilayah_csv import WilayahImportError, parse_csv  # noqa: F401 (API)
 from kampung_desktop.paths import resource
 from kampung_desktop.services import first_view
 from kampung_desktop.services.first_view import AreaNode  # noqa: F401 (re-export)
-from kampung_desktop.storage import areas
+from kampung_desktop.storage import areas, wilayah_records
 from kampung_desktop.storage.changes import record_change
 from kampung_desktop.storage.database import Database
 from kampung_desktop.storage.models import Wilayah
@@ -36,7 +34,7 @@ def import_rows(
     rows = sorted(rows, key=lambda r: (r[0].count("."), r[0]))
     added = updated = 0
     with db.write() as session:
-        known = {w.kode: w for w in session.exec(select(Wilayah))}
+        known = wilayah_records.all_by_kode(session)
         for kode, nama in rows:
             parent = rules.parent_of(kode)
             if parent and parent not in known:

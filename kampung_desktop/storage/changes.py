@@ -55,6 +55,21 @@ def record_change(
     audit.append(session, action or op, entity, record_id, changed, user_id=user_id)
 
 
+def save_change(
+    session: Session,
+    entity: str,
+    record: SQLModel,
+    op: str,
+    user_id: str | None,
+    fields: Iterable[str] = (),
+    action: str | None = None,
+) -> None:
+    """Write `record` (flushed, so it has its id) and `record_change` it, in one go."""
+    session.add(record)
+    session.flush()
+    record_change(session, entity, record, op, user_id, fields, action)
+
+
 def base_revision(session: Session, entity: str, record_id: str, op: str) -> int:
     """The revision this edit started from, as the server will know it when the op arrives.
 

@@ -28,6 +28,9 @@ KEY_BYTES = 32
 # keeps more of them (it grows only as pages are read; see docs/benchmarks.md).
 DECRYPTED_CACHE_KIB = 32 * 1024
 SQLITE_MAGIC = b"SQLite format 3\x00"
+#: A DB-API connection to the local database: sqlite3's, or SQLCipher's (same interface).
+#: Code outside storage names this type rather than importing a driver.
+RawConnection = sqlite3.Connection
 
 _ERRORS = {"ERROR": "Error", "OPERATIONAL": "OperationalError", "DATABASE": "DatabaseError"}
 
