@@ -25,7 +25,7 @@ BUDGET_MB = 200
 EXE_SUFFIX = ".exe" if sys.platform == "win32" else ""
 SERVER_PACKAGES = {"fastapi", "starlette", "uvicorn", "alembic", "psycopg", "psycopg_binary",
                    "argon2", "_argon2_cffi_bindings", "pydantic_settings", "jinja2"}  # fmt: skip
-DEV_PACKAGES = {"pytest", "_pytest", "pytestqt", "hypothesis", "schemathesis", "pypdf", "httpx",
+DEV_PACKAGES = {"pytest", "_pytest", "pytestqt", "hypothesis", "schemathesis", "pypdf", "httpx", "httpx2",
                 "ruff", "importlinter", "PyInstaller", "setuptools", "pip"}  # fmt: skip
 QT_PLUGIN_TYPES = {"platforms", "platforminputcontexts", "xcbglintegrations", "styles",
                    "printsupport", "imageformats"}  # fmt: skip
