@@ -20,6 +20,7 @@ from typing import Any
 from sqlmodel import Session
 
 from kampung_desktop.core.ids import utc_now_iso
+from kampung_desktop.storage.sql_script import statements
 
 GENESIS = "0" * 64
 
@@ -216,9 +217,7 @@ CREATE INDEX ix_audit_at ON audit_log(at);
 
 
 def apply_v8(conn: Any) -> None:
-    from kampung_desktop.storage.migrations import _split
-
-    for statement in _split(V8_SCHEMA):
+    for statement in statements(V8_SCHEMA):
         conn.execute(statement)
     chain_existing(conn)
 

@@ -17,6 +17,8 @@ import json
 import sqlite3
 import uuid
 
+from kampung_desktop.storage.sql_script import statements
+
 PUSH_ENTITIES = (
     "households",
     "members",
@@ -151,9 +153,7 @@ END;
 
 
 def apply_v6(conn: sqlite3.Connection) -> None:
-    from kampung_desktop.storage.migrations import _split
-
-    for statement in _split(V6_SCHEMA):
+    for statement in statements(V6_SCHEMA):
         conn.execute(statement)
     conn.execute("INSERT INTO sync_device (id, device_id) VALUES (1, ?)", (str(uuid.uuid4()),))
     _classify_outbox(conn)

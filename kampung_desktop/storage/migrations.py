@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kampung_desktop.storage import search
+from kampung_desktop.storage.sql_script import statements
 
 _STAMPS = """
     created_at TEXT NOT NULL,
@@ -231,25 +232,10 @@ class Migration:
 
 def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
     def run(conn: sqlite3.Connection) -> None:
-        for statement in _split(sql):
+        for statement in statements(sql):
             conn.execute(statement)
 
     return run
-
-
-def _split(sql: str) -> list[str]:
-    """Split a script into statements (executescript would commit behind our back)."""
-    statements, buf = [], []
-    for line in sql.splitlines():
-        buf.append(line)
-        candidate = "\n".join(buf).strip()
-        if candidate.endswith(";") and sqlite3.complete_statement(candidate):
-            statements.append(candidate)
-            buf = []
-    rest = "\n".join(buf).strip()
-    if rest:
-        statements.append(rest)
-    return statements
 
 
 V5_SEARCH_PREFIXES = "DROP TABLE household_search;" + _search_index("1 2 3 4 5 6 8")
