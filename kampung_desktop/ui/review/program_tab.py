@@ -14,9 +14,6 @@ from typing import TYPE_CHECKING, Any
 from kampung_desktop.core.awards import AWARD_PROGRAMS
 from kampung_desktop.services.review import CATEGORY_FIELDS
 from kampung_desktop.ui.qt import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressDialog,
     QPushButton,
@@ -26,11 +23,11 @@ from kampung_desktop.ui.qt import (
     QWidget,
     Signal,
 )
-from kampung_desktop.ui.review import deciding
+from kampung_desktop.ui.review import deciding, tables
 from kampung_desktop.ui.review.decision_dialog import DecisionDialog
 from kampung_desktop.ui.review.dialogs import AssessmentDialog, NoteDialog, fmt_score, place_text
 from kampung_desktop.ui.review.dialogs import category_text as category_label
-from kampung_desktop.ui.review.models import RIGHT, Column, RowsModel, decimal_of, row_key, when
+from kampung_desktop.ui.review.models import RIGHT, Column, RowsModel, decimal_of, when
 
 if TYPE_CHECKING:
     from kampung_desktop.ui.review.window import ReviewWindow
@@ -81,37 +78,13 @@ class ProgramTab(QWidget):
 
     # -- construction -----------------------------------------------------------------------
     def _table(self, model: RowsModel, name: str) -> QTableView:
-        view = QTableView(self)
-        view.setObjectName(name)
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(26)
-        view.horizontalHeader().setHighlightSections(False)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.selectionModel().selectionChanged.connect(self._update_buttons)
-        return view
+        return tables.table(self, model, name, self._update_buttons)
 
     def _page(self, view: QTableView, buttons: list[QPushButton], hint: QLabel) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        layout.addWidget(hint)
-        layout.addWidget(view, 1)
-        row = QHBoxLayout()
-        for button in buttons:
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        return page
+        return tables.page(self, view, buttons, hint)
 
     def _button(self, name: str, handler) -> QPushButton:  # type: ignore[no-untyped-def]
-        button = QPushButton(self)
-        button.setObjectName(name)
-        button.clicked.connect(handler)
-        return button
+        return tables.button(self, name, handler)
 
     def _build_assessments(self) -> None:
         lang = self.host.lang
@@ -264,33 +237,15 @@ class ProgramTab(QWidget):
         self.ranking_model.set_rows(ranking)
         self.decision_model.set_rows(decisions)
         for view in (self.assessment_view, self.ranking_view, self.decision_view):
-            view.resizeColumnsToContents()
-            header = view.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-            for column in range(header.count() - 1):  # some air between the columns
-                view.setColumnWidth(column, view.columnWidth(column) + 18)
+            tables.fit_columns(view)
         self.assessment_hint.setText(self._summary(assessments))
-        self._reselect(keep)
+        tables.reselect((self.assessment_view, self.ranking_view, self.decision_view), keep)
         self._update_buttons()
         self.refreshed.emit()
 
-    def _reselect(self, keep: list[Any]) -> None:
-        keys = [row_key(item) for item in keep]
-        for view, key in zip(
-            (self.assessment_view, self.ranking_view, self.decision_view), keys, strict=True
-        ):
-            if key is None:
-                continue
-            model = view.model()
-            for i, row in enumerate(model.rows):
-                if row_key(row) == key:
-                    view.selectRow(i)
-                    break
-
     @staticmethod
     def selected(view: QTableView) -> Any:
-        rows = view.selectionModel().selectedRows()
-        return view.model().row(rows[0].row()) if rows else None
+        return tables.selected(view)
 
     def _update_buttons(self, *_args: Any) -> None:
         assessment = self.selected(self.assessment_view)
