@@ -148,7 +148,7 @@ def _decide(args: argparse.Namespace) -> int:
     finally:
         ctx.close()
     scored = (
-        f" (skor {format_decimal(decision.score, lang)}, {decision.level})"
+        f" (skor {format_decimal(decision.score, lang)}, {_level_label(decision, lang)})"
         if decision.score
         else " (tanpa skor)"
     )
@@ -157,6 +157,16 @@ def _decide(args: argparse.Namespace) -> int:
         f"{_area(decision.rw, decision.rt)} Kelurahan {place}{scored}"
     )
     return 0
+
+
+def _level_label(decision: Any, lang: str) -> str:
+    """The tier as people read it ("Layak Kampung Bantar"), not its code ("layak")."""
+    from kampung_desktop.scoring import load_rules
+
+    for level in load_rules(decision.program).levels:
+        if level.code == decision.level:
+            return level.label_en if lang == "en" else level.label
+    return str(decision.level)
 
 
 def _area(rw: int, rt: int) -> str:

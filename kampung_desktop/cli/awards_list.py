@@ -131,7 +131,7 @@ def _line(item: dict[str, Any], lang: str) -> str:
 
     rank = f"{item['rank']:>3}" if item["rank"] else "  –"
     rt = f"RT {item['rt']:03d} / " if item["rt"] else ""
-    place = f"{rt}RW {item['rw']:03d} {item['kelurahan']}"
+    place = f"{rt}RW {item['rw']:03d} {item['kelurahan']} ({item['kelurahan_kode']})"
     score = format_decimal(f"{item['score']:.2f}", lang) if item["score"] is not None else "–"
     label = item["label"] if lang == "id" else item["label_en"]
     parts = [f"{rank}  {place}", f"skor {score}" + (f" ({label})" if label else "")]

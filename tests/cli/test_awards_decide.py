@@ -63,7 +63,7 @@ def test_decide_records_the_decision_with_the_rt_score(data_dir, scored_rt, caps
     [line] = out.splitlines()
     decision_id, summary = line.split("  ", 1)
     assert summary == (
-        "bantar 2026 kategori sedang: RT 005 / RW 012 Kelurahan Pasir Putih (skor 100,00, layak)"
+        "bantar 2026 kategori sedang: RT 005 / RW 012 Kelurahan Pasir Putih (skor 100,00, Layak Kampung Bantar)"
     )
     ctx = AppContext.open(data_dir)
     try:
@@ -99,7 +99,9 @@ def test_override_with_a_reason_is_recorded_in_the_audit_log(data_dir, capsys):
     assert "--override perlu --reason" in capsys.readouterr().err
     assert _decide(data_dir, "--override", "--reason", "Keputusan rapat juri 3 Okt") == 0
     out, _ = capsys.readouterr()
-    assert out.strip().endswith("RT 005 / RW 012 Kelurahan Pasir Putih (skor 77,78, pembinaan)")
+    assert out.strip().endswith(
+        "RT 005 / RW 012 Kelurahan Pasir Putih (skor 77,78, Perlu pembinaan)"
+    )
     [row] = _decisions(data_dir)
     ctx = AppContext.open(data_dir)
     with ctx.db.raw() as conn:
@@ -129,7 +131,7 @@ def test_english_output_keeps_the_decimal_point(data_dir, scored_rt, capsys):
     ctx.set_setting("language", "en")
     ctx.close()
     assert _decide(data_dir) == 0
-    assert capsys.readouterr().out.strip().endswith("(skor 100.00, layak)")
+    assert capsys.readouterr().out.strip().endswith("(skor 100.00, Qualifies as Kampung Bantar)")
 
 
 def test_kotaku_is_not_an_award_even_with_an_override(data_dir, capsys):

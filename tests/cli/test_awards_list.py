@@ -59,7 +59,8 @@ def test_human_output_follows_the_language(data_dir, capsys):
     _seed(data_dir)
     lines = _list(data_dir, capsys).splitlines()
     assert lines[0] == (
-        "  1  RT 001 / RW 001 Pasir Putih · skor 100,00 (Layak Kampung Bantar) · Disetujui · "
+        "  1  RT 001 / RW 001 Pasir Putih (15.71.02.1002) · skor 100,00 (Layak Kampung Bantar) · "
+        "Disetujui · "
         "dapat diberi penghargaan / eligible"
     )
     assert "skor 77,78 (Perlu pembinaan) · Final · penilaiannya belum disetujui" in lines[1]
