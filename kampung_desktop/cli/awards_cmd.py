@@ -87,16 +87,12 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _read_answers(path: Path) -> dict[str, Any]:
+    from kampung_desktop.services.input_files import InputFileError, read_text
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise CliError(
-            f"{path}: berkas jawaban tidak dapat dibaca ({reason}) / "
-            f"cannot read the answers file ({reason})"
-        ) from None
-    except UnicodeDecodeError:
-        raise CliError(f"{path}: bukan teks UTF-8 / not UTF-8 text") from None
+        text = read_text(path)
+    except InputFileError as exc:
+        raise CliError(str(exc)) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -45,10 +45,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _load(path: Path, lang: str) -> Any:
+    from kampung_desktop.services.input_files import InputFileError, check_file
     from kampung_desktop.survey import FormLoadError, load_form
 
-    if not path.is_file():
-        raise CliError(f"berkas tidak ditemukan / file not found: {path}")
+    try:
+        check_file(path)
+    except InputFileError as exc:
+        raise CliError(str(exc)) from None
     try:
         return load_form(path)
     except FormLoadError as exc:
@@ -128,12 +131,15 @@ def _parse_today(text: str | None) -> date | None:
 
 
 def _read_answers(path: Path) -> dict[str, Any]:
+    from kampung_desktop.services.input_files import InputFileError, read_text
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CliError(f"berkas tidak ditemukan / file not found: {path}") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CliError(f"{path}: JSON tidak sah / invalid JSON: {exc}") from None
+        data = json.loads(read_text(path))
+    except InputFileError as exc:
+        raise CliError(str(exc)) from None
+    except json.JSONDecodeError as exc:
+        where = f"baris/line {exc.lineno}, kolom/column {exc.colno}"
+        raise CliError(f"{path}: JSON tidak sah / invalid JSON ({where}: {exc.msg})") from None
     except RecursionError:
         raise CliError(f"{path}: JSON bersarang terlalu dalam / JSON nested too deeply") from None
     if not isinstance(data, dict):

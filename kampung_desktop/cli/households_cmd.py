@@ -44,11 +44,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from kampung_desktop.services.input_files import InputFileError, check_file
     from kampung_desktop.services.registry_import import RegistryImportError, import_registry
 
     path = Path(args.file)
-    if not path.is_file():
-        raise CliError(f"Berkas tidak ada: {path} / file not found.")
+    try:
+        check_file(path)
+    except InputFileError as exc:
+        raise CliError(str(exc)) from None
     ctx = open_context(args, Permission.EDIT_REGISTRY, CITY)
     try:
         report = import_registry(ctx.db, path, ctx.user_id, skip_invalid=args.skip_invalid)

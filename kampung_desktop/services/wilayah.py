@@ -70,12 +70,12 @@ def import_rows(
 
 
 def import_csv(db: Database, path: Path, user_id: str | None) -> tuple[int, int]:
+    from kampung_desktop.services.input_files import InputFileError, read_text
+
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise WilayahImportError(
-            f"Berkas {path} tidak dapat dibaca / cannot be read: {exc}"
-        ) from exc
+        text = read_text(Path(path))
+    except InputFileError as exc:
+        raise WilayahImportError(str(exc)) from None
     added, updated = import_rows(db, parse_csv(text), "import", user_id, queue=True)
     log.info("wilayah imported: %d added, %d updated", added, updated)
     return added, updated

@@ -17,6 +17,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Berkas formulir tidak dapat dibaca: {detail}",
         "en": "The form file cannot be read: {detail}",
     },
+    "load.not_a_workbook": {
+        "id": "Berkas formulir bukan buku kerja yang dapat dibaca (rusak, atau isinya bukan "
+        "Excel/XLSForm). Buka di Excel dan simpan ulang sebagai .xlsx.",
+        "en": "The form file is not a readable workbook (damaged, or not an Excel/XLSForm "
+        "file). Open it in Excel and save it again as .xlsx.",
+    },
     "load.pyxform": {
         "id": "Formulir ditolak oleh pyxform: {detail}",
         "en": "pyxform rejected the form: {detail}",

@@ -54,9 +54,11 @@ def read_workbook(source: str | PathLike[str] | bytes, file_type: str | None = N
         definition = get_xlsform(source, file_type=file_type)
     except (PyXFormError, OSError, ValueError, KeyError, TypeError) as exc:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise FormLoadError(
-            [LoadProblem("survey", 1, "load.unreadable", {"detail": detail})]
-        ) from exc
+        if "not recognized as a supported type" in detail:  # pyxform's words for any garbage
+            problem = LoadProblem("survey", 1, "load.not_a_workbook", {})
+        else:
+            problem = LoadProblem("survey", 1, "load.unreadable", {"detail": detail})
+        raise FormLoadError([problem]) from exc
 
     problems: list[LoadProblem] = []
     warnings = [

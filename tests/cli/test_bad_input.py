@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 
@@ -151,6 +152,7 @@ def test_garbage_workbook_is_reported_as_unreadable(tmp_path, capsys):
     assert main(["forms", "check", str(garbage)]) == 1
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err and out.strip()
+    assert "bukan buku kerja" in out and "supported type" not in out  # not pyxform's words
 
 
 def _md_form(tmp_path: Path, default_language: str) -> Path:
@@ -221,3 +223,46 @@ def test_a_cell_over_the_csv_limit_is_reported_with_its_line(data_dir, tmp_path,
     assert _import(data_dir, tmp_path, text) == 1
     line = _one_line(capsys.readouterr().err)
     assert "terlalu panjang" in line and "Baris 3" in line
+
+
+# -- input files that are folders, missing or not UTF-8 ---------------------------------------
+
+
+def test_input_files_that_are_folders_or_not_utf8_are_named_as_such(data_dir, tmp_path, capsys):
+    """A folder is not "not found" and a cp1252 CSV is not a Python codec error."""
+    form = str(forms_dir() / "bantar_rt.xlsx")
+    latin = tmp_path / "kode.csv"
+    latin.write_bytes("kode,nama\n32,Jawé Barat\n".encode("cp1252"))
+    data = ["--data-dir", str(data_dir)]
+    for argv in (
+        ["wilayah", "import", *data, str(tmp_path)],
+        ["households", "import", *data, str(tmp_path)],
+        ["forms", "check", str(tmp_path)],
+        ["forms", "eval", form, str(tmp_path)],
+        ["awards", "score", "bantar", str(tmp_path)],
+    ):
+        assert main(argv) == 1, argv
+        line = _one_line(capsys.readouterr().err)
+        assert "adalah folder" in line and "is a folder" in line and "Errno" not in line, line
+    for argv in (
+        ["wilayah", "import", *data, str(latin)],
+        ["forms", "eval", form, str(latin)],
+        ["awards", "score", "bantar", str(latin)],
+    ):
+        assert main(argv) == 1, argv
+        line = _one_line(capsys.readouterr().err)
+        assert "bukan teks UTF-8 (byte ke-17)" in line and "codec" not in line, line
+
+
+def test_output_cut_short_by_head_ends_quietly(tmp_path):
+    """`kampung forms eval … | head -1`: the reader goes away; no BrokenPipeError traceback."""
+    answers = tmp_path / "a.json"
+    answers.write_text('{"tahun": 2026}', encoding="utf-8")
+    done = subprocess.run(
+        f"{KAMPUNG} forms eval {forms_dir() / 'bantar_rt.xlsx'} {answers} | head -c 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.stdout == "{" and done.stderr == "", done.stderr

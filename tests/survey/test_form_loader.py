@@ -310,7 +310,7 @@ def test_unreadable_file(tmp_path: Path):
     path.write_bytes(b"not a workbook")
     with pytest.raises(FormLoadError) as info:
         load_form(path)
-    assert info.value.problems[0].code == "load.unreadable"
+    assert info.value.problems[0].code == "load.not_a_workbook"
 
 
 def test_a_refused_row_is_named_once_without_follow_up_errors():
