@@ -21,6 +21,7 @@ from typing import BinaryIO
 
 from kampung_desktop.storage import attachment_crypto as crypto
 from kampung_desktop.storage import attachment_files
+from kampung_desktop.storage.errors import BackupRefused
 
 STAGING = ".attachments-restoring"
 _PATH = struct.Struct(">H")
@@ -59,8 +60,6 @@ def staging_dir(data_dir: Path) -> Path:
 def extract(backup: Path, offset: int, manifest: object, target: Path) -> int:
     """Unpack the part into `target` after checking its size and digest; returns the count.
     Raises BackupRefused("damaged") for a part that does not match its manifest."""
-    from kampung_desktop.storage.backup_file import BackupRefused
-
     size = int(getattr(manifest, "attachments_size", 0))
     drop(target)
     if size == 0:
@@ -116,8 +115,6 @@ def drop(staged: Path) -> None:
 
 
 def _copy_exactly(source: BinaryIO, out: BinaryIO, size: int) -> None:
-    from kampung_desktop.storage.backup_file import BackupRefused
-
     while size:
         block = source.read(min(_BLOCK, size))
         if not block:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from kampung_desktop.storage import backup_attachments, connection
 from kampung_desktop.storage.engine import BUSY_TIMEOUT_MS, database_path, inspect_existing
-from kampung_desktop.storage.errors import DatabaseUnavailable
+from kampung_desktop.storage.errors import BackupRefused, DatabaseUnavailable
 
 MAGIC = b"KAMPUNG-BACKUP\x01\n"  # 16 bytes
 FORMAT = 2  # 2: attachments after the database; 1 (database only) is still restored
@@ -37,15 +37,6 @@ FORMATS = (1, 2)
 _CHUNK = 1024 * 1024
 _KEY_CHECK = b"kampung backup key check v1"
 _COUNTED = ("households", "members", "assessments")
-
-
-class BackupRefused(Exception):
-    """The file cannot be restored here; `reason` is a key of services.backups' texts."""
-
-    def __init__(self, reason: str, **details: object) -> None:
-        self.reason = reason
-        self.details = details
-        super().__init__(reason)
 
 
 @dataclass(frozen=True)

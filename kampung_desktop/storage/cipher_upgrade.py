@@ -29,7 +29,7 @@ import sqlite3
 from pathlib import Path
 
 from kampung_desktop.storage import connection
-from kampung_desktop.storage.engine import (
+from kampung_desktop.storage.db_file import (
     BUSY_TIMEOUT_MS,
     database_path,
     inspect_existing,

@@ -87,3 +87,12 @@ class ValidationFailed(Exception):
     def __init__(self, problems: dict[str, list]) -> None:
         self.problems = problems
         super().__init__(", ".join(sorted(problems)))
+
+
+class BackupRefused(Exception):
+    """The file cannot be restored here; `reason` is a key of services.backups' texts."""
+
+    def __init__(self, reason: str, **details: object) -> None:
+        self.reason = reason
+        self.details = details
+        super().__init__(reason)

@@ -175,11 +175,11 @@ def test_a_damaged_plain_file_is_refused_untouched(tmp_path):
 def test_a_large_encrypted_file_gets_the_size_independent_check(protected, monkeypatch):
     """Above FULL_CHECK_MAX_BYTES only the schema and page count are checked (SQLCipher
     answers PRAGMA page_size as text)."""
-    from kampung_desktop.storage import engine
+    from kampung_desktop.storage import db_file, engine
 
     folder, session = protected
     connection.forget_key(database_path(folder))
-    monkeypatch.setattr(engine, "FULL_CHECK_MAX_BYTES", 0)
+    monkeypatch.setattr(db_file, "FULL_CHECK_MAX_BYTES", 0)
     assert engine.inspect_existing(database_path(folder), session.db_key) > 0
 
 

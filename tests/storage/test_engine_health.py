@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kampung_desktop.storage import engine
+from kampung_desktop.storage import db_file, engine
 from kampung_desktop.storage.errors import DatabaseUnavailable
 
 
@@ -26,7 +26,7 @@ def filled(tmp_path: Path) -> Path:
 
 def test_a_large_healthy_file_passes_without_reading_every_page(tmp_path, monkeypatch):
     path = filled(tmp_path)
-    monkeypatch.setattr(engine, "FULL_CHECK_MAX_BYTES", 0)
+    monkeypatch.setattr(db_file, "FULL_CHECK_MAX_BYTES", 0)
     pages_read = []
     real_connect = sqlite3.connect
 
@@ -43,7 +43,7 @@ def test_a_large_healthy_file_passes_without_reading_every_page(tmp_path, monkey
 @pytest.mark.parametrize("limit", [0, 1 << 40], ids=["structure only", "every page"])
 def test_a_file_cut_short_is_reported_as_damaged(tmp_path, monkeypatch, limit):
     path = filled(tmp_path)
-    monkeypatch.setattr(engine, "FULL_CHECK_MAX_BYTES", limit)
+    monkeypatch.setattr(db_file, "FULL_CHECK_MAX_BYTES", limit)
     with open(path, "r+b") as fh:
         fh.truncate(os.path.getsize(path) // 2)
     with pytest.raises(DatabaseUnavailable) as error:
