@@ -1,4 +1,5 @@
-"""Qt's own words (standard buttons, file and print dialogs) in the UI language.
+"""Qt's own words (standard buttons, file and print dialogs, the right-click menus of text
+fields and scroll bars) in the UI language.
 
 Qt ships translations for many languages (`qtbase_<lang>.qm` under
 `QLibraryInfo.TranslationsPath`) but not for Bahasa Indonesia; without one, a "Buang
@@ -63,6 +64,21 @@ _PRINT = {
     "rentang dipisah koma; rentang ditulis dua angka dengan tanda hubung. Mis. 3,5-7,9 mencetak "
     "halaman 3, 5, 6, 7 dan 9.",
 }  # fmt: skip
+# The right-click menu of every text field and scroll bar.
+_EDIT_MENU = {
+    "&Undo": "&Urungkan", "&Redo": "Ulang&i", "Cu&t": "Po&tong", "&Copy": "&Salin",
+    "&Paste": "T&empel", "Delete": "Hapus", "Select All": "Pilih semua",
+    "&Select All": "&Pilih semua", "Copy &Link Location": "Salin &alamat tautan",
+    "&Step up": "&Naikkan", "Step &down": "&Turunkan",
+}  # fmt: skip
+_SCROLL_MENU = {
+    "Scroll here": "Gulir ke sini", "Left edge": "Tepi kiri", "Top": "Atas",
+    "Right edge": "Tepi kanan", "Bottom": "Bawah", "Page left": "Satu halaman ke kiri",
+    "Page up": "Satu halaman ke atas", "Page right": "Satu halaman ke kanan",
+    "Page down": "Satu halaman ke bawah", "Scroll left": "Gulir ke kiri",
+    "Scroll up": "Gulir ke atas", "Scroll right": "Gulir ke kanan",
+    "Scroll down": "Gulir ke bawah",
+}  # fmt: skip
 #: Qt context → source text → Bahasa Indonesia.
 INDONESIAN: dict[str, dict[str, str]] = {
     "QPlatformTheme": _BUTTONS,
@@ -79,6 +95,10 @@ INDONESIAN: dict[str, dict[str, str]] = {
     "QPrintWidget": _PRINT,
     "QPageSetupWidget": _PRINT,
     "QProgressDialog": _BUTTONS,
+    "QLineEdit": _EDIT_MENU,
+    "QWidgetTextControl": _EDIT_MENU,
+    "QAbstractSpinBox": _EDIT_MENU,
+    "QScrollBar": _SCROLL_MENU,
     "QWizard": {
         "< &Back": "< &Kembali",
         "&Next >": "&Lanjut >",

@@ -71,3 +71,23 @@ def test_the_print_dialog_speaks_indonesian(qtbot, restore_language):
     texts |= {w.text().replace("&", "") for w in dialog.findChildren(QAbstractButton)}
     assert {"Lokasi:", "Jenis:", "Properti", "Pilihan >>"} <= texts
     assert not {"Location:", "Type:", "Properties", "Options >>"} & texts
+
+
+def test_right_click_menus_of_text_fields_speak_indonesian(qtbot, restore_language):
+    """Every text field's right-click menu said Undo/Cut/Copy/Paste/Select All in English."""
+    from kampung_desktop.ui.qt import QCoreApplication, QLineEdit, QPlainTextEdit
+
+    i18n.apply("id")
+    for field in (QLineEdit(), QPlainTextEdit()):
+        qtbot.addWidget(field)
+        menu = field.createStandardContextMenu()
+        words = {a.text().split("\t")[0].replace("&", "") for a in menu.actions() if a.text()}
+        assert {"Urungkan", "Potong", "Salin", "Tempel", "Hapus", "Pilih semua"} <= words
+        assert not {"Undo", "Cut", "Copy", "Paste", "Delete", "Select All"} & words
+    # spin boxes (dates, numbers) and scroll bars build theirs when clicked: same texts
+    assert QCoreApplication.translate("QAbstractSpinBox", "&Step up") == "&Naikkan"
+    assert QCoreApplication.translate("QScrollBar", "Scroll here") == "Gulir ke sini"
+    i18n.apply("en")
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    assert "&Copy\tCtrl+C" in [a.text() for a in field.createStandardContextMenu().actions()]
