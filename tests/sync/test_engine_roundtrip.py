@@ -95,12 +95,32 @@ def test_demo_records_never_leave_the_laptop(server, laptop_factory):
     awards = AwardsService(a.ctx.db, a.ctx.user_id)
     decision = awards.decide("bantar", 2026, kel, rw, rt, "sedang")
     assert decision.is_demo
+    # a demo assessment approved, decided and its certificate printed (QA): all stay demo
+    from kampung_desktop.services.demo_assessments import seed_assessments
+    from kampung_desktop.services.printing import PrintingService, PrintRequest
+    from kampung_desktop.services.review import ReviewService
+
+    seed_assessments(a.ctx.db, a.ctx.user_id, a.data_dir / "forms-cache", year=2026)
+    review = ReviewService(a.ctx.db, a.ctx.user_id, a.data_dir / "forms-cache")
+    finalized = [item for item in review.list("bantar") if item.state == "finalized"]
+    review.approve(finalized[0].id)
+    item = review.get(finalized[0].id)
+    review.decide_rt(
+        "bantar", 2026, item.kelurahan_kode, item.rw, item.rt, "kecil", override_reason="uji"
+    )
+    printed = PrintingService(a.ctx.db, a.ctx.user_id).run(
+        PrintRequest("bantar", 2026, None, out_pdf=a.data_dir.parent / "demo-piagam.pdf")
+    )
+    assert printed.count == 2
 
     a.enrol(server, "ani")
     outcome = a.sync.sync()
     assert outcome.ok and outcome.sent == 0 and a.pending() == 0
-    for table in ("households", "members", "award_decisions"):
-        assert server_records(server.db_url, table) == {}
+    for table in (
+        "households", "members", "award_decisions", "assessments", "assessment_answers",
+        "certificates",
+    ):  # fmt: skip
+        assert server_records(server.db_url, table) == {}, table
 
 
 def test_wrong_password_and_bad_url_give_clear_messages(server, laptop_factory):
