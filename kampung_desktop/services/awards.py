@@ -28,6 +28,8 @@ from kampung_desktop.storage.models import AwardDecision, Certificate, Wilayah
 
 log = logging.getLogger(__name__)
 
+#: Numbers of certificates for demo data start with it and run in a series of their own.
+DEMO_MARK = "DEMO"
 CATEGORIES = {"bantar": ("kecil", "sedang", "besar")}
 _CATEGORY_RE = re.compile(r"^[a-z0-9_-]{1,40}$")
 
@@ -227,6 +229,8 @@ class AwardsService:
                     continue
                 office = None if decision.is_demo else store.office_code(session)
                 scope = f"{template.number_pattern}|{decision.year}"
+                if decision.is_demo:  # its own series: training uses up no real number
+                    scope = f"{scope}|{DEMO_MARK}"
                 seq = store.next_sequence(session, f"{scope}|{office}" if office else scope)
                 data = template.certificate(
                     seq=seq,
@@ -241,6 +245,8 @@ class AwardsService:
                 )
                 if office:  # offices print offline: their code keeps numbers unique city-wide
                     data = replace(data, number=f"{data.number}/{office}")
+                if decision.is_demo:  # printed on the piagam: it cannot pass for a real one
+                    data = replace(data, number=f"{DEMO_MARK}-{data.number}")
                 cert = Certificate(
                     number=data.number,
                     decision_id=decision.id,

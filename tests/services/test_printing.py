@@ -238,3 +238,23 @@ def test_every_report_has_the_government_heading(ctx, tmp_path):
                                    ("ksm", "36.71.09.1004", "PEMERINTAH KOTA TANGERANG")]:  # fmt: skip
         write_report(review, program, 2026, kode, tmp_path / f"{program}.pdf")
         assert _text(tmp_path / f"{program}.pdf")[0].splitlines()[0] == heading
+
+
+def test_demo_certificates_say_demo_and_use_up_no_real_number(ctx, printing, out):
+    """A training laptop printed demo piagam 001-003 that looked real, and the office's first
+    real one became 004."""
+    from kampung_desktop.services import demo
+
+    demo.seed(ctx.db, 30, 7)
+    with ctx.db.raw() as conn:
+        kode, rw, rt = conn.execute(
+            "SELECT kelurahan_kode, rw, rt FROM households WHERE is_demo = 1 LIMIT 1"
+        ).fetchone()
+    awards = printing.awards
+    awards.decide("bantar", 2026, kode, rw, rt, "besar")
+    first = printing.run(PrintRequest("bantar", 2026, None, out_pdf=out / "demo.pdf"))
+    assert first.numbers == ("DEMO-400.9/001/DPMPPA/2026",)
+    assert "Nomor: DEMO-400.9/001/DPMPPA/2026" in _text(out / "demo.pdf")[0]
+    awards.decide("bantar", 2026, KEL, 7, 7, "kecil")  # a real RT (no demo households there)
+    second = printing.run(PrintRequest("bantar", 2026, KEL, out_pdf=out / "real.pdf"))
+    assert second.numbers == ("400.9/001/DPMPPA/2026",)
