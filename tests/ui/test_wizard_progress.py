@@ -48,3 +48,19 @@ def test_an_open_interview_follows_the_app_language(qtbot, service, household_id
         i18n.apply("id")
     qtbot.waitUntil(lambda: window.session.lang == "id", timeout=5_000)
     window.close()
+
+
+def test_progress_counts_the_sections_the_list_shows(qtbot, service, household_id):  # noqa: F811
+    """Calculates have no page: the bar says "Bagian 5 dari 10" on the 5th of 9 sections (and
+    the summary), not "Bagian 8 dari 17"."""
+    aid = service.start("household_assessment", "", household_id=household_id)
+    window = open_window(qtbot, service, aid)
+    fill_to_summary(qtbot, window)  # every section relevant now
+    from kampung_desktop.ui.interview.sections import PAGE_ROLE
+
+    listed = window.sections.count()  # the sections and the summary, as the user sees them
+    assert window.progress.maximum() == listed
+    for row in range(listed - 1):
+        window.go_to(window.sections.item(row).data(PAGE_ROLE))
+        assert window.progress.value() == row + 1, row
+    window.close()

@@ -65,14 +65,20 @@ class SectionList(QListWidget):
 
 
 def section_progress(form: Any, page: Any) -> tuple[int, int]:
-    """(position, count) over the form's top-level parts, summary last (`page` None). The
-    count is fixed by the form, not by what is relevant now, so the wizard's bar only moves
-    forward as its pages do (counting pages made "Halaman 4 dari 6" become "dari 25" and the
-    bar run backwards)."""
-    top = [node.name for node in form.children]
+    """(position, count) over the form's sections as the list beside it shows them, summary
+    last (`page` None). The count is fixed by the form, not by what is relevant now, so the
+    wizard's bar only moves forward as its pages do (counting pages made "Halaman 4 dari 6"
+    become "dari 25" and the bar run backwards); calculates have no page and do not count
+    (the household form said "Bagian 8 dari 17" on the 5th of 9 sections)."""
+    parts = _parts(form)
     if page is None:
-        return len(top) + 1, len(top) + 1
-    node = page.section if page.section is not None else page.node
-    while node is not None and node.name not in top:
-        node = node.parent
-    return (top.index(node.name) + 1 if node is not None else 1), len(top) + 1
+        return len(parts) + 1, len(parts) + 1
+    key = page.section.name if page.section is not None else None
+    return (parts.index(key) + 1 if key in parts else 1), len(parts) + 1
+
+
+def _parts(form: Any) -> list[str | None]:
+    """A leading general section (None) when questions stand outside any group, then each
+    top-level group and repeat, as `navigation.sections` makes them."""
+    loose = any(not node.is_container and not node.is_hidden for node in form.children)
+    return ([None] if loose else []) + [n.name for n in form.children if n.is_container]
