@@ -1293,8 +1293,8 @@ Technical details were written to {log}. If it happens again, send that file to 
         <translation>Saving {done} of {total} households…</translation>
     </message>
     <message>
-        <source>{households} rumah tangga ({members} anggota) diimpor: {new} data baru, {updated} data diperbarui.</source>
-        <translation>{households} households ({members} members) imported: {new} new records, {updated} records updated.</translation>
+        <source>Diimpor — rumah tangga: {households} ({households_new} baru, {households_updated} diperbarui); anggota: {members} ({members_new} baru, {members_updated} diperbarui).</source>
+        <translation>Imported — households: {households} ({households_new} new, {households_updated} updated); members: {members} ({members_new} new, {members_updated} updated).</translation>
     </message>
     <message>
         <source>{households} rumah tangga ({members} anggota) di berkas sudah sama dengan data laptop ini; tidak ada yang berubah.</source>

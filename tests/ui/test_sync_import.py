@@ -63,8 +63,8 @@ def test_import_from_the_data_menu_shows_progress_and_the_new_households(
     qtbot.waitUntil(lambda: not dialog.busy, timeout=60_000)
 
     assert dialog.message.text() == (
-        f"{n(1200)} rumah tangga ({n(2400)} anggota) diimpor: {n(3600)} data baru, "
-        "0 data diperbarui."
+        f"Diimpor — rumah tangga: {n(1200)} ({n(1200)} baru, 0 diperbarui); anggota: "
+        f"{n(2400)} ({n(2400)} baru, 0 diperbarui)."
     )
     assert seen and all(0 < done <= total for done, total in seen)
     assert dialog.progress_bar.value() == dialog.progress_bar.maximum()
@@ -82,7 +82,10 @@ def test_import_from_the_data_menu_shows_progress_and_the_new_households(
     lines = rows(1200)
     lines[:2] = [line.replace("Jl. Impor No. 0", "Jl. Impor No. 0A") for line in lines[:2]]
     changed = run_import(qtbot, window, write(tmp_path / "registri.csv", lines))
-    assert changed.message.text().endswith(": 0 data baru, 1 data diperbarui.")
+    assert changed.message.text() == (  # the address is the household's: one update
+        f"Diimpor — rumah tangga: {n(1200)} (0 baru, 1 diperbarui); anggota: {n(2400)} "
+        "(0 baru, 0 diperbarui)."
+    )
 
 
 def test_a_bad_row_stops_the_import_and_names_its_line_and_column(
@@ -113,7 +116,7 @@ def test_a_bad_row_stops_the_import_and_names_its_line_and_column(
     skipped = run_import(qtbot, window, path, skip=True)
     reject = tmp_path / "registri.ditolak.csv"
     assert skipped.message.text() == (
-        "2 rumah tangga (4 anggota) diimpor: 6 data baru, 0 data diperbarui. "
+        "Diimpor — rumah tangga: 2 (2 baru, 0 diperbarui); anggota: 4 (4 baru, 0 diperbarui). "
         f"2 baris ditolak, ditulis ke {reject}."
     )
     assert reject.exists()

@@ -163,12 +163,15 @@ class ImportDialog(QDialog):
         if report is None:
             return
         fmt = texts.format_count
+        # Households and members counted apart: one family of two is not "3 data baru".
         text = self.tr(
-            "{households} rumah tangga ({members} anggota) diimpor: {new} data baru, "
-            "{updated} data diperbarui."
+            "Diimpor — rumah tangga: {households} ({households_new} baru, {households_updated} "
+            "diperbarui); anggota: {members} ({members_new} baru, {members_updated} diperbarui)."
         ).format(
             households=fmt(report.households), members=fmt(report.members),
-            new=fmt(report.inserted), updated=fmt(report.updated),
+            households_new=fmt(report.households_new),
+            households_updated=fmt(report.households_updated),
+            members_new=fmt(report.members_new), members_updated=fmt(report.members_updated),
         )  # fmt: skip
         if not report.inserted and not report.updated:
             text = self.tr(
