@@ -20,6 +20,7 @@ from kampung_desktop.core import wilayah as wilayah_rules
 from kampung_desktop.core.awards import RW_LEVEL_PROGRAMS, program_refusal
 from kampung_desktop.core.ids import utc_now_iso
 from kampung_desktop.scoring import PROGRAM_FORMS, is_kencana
+from kampung_desktop.services.failures import shorten
 from kampung_desktop.storage import areas, audit, wilayah_records
 from kampung_desktop.storage import awards as store
 from kampung_desktop.storage.changes import apply_update, save_change
@@ -151,7 +152,8 @@ class AwardsService:
         allowed = CATEGORIES.get(program)
         if allowed and category not in allowed:
             raise AwardError(
-                f"Kategori '{category}' tidak dikenal untuk {program}; pilih {', '.join(allowed)}"
+                f"Kategori '{shorten(category)}' tidak dikenal untuk {program}; pilih "
+                f"{', '.join(allowed)}"
                 " / unknown category."
             )
         if not _CATEGORY_RE.match(category):

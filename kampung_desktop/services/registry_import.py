@@ -72,10 +72,11 @@ def import_registry(
         raise RegistryImportError(str(exc)) from None
     _check_areas(db, result)
     if result.problems and not skip_invalid:
+        count = len(result.problems)
         raise RegistryImportError(
-            f"{len(result.problems)} masalah; tidak ada yang diimpor (perbaiki, atau pakai "
-            f"--skip-invalid) / {len(result.problems)} problems; nothing imported (fix them, "
-            "or use --skip-invalid)",
+            f"{count} masalah; tidak ada yang diimpor (perbaiki, atau pakai --skip-invalid) / "
+            f"{count} problem{'' if count == 1 else 's'}; nothing imported (fix "
+            f"{'it' if count == 1 else 'them'}, or use --skip-invalid)",
             result.problems,
         )
     reject_file = None

@@ -266,3 +266,12 @@ def test_output_cut_short_by_head_ends_quietly(tmp_path):
         timeout=120,
     )
     assert done.stdout == "{" and done.stderr == "", done.stderr
+
+
+def test_a_huge_category_is_not_echoed_back_whole(decided, capsys):
+    huge = "x" * 100_000
+    assert main(["awards", "decide", "--data-dir", str(decided), "--program", "bantar",
+                 "--year", "2026", "--kelurahan", KEL, "--rw", "12", "--rt", "5",
+                 "--category", huge]) == 1  # fmt: skip
+    line = _one_line(capsys.readouterr().err)
+    assert len(line) < 400 and "100000 karakter" in line

@@ -74,6 +74,7 @@ def test_one_bad_row_imports_nothing_and_names_the_line(tmp_path, capsys):
     assert main(["households", "import", "--data-dir", str(data), str(path)]) == 1
     err = capsys.readouterr().err
     assert "baris 5" in err and "line 5" in err and "Traceback" not in err
+    assert "1 problem; nothing imported (fix it," in err  # not "1 problems"
     assert _count(data, "SELECT count(*) FROM households") == 0
 
     assert main(["households", "import", "--data-dir", str(data), str(path), "--skip-invalid"]) == 0
