@@ -12,9 +12,9 @@ from pathlib import Path
 from kampung_desktop.services import wilayah
 from kampung_desktop.services.access import SIGN_IN_FIRST, AccessSession, is_protected
 from kampung_desktop.services.audit import AuditService
-from kampung_desktop.storage import users
+from kampung_desktop.storage import settings, users
 from kampung_desktop.storage.database import Database
-from kampung_desktop.storage.models import Setting, User
+from kampung_desktop.storage.models import User
 
 log = logging.getLogger(__name__)
 
@@ -64,15 +64,13 @@ class AppContext:
 
 def get_setting(db: Database, key: str, default: str | None = None) -> str | None:
     with db.read() as session:
-        row = session.get(Setting, key)
-        return row.value if row else default
+        value = settings.get(session, key)
+        return value if value is not None else default
 
 
 def set_setting(db: Database, key: str, value: str) -> None:
     with db.write() as session:
-        row = session.get(Setting, key) or Setting(key=key, value=value)
-        row.value = value
-        session.add(row)
+        settings.put(session, key, value)
 
 
 def ensure_local_user(db: Database) -> str:
@@ -86,7 +84,7 @@ def ensure_local_user(db: Database) -> str:
             user = User(username="petugas", full_name="Petugas Pendata", role="petugas")
             session.add(user)
             session.flush()
-        session.add(Setting(key=USER_SETTING, value=user.id))
+        settings.put(session, USER_SETTING, user.id)
         return user.id
 
 

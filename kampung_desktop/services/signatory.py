@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, replace
 
 from kampung_desktop.certificates.template import CertificateTemplate
+from kampung_desktop.storage import settings, users
 from kampung_desktop.storage.database import Database
-from kampung_desktop.storage.models import Setting, User
 
 log = logging.getLogger(__name__)
 
@@ -55,11 +55,11 @@ def of_template(template: CertificateTemplate) -> Signatory:
 
 def stored(db: Database, program: str) -> Signatory | None:
     with db.read() as session:
-        row = session.get(Setting, _key(program))
-    if row is None:
+        stored_value = settings.get(session, _key(program))
+    if stored_value is None:
         return None
     try:
-        values = json.loads(row.value)
+        values = json.loads(stored_value)
         return Signatory(str(values["title"]), str(values["name"]), str(values.get("nip", "")))
     except (ValueError, KeyError, TypeError):
         return None  # a damaged value falls back to the template's signatory
@@ -80,7 +80,7 @@ def apply(db: Database, program: str, template: CertificateTemplate) -> Certific
 
 def can_edit(db: Database, user_id: str | None) -> bool:
     with db.read() as session:
-        user = session.get(User, user_id) if user_id else None
+        user = users.user(session, user_id) if user_id else None
     return user is not None and user.role in EDITOR_ROLES
 
 
@@ -106,9 +106,7 @@ def save(db: Database, user_id: str | None, program: str, signatory: Signatory) 
         )
     value = json.dumps({"title": title, "name": name, "nip": nip}, ensure_ascii=False)
     with db.write() as session:
-        row = session.get(Setting, _key(program)) or Setting(key=_key(program), value=value)
-        row.value = value
-        session.add(row)
+        settings.put(session, _key(program), value)
     log.info("certificate signatory set for %s by user %s", program, user_id)  # not the name
 
 
