@@ -329,7 +329,8 @@ class InterviewWindow(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         """The app's language changed (Settings): an open interview follows it, form included."""
         if event.type() == QEvent.Type.LanguageChange:
-            QTimer.singleShot(0, self._follow_app_language)
+            # The window as context: a wizard deleted before the timer fires is not called.
+            QTimer.singleShot(0, self, self._follow_app_language)
         super().changeEvent(event)
 
     def _follow_app_language(self) -> None:
