@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from kampung_desktop.core.roles import Role
+from kampung_desktop.storage.durable import fsync_dir
 
 ACCESS_FILE = "access.json"
 LOCK_FILE = ".access.lock"
@@ -162,17 +163,7 @@ def save(data_dir: Path, access: AccessFile) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(folder)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_dir(folder)
 
 
 def signed_bytes(access: AccessFile) -> bytes:

@@ -26,6 +26,7 @@ from typing import BinaryIO
 
 from kampung_desktop.storage import attachment_crypto as crypto
 from kampung_desktop.storage.attachment_crypto import AttachmentDamaged  # noqa: F401 (API)
+from kampung_desktop.storage.durable import fsync_dir
 
 FOLDER = "attachments"
 PARTIAL_FOLDER = "attachments-partial"
@@ -328,7 +329,7 @@ def _seal_in_place(path: Path, key: bytes) -> int:
         out.flush()
         os.fsync(out.fileno())
     os.replace(tmp, path)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
     return 1
 
 
@@ -359,19 +360,6 @@ def _converting(root: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing releases the lock
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # Windows opens no folders; the rename is atomic regardless
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def files_of_folder(folder: Path) -> list[Path]:

@@ -35,6 +35,7 @@ from kampung_desktop.storage.db_file import (
     inspect_existing,
     writable,
 )
+from kampung_desktop.storage.durable import fsync_dir, fsync_file
 from kampung_desktop.storage.errors import DatabaseUnavailable
 
 TEMP_SUFFIX = ".encrypting"
@@ -73,9 +74,9 @@ def encrypt_database(data_dir: Path, key: bytes) -> bool:
     _remove(tmp, *(Path(f"{tmp}{s}") for s in _SIDE_FILES))
     counts = _export(path, tmp, key)
     _check_copy(tmp, key, counts)
-    _fsync(tmp)
+    fsync_file(tmp)
     os.replace(tmp, path)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
     return True
 
 
@@ -147,24 +148,3 @@ def _counts(conn: object) -> dict[str, int]:
 def _remove(*paths: Path) -> None:
     for p in paths:
         p.unlink(missing_ok=True)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # not every platform opens folders (Windows): the rename is still atomic
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -6,6 +6,8 @@ import hashlib
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 from kampung_desktop.storage.engine import database_path
@@ -84,3 +86,16 @@ def rows_digest(conn: object) -> str:
         for row in conn.execute(f"SELECT * FROM {table} ORDER BY rowid"):  # type: ignore[attr-defined]
             digest.update(repr(row).encode())
     return digest.hexdigest()
+
+
+def start_child(child: str, folder: Path, key: bytes) -> subprocess.Popen:
+    """Run `child` (Python code reading the folder and hex key from argv) in its own process,
+    so a test can SIGKILL it; returns once the child has printed 'go'."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", child, str(folder), key.hex()],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert proc.stdout is not None and proc.stdout.readline() == b"go\n"
+    return proc

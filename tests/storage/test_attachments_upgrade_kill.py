@@ -7,10 +7,10 @@ from __future__ import annotations
 import os
 import random
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
+
+from cipher_demo import start_child
 
 from kampung_desktop.storage import attachment_files
 
@@ -21,17 +21,6 @@ CHILD = (
     "encrypt_plain_files(sys.argv[1], bytes.fromhex(sys.argv[2]))\n"
 )
 MARKER = b"FOTO-KTP-WARGA-RT-04"
-
-
-def _start(folder: Path, key: bytes) -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(folder), key.hex()],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    assert proc.stdout is not None and proc.stdout.readline() == b"go\n"
-    return proc
 
 
 def _photos(folder: Path) -> dict[Path, bytes]:
@@ -53,7 +42,7 @@ def test_sealing_photos_survives_sigkill(tmp_path):
     rng = random.Random(12)
     kills, mixed = 0, False
     while kills < 60:  # kill at random moments until a run gets to its end first
-        proc = _start(folder, key)
+        proc = start_child(CHILD, folder, key)
         time.sleep(rng.uniform(0.0, 0.08))
         proc.send_signal(signal.SIGKILL)
         proc.communicate(timeout=60)
@@ -67,7 +56,7 @@ def test_sealing_photos_survives_sigkill(tmp_path):
         sealed = sum(attachment_files.is_sealed(p) for p in made)
         mixed = mixed or 0 < sealed < len(made)
     assert kills >= 2 and mixed  # really cut off, in the middle of the work
-    proc = _start(folder, key)
+    proc = start_child(CHILD, folder, key)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err.decode()
     every = [p for p in folder.rglob("*") if p.is_file() and p.name != attachment_files.LOCK_FILE]

@@ -8,13 +8,19 @@ import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from cipher_demo import copy_dir, files_under, leaks, personal_data, rows_digest, seed_plain
+from cipher_demo import (
+    copy_dir,
+    files_under,
+    leaks,
+    personal_data,
+    rows_digest,
+    seed_plain,
+    start_child,
+)
 
 from kampung_desktop.storage import connection
 from kampung_desktop.storage.engine import database_path
@@ -27,20 +33,9 @@ CHILD = (
 )
 
 
-def _start(folder: Path, key: bytes) -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(folder), key.hex()],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=Path(__file__).resolve().parents[2],
-    )
-    assert proc.stdout is not None and proc.stdout.readline() == b"go\n"
-    return proc
-
-
 def _run_to_end(folder: Path, key: bytes) -> float:
     """Runs the upgrade in a child to its end; returns its time from "go" (imports done)."""
-    proc = _start(folder, key)
+    proc = start_child(CHILD, folder, key)
     started = time.perf_counter()
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err.decode()
@@ -48,7 +43,7 @@ def _run_to_end(folder: Path, key: bytes) -> float:
 
 
 def _kill_at(folder: Path, key: bytes, delay: float) -> None:
-    proc = _start(folder, key)
+    proc = start_child(CHILD, folder, key)
     time.sleep(delay)
     proc.send_signal(signal.SIGKILL)
     proc.communicate(timeout=60)
